@@ -1,0 +1,55 @@
+import { DEFAULT_PREAMBLE, checkPreamble, decide, humanDuration, isoSeconds } from '../../core/index.js';
+import { UsageError } from '../args.js';
+import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { printJson } from '../io.js';
+import { resolveTokenArgument } from '../secrets.js';
+
+export const decode: CliCommand = {
+  spec: {
+    name: 'decode',
+    summary: 'show what a token holds (no token-uuid needed, so the signature is not checked)',
+    positionals: [{ name: 'TOKEN', required: true, description: 'the Password value, or - to read it from stdin' }],
+    options: {
+      preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
+      json: { type: 'boolean', description: 'one JSON object on stdout' },
+    },
+    notes: `examples:
+  gax-token decode '{PXZ}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI'
+  pbpaste | gax-token decode - --json
+
+Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad arguments.`,
+  },
+  async run(args, io) {
+    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const badPreamble = checkPreamble(preamble);
+    if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
+    const value = await resolveTokenArgument(args, io);
+    const d = decide({ value, preamble, now: Date.now() / 1000 });
+    const t = d.decoded;
+    if (args.options['json']) {
+      printJson(
+        io,
+        t
+          ? { code: 'OK', version: t.version, iat: t.iat, exp: t.exp, username: t.username, preamble, length: t.length, tagHex: t.tag.toString('hex') }
+          : { code: d.code, message: d.message, hint: d.hint },
+      );
+      return t ? EXIT.OK : EXIT.REJECTED;
+    }
+    if (!t) {
+      io.stdout.write(`${d.code}: ${d.message}\nfix: ${d.hint}\n`);
+      return EXIT.REJECTED;
+    }
+    io.stdout.write(`PXZ-1 token, ${t.length} characters\n`);
+    io.stdout.write(
+      formatFields([
+        ['preamble', preamble],
+        ['version', String(t.version)],
+        ['user', t.username],
+        ['issued', `${isoSeconds(t.iat)} (${t.iat})`],
+        ['expires', `${isoSeconds(t.exp)} (${t.exp}), ${humanDuration(t.exp - t.iat)} after issue`],
+        ['signature', `${t.tag.toString('hex')} (not checked: use 'gax-token verify' with the token-uuid)`],
+      ]),
+    );
+    return EXIT.OK;
+  },
+};

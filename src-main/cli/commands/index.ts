@@ -1,0 +1,11 @@
+/**
+ * Every gax-token command, loaded on demand so `gax-token decode` does not pay for the server's modules.
+ * A new command is one line here and one file beside this one.
+ */
+import type { CliCommand } from '../command.js';
+
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  mint: { summary: 'mint a token as GAX would', load: async () => (await import('./mint.js')).mint },
+  decode: { summary: 'show what a token holds', load: async () => (await import('./decode.js')).decode },
+  verify: { summary: "the CS's decision on a token at an instant", load: async () => (await import('./verify.js')).verify },
+};

@@ -1,0 +1,83 @@
+import {
+  DEFAULT_PASSWORD_FIELD_LIMIT,
+  DEFAULT_PREAMBLE,
+  UINT32_MAX,
+  checkPreamble,
+  checkUsername,
+  humanDuration,
+  isoSeconds,
+  mintToken,
+  passwordFieldFit,
+} from '../../core/index.js';
+import { UsageError } from '../args.js';
+import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { printJson } from '../io.js';
+import { resolveTokenUuid, uuidOptions } from '../secrets.js';
+
+export const mint: CliCommand = {
+  spec: {
+    name: 'mint',
+    summary: 'mint a PXZ-1 token as GAX would',
+    options: {
+      ...uuidOptions,
+      user: { type: 'string', value: 'NAME', description: 'the username the token is for (required)' },
+      life: { type: 'integer', value: 'MINUTES', min: 1, max: 2147483647, description: 'token life, GAX token_life_in_minutes (default 60)' },
+      now: { type: 'integer', value: 'EPOCH_SECONDS', min: 0, max: UINT32_MAX, description: 'issue time (default: this machine\'s clock)' },
+      preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
+      'password-field-limit': { type: 'integer', value: 'N', min: 1, max: 100000, description: `the Password field size to check against (default ${DEFAULT_PASSWORD_FIELD_LIMIT})` },
+      json: { type: 'boolean', description: 'one JSON object on stdout' },
+    },
+    notes: `examples:
+  gax-token mint --uuid 3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42 --user default
+  GAX_TOKEN_UUID=… gax-token mint --user alice --life 20 --json
+
+iat is --now (or the clock), exp = iat + life × 60. Exit: 0 minted, 2 bad arguments.`,
+  },
+  async run(args, io) {
+    const user = args.options['user'] as string | undefined;
+    if (user === undefined) throw new UsageError("'mint' needs --user NAME");
+    const badUser = checkUsername(user);
+    if (badUser) throw new UsageError(`--user: ${badUser}`);
+    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const badPreamble = checkPreamble(preamble);
+    if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
+    const tokenUuid = (await resolveTokenUuid(args, io, true))!;
+    const life = (args.options['life'] as number | undefined) ?? 60;
+    const iat = (args.options['now'] as number | undefined) ?? Math.floor(Date.now() / 1000);
+    const exp = iat + life * 60;
+    if (exp > UINT32_MAX) throw new UsageError(`--now + --life ends after ${isoSeconds(UINT32_MAX)}, past what a PXZ-1 token can hold`);
+    const minted = mintToken({ tokenUuid, username: user, iat, exp, preamble });
+    if (!minted.ok) throw new UsageError(minted.reason);
+    const limit = (args.options['password-field-limit'] as number | undefined) ?? DEFAULT_PASSWORD_FIELD_LIMIT;
+    const fit = passwordFieldFit(preamble, user, limit);
+    const t = minted.value;
+    if (args.options['json']) {
+      printJson(io, {
+        token: t.token,
+        username: t.username,
+        preamble: t.preamble,
+        iat: t.iat,
+        exp: t.exp,
+        length: t.length,
+        passwordFieldLimit: limit,
+        fitsPasswordField: fit.fits,
+        longestUsernameBytes: fit.longestUsernameBytes,
+      });
+      return EXIT.OK;
+    }
+    io.stdout.write(`${t.token}\n`);
+    io.stdout.write(
+      formatFields([
+        ['user', t.username],
+        ['issued', `${isoSeconds(t.iat)} (${t.iat})`],
+        ['expires', `${isoSeconds(t.exp)} (${t.exp}), ${humanDuration(t.exp - t.iat)} after issue`],
+        ['length', `${t.length} of ${limit} — ${fit.fits ? 'fits the Password field' : `${fit.over} too long for the Password field`}`],
+      ]),
+    );
+    if (!fit.fits)
+      io.stderr.write(
+        `warning: with preamble ${preamble} only usernames up to ${fit.longestUsernameBytes} bytes fit ${limit}; "${user}" is ${fit.usernameBytes} bytes — GAX's Password field would cut this token\n`,
+      );
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,88 @@
+import { DEFAULT_PREAMBLE, checkPreamble, decide, isoSeconds, type Decision } from '../../core/index.js';
+import { UsageError } from '../args.js';
+import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { printJson } from '../io.js';
+import { resolveTokenArgument, resolveTokenUuid, uuidOptions } from '../secrets.js';
+
+const INT32_MAX = 2147483647;
+
+export const verify: CliCommand = {
+  spec: {
+    name: 'verify',
+    summary: "the Configuration Server's decision on a token at an instant",
+    positionals: [{ name: 'TOKEN', required: true, description: 'the Password value, or - to read it from stdin' }],
+    options: {
+      ...uuidOptions,
+      user: { type: 'string', value: 'NAME', description: 'the UserName of the login request (checked against the token)' },
+      now: { type: 'integer', value: 'EPOCH_SECONDS', min: 0, max: Number.MAX_SAFE_INTEGER, description: "the CS clock (default: this machine's clock)" },
+      tolerance: { type: 'integer', value: 'S', min: 0, max: INT32_MAX, description: 'CS token-tolerance in seconds (0 = unset = 60)' },
+      ttl: { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'CS token-ttl in minutes (0 = unset)' },
+      'gax-life': { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'GAX token_life_in_minutes as the CS reads it (0 = unset)' },
+      preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
+      json: { type: 'boolean', description: 'one JSON object on stdout' },
+    },
+    notes: `examples:
+  gax-token verify "$TOKEN" --uuid-file cs-token-uuid.txt --user default
+  echo "$TOKEN" | gax-token verify - --ttl 10 --now 1767239000 --json
+
+Exit: 0 accepted, 1 rejected or malformed (the code and the fix say why), 2 bad arguments.`,
+  },
+  async run(args, io) {
+    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const badPreamble = checkPreamble(preamble);
+    if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
+    const tokenUuid = (await resolveTokenUuid(args, io, true))!;
+    const value = await resolveTokenArgument(args, io);
+    const d = decide({
+      value,
+      tokenUuid,
+      preamble,
+      userName: args.options['user'] as string | undefined,
+      now: (args.options['now'] as number | undefined) ?? Date.now() / 1000,
+      options: {
+        tokenToleranceSeconds: args.options['tolerance'] as number | undefined,
+        tokenTtlMinutes: args.options['ttl'] as number | undefined,
+        gaxTokenLifeMinutes: args.options['gax-life'] as number | undefined,
+      },
+    });
+    if (args.options['json']) printJson(io, verifyJson(d));
+    else io.stdout.write(verifyText(d));
+    return d.code === 'OK' ? EXIT.OK : EXIT.REJECTED;
+  },
+};
+
+function verifyJson(d: Decision): Record<string, unknown> {
+  return {
+    code: d.code,
+    message: d.message,
+    hint: d.hint,
+    now: d.now,
+    ...(d.decoded ? { username: d.decoded.username, iat: d.decoded.iat, exp: d.decoded.exp } : {}),
+    ...(d.window
+      ? {
+          validFrom: d.window.validFrom,
+          validUntil: d.window.validUntil,
+          ttlMinutes: d.window.ttlMinutes,
+          ttlSource: d.window.ttlSource,
+          toleranceSeconds: d.window.toleranceSeconds,
+        }
+      : {}),
+    warnings: d.warnings,
+    checks: d.steps.map((s) => ({ id: s.id, status: s.status, detail: s.detail })),
+  };
+}
+
+function verifyText(d: Decision): string {
+  const head = d.code === 'OK' ? `ACCEPTED — ${d.message}` : `REJECTED ${d.code} — ${d.message}`;
+  const rows: [string, string][] = [['CS clock', `${isoSeconds(d.now)} (${d.now})`]];
+  if (d.decoded) rows.push(['token', `user "${d.decoded.username}", issued ${isoSeconds(d.decoded.iat)}, expires ${isoSeconds(d.decoded.exp)}`]);
+  if (d.window)
+    rows.push([
+      'window',
+      `${isoSeconds(d.window.validFrom)} – ${isoSeconds(d.window.validUntil)} (ttl ${d.window.ttlMinutes} min from ${d.window.ttlSource}, tolerance ${d.window.toleranceSeconds} s)`,
+    ]);
+  let out = `${head}\n${formatFields(rows)}`;
+  for (const w of d.warnings) out += `warning: ${w}\n`;
+  if (d.code !== 'OK') out += `fix: ${d.hint}\n`;
+  return out;
+}
