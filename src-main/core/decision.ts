@@ -66,81 +66,102 @@ export interface Decision extends Explanation {
   warnings: string[];
 }
 
-export function decide(input: DecisionInput): Decision {
+export interface TokenEvaluation {
+  code: DecisionCode;
+  /** the check that failed, or null when none did */
+  failedAt: CheckId | null;
+  /** the short technical reason of the failure ('' when accepted) */
+  reason: string;
+  decoded?: DecodedToken;
+  window?: ValidityWindow;
+  /** the CS clock, whole seconds */
+  now: number;
+}
+
+/**
+ * The decision alone, with no explanation text: the mock CS's hot path. `decide()` adds the steps and
+ * the words; both always agree because `decide()` is built on this.
+ */
+export function evaluateToken(input: DecisionInput): TokenEvaluation {
   const now = Math.floor(input.now);
+  const decoded = decodeToken(input.value, input.preamble ?? DEFAULT_PREAMBLE);
+  if (!decoded.ok) return { code: decoded.code, failedAt: DECODE_STEP[decoded.code], reason: decoded.reason, now };
+  const token = decoded.value;
+  const window = validityWindow(token.exp, input.options ?? {});
+  const base = { decoded: token, window, now };
+  if (input.tokenUuid === undefined || input.tokenUuid === null) return { code: 'OK', failedAt: null, reason: '', ...base };
+  const verified = verifySignature(token, input.tokenUuid);
+  if (!verified.ok) return { code: verified.code, failedAt: 'signature', reason: verified.reason, ...base };
+  if (now > window.validUntil)
+    return { code: 'EXPIRED', failedAt: 'expiry', reason: `${humanDuration(now - window.validUntil)} after validUntil`, ...base };
+  if (now < window.validFrom)
+    return { code: 'NOT_YET_VALID', failedAt: 'start', reason: `${humanDuration(window.validFrom - now)} before validFrom`, ...base };
+  if (input.userName !== undefined && input.userName !== null && input.userName !== token.username)
+    return { code: 'USER_MISMATCH', failedAt: 'user', reason: `token for "${token.username}", request for "${input.userName}"`, ...base };
+  return { code: 'OK', failedAt: null, reason: '', ...base };
+}
+
+export function decide(input: DecisionInput): Decision {
   const preamble = input.preamble ?? DEFAULT_PREAMBLE;
   const options = input.options ?? {};
-  const steps: CheckStep[] = [];
-  const pass = (id: CheckId, detail: string) => steps.push({ id, label: CHECK_LABELS[id], status: 'pass', detail });
-  const finish = (
-    code: DecisionCode,
-    failedAt: CheckId | null,
-    reason: string,
-    extra: Partial<Pick<Decision, 'decoded' | 'window'>> = {},
-  ): Decision => {
-    if (failedAt) steps.push({ id: failedAt, label: CHECK_LABELS[failedAt], status: 'fail', detail: reason });
-    for (const id of CHECK_ORDER)
-      if (!steps.some((s) => s.id === id))
-        steps.push({ id, label: CHECK_LABELS[id], status: 'skipped', detail: skippedWhy(id, failedAt, input) });
-    steps.sort((a, b) => CHECK_ORDER.indexOf(a.id) - CHECK_ORDER.indexOf(b.id));
-    const warnings = collectWarnings(now, extra.decoded, extra.window);
-    const explanation = explainDecision({
-      code,
-      reason,
-      now,
-      preamble,
-      decoded: extra.decoded,
-      window: extra.window,
-      userName: input.userName ?? undefined,
-      options,
-    });
-    return { code, now, steps, warnings, ...extra, ...explanation };
+  const e = evaluateToken(input);
+  const steps = CHECK_ORDER.map((id): CheckStep => {
+    const label = CHECK_LABELS[id];
+    const failIndex = e.failedAt ? CHECK_ORDER.indexOf(e.failedAt) : CHECK_ORDER.length;
+    const index = CHECK_ORDER.indexOf(id);
+    if (index === failIndex) return { id, label, status: 'fail', detail: e.reason };
+    if (index > failIndex) return { id, label, status: 'skipped', detail: 'not reached: an earlier check failed' };
+    const detail = passDetail(id, e, preamble, input);
+    return detail === null ? { id, label, status: 'skipped', detail: skippedWhy(id, input) } : { id, label, status: 'pass', detail };
+  });
+  const explanation = explainDecision({
+    code: e.code,
+    reason: e.reason,
+    now: e.now,
+    preamble,
+    decoded: e.decoded,
+    window: e.window,
+    userName: input.userName ?? undefined,
+    options,
+  });
+  return {
+    code: e.code,
+    now: e.now,
+    steps,
+    warnings: collectWarnings(e.now, e.decoded, e.window),
+    ...(e.decoded ? { decoded: e.decoded } : {}),
+    ...(e.window ? { window: e.window } : {}),
+    ...explanation,
   };
+}
 
-  const decoded = decodeToken(input.value, preamble);
-  if (!decoded.ok) {
-    const failedAt = DECODE_STEP[decoded.code];
-    for (const id of CHECK_ORDER.slice(0, CHECK_ORDER.indexOf(failedAt))) pass(id, '');
-    return finish(decoded.code, failedAt, decoded.reason);
+/** What a passed check found, or null when the check did not run (no token-uuid, no UserName). */
+function passDetail(id: CheckId, e: TokenEvaluation, preamble: string, input: DecisionInput): string | null {
+  const t = e.decoded;
+  const w = e.window;
+  const noKey = input.tokenUuid === undefined || input.tokenUuid === null;
+  switch (id) {
+    case 'preamble':
+      return `preamble ${preamble}`;
+    case 'encoding':
+      return t ? `${t.body.length} bytes` : '';
+    case 'length':
+      return t ? `${t.body.length} ≥ 26 bytes` : '';
+    case 'version':
+      return 'PXZ-1';
+    case 'username':
+      return t ? `"${t.username}"` : '';
+    case 'times':
+      return t ? `issued ${isoSeconds(t.iat)}, expires ${isoSeconds(t.exp)}` : '';
+    case 'signature':
+      return noKey ? null : 'HMAC-SHA256 tag matches';
+    case 'expiry':
+      return noKey || !w ? null : `${humanDuration(w.validUntil - e.now)} left`;
+    case 'start':
+      return noKey || !w ? null : `valid since ${isoSeconds(w.validFrom)}`;
+    case 'user':
+      return noKey || input.userName === undefined || input.userName === null || !t ? null : `"${t.username}"`;
   }
-  const token = decoded.value;
-  pass('preamble', `preamble ${preamble}`);
-  pass('encoding', `${token.body.length} bytes`);
-  pass('length', `${token.body.length} ≥ 26 bytes`);
-  pass('version', 'PXZ-1');
-  pass('username', `"${token.username}"`);
-  pass('times', `issued ${isoSeconds(token.iat)}, expires ${isoSeconds(token.exp)}`);
-
-  const window = validityWindow(token.exp, options);
-  if (input.tokenUuid === undefined || input.tokenUuid === null) {
-    return finish('OK', null, 'decoded without a token-uuid', { decoded: token, window });
-  }
-  const verified = verifySignature(token, input.tokenUuid);
-  if (!verified.ok) return finish(verified.code, 'signature', verified.reason, { decoded: token, window });
-  pass('signature', 'HMAC-SHA256 tag matches');
-
-  if (now > window.validUntil)
-    return finish('EXPIRED', 'expiry', `${humanDuration(now - window.validUntil)} after validUntil`, {
-      decoded: token,
-      window,
-    });
-  pass('expiry', `${humanDuration(window.validUntil - now)} left`);
-  if (now < window.validFrom)
-    return finish('NOT_YET_VALID', 'start', `${humanDuration(window.validFrom - now)} before validFrom`, {
-      decoded: token,
-      window,
-    });
-  pass('start', `valid since ${isoSeconds(window.validFrom)}`);
-
-  if (input.userName !== undefined && input.userName !== null) {
-    if (input.userName !== token.username)
-      return finish('USER_MISMATCH', 'user', `token for "${token.username}", request for "${input.userName}"`, {
-        decoded: token,
-        window,
-      });
-    pass('user', `"${token.username}"`);
-  }
-  return finish('OK', null, 'accepted', { decoded: token, window });
 }
 
 const DECODE_STEP: Record<DecodeErrorCode, CheckId> = {
@@ -152,10 +173,9 @@ const DECODE_STEP: Record<DecodeErrorCode, CheckId> = {
   INVALID_TIMES: 'times',
 };
 
-function skippedWhy(id: CheckId, failedAt: CheckId | null, input: DecisionInput): string {
-  if (failedAt) return 'not reached: an earlier check failed';
-  if (id === 'user') return 'no UserName given';
+function skippedWhy(id: CheckId, input: DecisionInput): string {
   if (input.tokenUuid === undefined || input.tokenUuid === null) return 'no token-uuid given';
+  if (id === 'user') return 'no UserName given';
   return '';
 }
 

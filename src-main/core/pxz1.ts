@@ -5,7 +5,7 @@
  *   token  = preamble || base64url(signed || tag)
  * Crypto is computation, not I/O, so this stays in core/.
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { decodeBase64UrlStrict } from './base64url.js';
 import type { DecodeErrorCode, MintErrorCode } from './codes.js';
@@ -18,7 +18,7 @@ import {
   TAG_BYTES,
   UINT32_MAX,
 } from './constants.js';
-import { checkPreamble, checkUsername, hasControlCharacter } from './inputs.js';
+import { checkPreamble, checkUsername } from './inputs.js';
 
 const IKM = Buffer.from('GAX-CS-TOKEN', 'ascii');
 const INFO = Buffer.from('PXZ-1', 'ascii');
@@ -55,6 +55,17 @@ export function clearKeyCache(): void {
 
 function computeTag(key: Buffer, signed: Buffer): Buffer {
   return createHmac('sha256', key).update(signed).digest().subarray(0, TAG_BYTES);
+}
+
+/**
+ * Compares the first TAG_BYTES of the full HMAC with the token's tag in constant time: every byte is
+ * visited and differences are OR-ed, with no early exit (no subarray, no native call on the hot path).
+ */
+function tagMatches(mac: Buffer, tag: Buffer): boolean {
+  if (tag.length !== TAG_BYTES) return false;
+  let diff = 0;
+  for (let i = 0; i < TAG_BYTES; i++) diff |= mac[i]! ^ tag[i]!;
+  return diff === 0;
 }
 
 function isUint32(n: number): boolean {
@@ -174,12 +185,10 @@ export function decodeToken(value: string, preamble: string = DEFAULT_PREAMBLE):
   const iat = body.readUInt32BE(1);
   const exp = body.readUInt32BE(5);
   const signedEnd = body.length - TAG_BYTES;
-  const userBytes = body.subarray(HEADER_BYTES, signedEnd);
-  if (!isUtf8(userBytes))
-    return { ok: false, code: 'MALFORMED_USERNAME', reason: 'the username bytes are not valid UTF-8', partial: { preamble, version, iat, exp } };
-  const username = userBytes.toString('utf8');
-  if (hasControlCharacter(username))
-    return { ok: false, code: 'MALFORMED_USERNAME', reason: 'the username holds a control character', partial: { preamble, version, iat, exp } };
+  const userProblem = usernameProblem(body, HEADER_BYTES, signedEnd);
+  if (userProblem)
+    return { ok: false, code: 'MALFORMED_USERNAME', reason: userProblem, partial: { preamble, version, iat, exp } };
+  const username = body.toString('utf8', HEADER_BYTES, signedEnd);
   if (exp < iat)
     return {
       ok: false,
@@ -201,6 +210,22 @@ export function decodeToken(value: string, preamble: string = DEFAULT_PREAMBLE):
       length: value.length,
     },
   };
+}
+
+/**
+ * Why the username bytes are not a valid PXZ-1 username, or null. ASCII names (the common case) are
+ * checked in one pass without a UTF-8 validation call; the rest go through Node's validator.
+ */
+function usernameProblem(body: Buffer, start: number, end: number): string | null {
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    const b = body[i]!;
+    if (b <= 0x1f || b === 0x7f) return 'the username holds a control character';
+    if (b >= 0x80) ascii = false;
+  }
+  if (ascii) return null;
+  // Non-ASCII bytes are ≥ 0x80, so no control character hides in them: only UTF-8 validity is left.
+  return isUtf8(body.subarray(start, end)) ? null : 'the username bytes are not valid UTF-8';
 }
 
 function describeEncodingProblem(encoded: string): string {
@@ -226,8 +251,8 @@ export function verifySignature(decoded: Pick<DecodedToken, 'signed' | 'tag'>, t
 }
 
 export function verifyWithKey(decoded: Pick<DecodedToken, 'signed' | 'tag'>, key: Buffer): VerifyResult {
-  const expected = computeTag(key, decoded.signed);
-  if (decoded.tag.length !== TAG_BYTES || !timingSafeEqual(expected, decoded.tag))
+  const mac = createHmac('sha256', key).update(decoded.signed).digest();
+  if (!tagMatches(mac, decoded.tag))
     return { ok: false, code: 'BAD_SIGNATURE', reason: 'the signature does not match this token-uuid' };
   return { ok: true };
 }
