@@ -1,13 +1,40 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
+// Three projects: the Node side (real sockets and files), the renderer's controllers and components
+// (jsdom), and the end-to-end tests in Debian's Chromium (one file at a time: one browser is enough).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
-    environment: 'node',
-    globals: false,
     testTimeout: 20_000,
-    hookTimeout: 30_000,
-    pool: 'forks',
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'main',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/renderer/**', 'test/e2e/**', 'node_modules/**', 'dist/**'],
+          environment: 'node',
+          pool: 'forks',
+        },
+      },
+      {
+        plugins: [svelte(), svelteTesting()],
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.ts'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -10,3 +10,4 @@ export * from './fit.js';
 export * from './decision.js';
 export * from './explain.js';
 export * from './time-format.js';
+export * from './segments.js';

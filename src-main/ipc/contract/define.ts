@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** One request channel: what the renderer sends, what it gets back in `{ok:true, data}`. */
+export interface RequestDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  summary: string;
+}
+
+/** One event channel: what the main side pushes to the renderer. */
+export interface EventDef<P extends z.ZodType = z.ZodType> {
+  payload: P;
+  summary: string;
+}
+
+export function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): RequestDef<I, O> {
+  return { input, output, summary };
+}
+
+export function event<P extends z.ZodType>(payload: P, summary: string): EventDef<P> {
+  return { payload, summary };
+}
+
+/** Requests that take nothing still get a schema, so a stray payload is refused like any other. */
+export const noInput = z.object({}).strict().optional();
+
+// Shared field shapes -------------------------------------------------------------------------
+
+export const int = (min: number, max: number) => z.number().int().min(min).max(max);
+export const INT32_MAX = 2147483647;
+export const epochSeconds = int(0, 0xffffffff);
+export const preambleField = z.string().min(1).max(16);
+export const usernameField = z.string().min(1).max(255);
+/** Secrets travel renderer → main only; the schema bounds them but never echoes them in errors. */
+export const secretField = z.string().min(1).max(1024);
+export const hostField = z.string().min(1).max(253);
+export const portField = int(0, 65535);

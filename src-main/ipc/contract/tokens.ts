@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { INT32_MAX, epochSeconds, int, preambleField, request, secretField, usernameField } from './define.js';
+
+/** Where a token-uuid comes from: typed by the person, a saved profile, or the running mock CS. */
+export const tokenUuidSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('typed'), value: secretField }).strict(),
+  z.object({ kind: z.literal('profile'), profileId: z.string().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('mockcs') }).strict(),
+]);
+export type TokenUuidSource = z.infer<typeof tokenUuidSource>;
+
+export const timeOptions = z
+  .object({
+    tokenToleranceSeconds: int(0, INT32_MAX).nullable().optional(),
+    tokenTtlMinutes: int(0, INT32_MAX).nullable().optional(),
+    gaxTokenLifeMinutes: int(0, INT32_MAX).nullable().optional(),
+  })
+  .strict();
+
+const fit = z.object({
+  length: z.number(),
+  limit: z.number(),
+  fits: z.boolean(),
+  over: z.number(),
+  usernameBytes: z.number(),
+  longestUsernameBytes: z.number(),
+});
+
+const segment = z.object({
+  part: z.enum(['preamble', 'version', 'issued', 'expires', 'username', 'signature']),
+  text: z.string(),
+  charStart: z.number(),
+  charEnd: z.number(),
+  bytesHex: z.string(),
+  byteStart: z.number(),
+  byteEnd: z.number(),
+});
+
+export const decisionView = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string(),
+  now: z.number(),
+  warnings: z.array(z.string()),
+  steps: z.array(z.object({ id: z.string(), label: z.string(), status: z.enum(['pass', 'fail', 'skipped']), detail: z.string() })),
+  decoded: z
+    .object({
+      preamble: z.string(),
+      version: z.number(),
+      iat: z.number(),
+      exp: z.number(),
+      username: z.string(),
+      length: z.number(),
+      tagHex: z.string(),
+      segments: z.array(segment),
+    })
+    .optional(),
+  window: z
+    .object({
+      validFrom: z.number(),
+      validUntil: z.number(),
+      ttlMinutes: z.number(),
+      ttlSource: z.enum(['token-ttl', 'token_life_in_minutes', 'default']),
+      toleranceSeconds: z.number(),
+      toleranceIsDefault: z.boolean(),
+    })
+    .optional(),
+});
+export type DecisionView = z.infer<typeof decisionView>;
+
+export const tokenRequests = {
+  'token.mint': request(
+    z
+      .object({
+        username: usernameField,
+        tokenUuid: tokenUuidSource,
+        lifeMinutes: int(1, INT32_MAX),
+        preamble: preambleField,
+        /** simulates a GAX host whose clock is off: iat = now + offset */
+        gaxClockOffsetSeconds: int(-INT32_MAX, INT32_MAX).default(0),
+        /** the issue instant; default: the main side's clock */
+        now: epochSeconds.optional(),
+        passwordFieldLimit: int(1, 100000).default(64),
+      })
+      .strict(),
+    z.object({
+      token: z.string(),
+      username: z.string(),
+      preamble: z.string(),
+      iat: z.number(),
+      exp: z.number(),
+      length: z.number(),
+      fit,
+    }),
+    'mint a token as GAX would',
+  ),
+  'token.decode': request(
+    z.object({ value: z.string().max(16384), preamble: preambleField }).strict(),
+    decisionView,
+    'decode any Password value (no token-uuid: the signature is not checked)',
+  ),
+  'token.verify': request(
+    z
+      .object({
+        value: z.string().max(16384),
+        preamble: preambleField,
+        tokenUuid: tokenUuidSource,
+        userName: usernameField.optional(),
+        /** the CS clock, seconds; default: the main side's clock */
+        now: z.number().min(0).max(1e11).optional(),
+        options: timeOptions.default({}),
+      })
+      .strict(),
+    decisionView,
+    "the CS's decision on a Password value",
+  ),
+} as const;

@@ -1,0 +1,177 @@
+/**
+ * The only module that talks to the main side. In Electron it uses the object the preload exposes
+ * (`window.gaxLab`); in web mode it speaks the same contract over the loopback WebSocket. Either way the
+ * views see one typed API: `invoke(channel, input)` → IpcResult, and `on(event, listener)`.
+ */
+import type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from '../../src-main/ipc/contract/index.js';
+import type { IpcResult } from '../../src-main/ipc/result.js';
+import { KEY_FRAGMENT, KEY_SUBPROTOCOL_PREFIX, WEB_SOCKET_PATH, WEB_SUBPROTOCOL, type WsServerMessage } from '../../src-main/web/protocol.js';
+
+export interface Bridge {
+  invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    gaxLab?: Bridge;
+  }
+}
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+const KEY_STORAGE = 'gax-token-lab.key';
+
+/** Web mode: one socket, requests matched by id, events fanned out; reconnects with backoff. */
+export class WebBridge implements Bridge {
+  private socket: WebSocket | null = null;
+  private nextId = 1;
+  private pending = new Map<number, (r: IpcResult<unknown>) => void>();
+  private listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private queue: string[] = [];
+  private retryMs = 250;
+  private stateListeners = new Set<(s: ConnectionState) => void>();
+  state: ConnectionState = 'connecting';
+
+  constructor(
+    private readonly url: string,
+    private readonly key: string,
+  ) {
+    this.connect();
+  }
+
+  private setState(s: ConnectionState): void {
+    this.state = s;
+    for (const l of this.stateListeners) l(s);
+  }
+
+  onState(listener: (s: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  private connect(): void {
+    this.setState('connecting');
+    const socket = new WebSocket(this.url, [WEB_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + this.key]);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.retryMs = 250;
+      this.setState('open');
+      for (const frame of this.queue.splice(0)) socket.send(frame);
+    };
+    socket.onmessage = (e) => this.receive(String(e.data));
+    socket.onclose = () => {
+      this.socket = null;
+      this.setState('closed');
+      // Requests in flight will never be answered by this socket: answer them now, in words.
+      for (const [id, resolve] of this.pending) {
+        this.pending.delete(id);
+        resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'the connection to GAX Token Lab was lost', hint: 'It reconnects by itself; if it does not, restart `npm run web` and open the new URL.' } });
+      }
+      setTimeout(() => this.connect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 5000);
+    };
+  }
+
+  private receive(text: string): void {
+    let msg: WsServerMessage;
+    try {
+      msg = JSON.parse(text) as WsServerMessage;
+    } catch {
+      return;
+    }
+    if ('id' in msg) {
+      const resolve = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      resolve?.(msg.result);
+    } else if ('event' in msg) {
+      for (const l of this.listeners.get(msg.event) ?? []) l(msg.payload);
+    }
+  }
+
+  invoke(channel: string, input: unknown): Promise<IpcResult<unknown>> {
+    const id = this.nextId++;
+    const frame = JSON.stringify({ id, channel, input });
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
+      else this.queue.push(frame);
+    });
+  }
+
+  on(event: string, listener: (payload: unknown) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+}
+
+/** The secret of web mode: from the announced URL's fragment once, then from this tab's session storage. */
+function webKey(): string | null {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const fromUrl = params.get(KEY_FRAGMENT);
+  if (fromUrl) {
+    sessionStorage.setItem(KEY_STORAGE, fromUrl);
+    // Keep the secret off the address bar (screen shares, screenshots); a reload finds it in this tab.
+    params.delete(KEY_FRAGMENT);
+    const rest = params.toString();
+    history.replaceState(null, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
+    return fromUrl;
+  }
+  return sessionStorage.getItem(KEY_STORAGE);
+}
+
+function createBridge(): { bridge: Bridge; mode: 'electron' | 'web' | 'none' } {
+  if (typeof window !== 'undefined' && window.gaxLab) return { bridge: window.gaxLab, mode: 'electron' };
+  const key = typeof location !== 'undefined' && location.protocol.startsWith('http') ? webKey() : null;
+  if (key) {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return { bridge: new WebBridge(`${scheme}//${location.host}${WEB_SOCKET_PATH}`, key), mode: 'web' };
+  }
+  const missing: Bridge = {
+    invoke: async () => ({
+      ok: false,
+      error: {
+        code: 'NO_BRIDGE',
+        message: 'this page was opened without its key',
+        hint: 'Open the full URL that `npm run web` (or `npm start`) printed, including the part after #.',
+      },
+    }),
+    on: () => () => undefined,
+  };
+  return { bridge: missing, mode: 'none' };
+}
+
+let current: { bridge: Bridge; mode: 'electron' | 'web' | 'none' } | null = null;
+function bridge() {
+  current ??= createBridge();
+  return current;
+}
+
+/** Replace the bridge (component tests use an in-memory one). */
+export function setBridge(b: Bridge, mode: 'electron' | 'web' | 'none' = 'web'): void {
+  current = { bridge: b, mode };
+}
+
+export const api = {
+  get mode(): 'electron' | 'web' | 'none' {
+    return bridge().mode;
+  },
+  invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<IpcResult<RequestOutput<C>>> {
+    return bridge().bridge.invoke(channel, input) as Promise<IpcResult<RequestOutput<C>>>;
+  },
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return bridge().bridge.on(event, listener as (p: unknown) => void);
+  },
+  /** web mode only: connection state for the status bar */
+  onConnection(listener: (s: ConnectionState) => void): () => void {
+    const b = bridge().bridge;
+    if (b instanceof WebBridge) {
+      listener(b.state);
+      return b.onState(listener);
+    }
+    listener(bridge().mode === 'none' ? 'closed' : 'open');
+    return () => undefined;
+  },
+};

@@ -1,0 +1,36 @@
+/** Times for people: always with their zone (house rule: times shown with their zone). */
+function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+export function formatLocal(d: Date, withDate?: boolean, now: Date = new Date()): string {
+  const showDate = withDate ?? !sameDay(d, now);
+  return d.toLocaleString(undefined, {
+    ...(showDate ? { year: 'numeric', month: 'short', day: 'numeric' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+    timeZoneName: 'short',
+  });
+}
+
+export function formatUtc(d: Date, withDate?: boolean, now: Date = new Date()): string {
+  const iso = d.toISOString();
+  const showDate = withDate ?? !sameDay(d, now);
+  return (showDate ? `${iso.slice(0, 10)} ` : '') + `${iso.slice(11, 19)} UTC`;
+}
+
+/** "1 h 02 min 05 s", "4 min 09 s", "12 s" — for countdowns (tabular figures, no jitter). */
+export function formatCountdown(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(Math.abs(totalSeconds)));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (d > 0) return `${d} d ${two(h)} h ${two(m)} min`;
+  if (h > 0) return `${h} h ${two(m)} min ${two(sec)} s`;
+  if (m > 0) return `${m} min ${two(sec)} s`;
+  return `${sec} s`;
+}

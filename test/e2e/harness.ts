@@ -1,0 +1,151 @@
+/**
+ * End-to-end harness: the real web mode (`node dist/main/web/main.js`) on a temp data folder, and Debian's
+ * Chromium driven by playwright-core. Each test file gets its own app and browser; nothing is mocked.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface App {
+  url: string;
+  origin: string;
+  dataDir: string;
+  page: Page;
+  context: BrowserContext;
+  /** console errors and CSP violations seen so far */
+  consoleErrors: string[];
+  /** web mode's stdout/stderr so far */
+  serverOutput(): string;
+  screenshot(name: string): Promise<string>;
+  setTheme(theme: 'light' | 'dark'): Promise<void>;
+  close(): Promise<void>;
+}
+
+function assertBuilt(): void {
+  for (const f of ['dist/main/web/main.js', 'dist/renderer/index.html'])
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first (npm test does)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+}
+
+function waitForUrl(child: ChildProcess, output: { text: string }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web mode printed no URL in 20 s:\n${output.text}`)), 20_000);
+    const onData = (d: Buffer) => {
+      output.text += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)/.exec(output.text);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (output.text += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web mode exited with ${code} before printing its URL:\n${output.text}`));
+    });
+  });
+}
+
+export async function startApp(opts: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<App> {
+  assertBuilt();
+  const dataDir = await mkdtemp(join(tmpdir(), 'gax-e2e-data-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'gax-e2e-chromium-'));
+  const output = { text: '' };
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main/web/main.js'), '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, GAX_TOKEN_LAB_HOME: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let url: string;
+  try {
+    url = await waitForUrl(child, output);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    colorScheme: opts.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Views' }).waitFor();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    page,
+    context,
+    consoleErrors,
+    serverOutput: () => output.text,
+    async screenshot(name) {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    async setTheme(theme) {
+      await page.emulateMedia({ colorScheme: theme });
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+const AXE_SOURCE = () => readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core over the current page; returns the serious and critical violations. The script is evaluated
+ * through DevTools (not a <script> tag), so the page's CSP stays as strict as in production.
+ */
+export async function checkA11y(page: Page): Promise<AxeViolation[]> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE());
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,0 +1,21 @@
+// The renderer: Svelte 5 built by Vite into dist/renderer, loaded from app:// in Electron and served
+// on loopback in web mode. Relative asset URLs so both hosts work.
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'src-renderer',
+  base: './',
+  plugins: [svelte()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    // One CSS file and no inline module preload polyfill: the CSP allows scripts from 'self' only.
+    modulePreload: { polyfill: false },
+    cssCodeSplit: false,
+    reportCompressedSize: false,
+  },
+  server: { host: '127.0.0.1', strictPort: false },
+});
