@@ -1,0 +1,90 @@
+/**
+ * The token GAX would put in the Password field: minted by the core at GAX's clock
+ * (our clock + the simulated GAX offset), exp = iat + token_life_in_minutes × 60. Only its
+ * redacted form ever leaves this module's callers.
+ */
+import {
+  decodeToken,
+  humanDuration,
+  isoSeconds,
+  mintToken,
+  passwordFieldFit,
+  type DecodedToken,
+  type PasswordFieldFit,
+} from '../core/index.js';
+import { LoginFailure } from './failure.js';
+import type { TokenSummary } from './types.js';
+
+export interface GaxTokenSettings {
+  tokenUuid: string;
+  preamble: string;
+  lifeMinutes: number;
+  gaxClockOffsetSeconds: number;
+}
+
+export interface GaxToken {
+  /** the whole token: for the RegisterClient request only */
+  value: string;
+  decoded: DecodedToken;
+  summary: TokenSummary;
+  fit: PasswordFieldFit;
+}
+
+/** preamble + the first 6 characters after it + "…(N chars)", as events show a token */
+export function redactToken(token: string, preamble: string): string {
+  const start = token.startsWith(preamble) ? preamble.length : 0;
+  return `${token.slice(0, start)}${token.slice(start, start + 6)}…(${token.length} chars)`;
+}
+
+export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs: number): GaxToken {
+  const iat = Math.floor((ourNowMs + settings.gaxClockOffsetSeconds * 1000) / 1000);
+  const exp = iat + settings.lifeMinutes * 60;
+  const minted = mintToken({ tokenUuid: settings.tokenUuid, username: userName, iat, exp, preamble: settings.preamble });
+  if (!minted.ok)
+    throw new LoginFailure(
+      'invalid-input',
+      `invalid input: the token cannot be minted (${minted.code}): ${minted.reason}`,
+      'Check the GAX settings: token-uuid, preamble, UserName, token_life_in_minutes and the GAX clock.',
+      { stepDetail: `${minted.code}: ${minted.reason}` },
+    );
+  const decoded = decodeToken(minted.value.token, settings.preamble);
+  if (!decoded.ok) throw new Error(`a freshly minted token does not decode (${decoded.code})`);
+  const fit = passwordFieldFit(settings.preamble, userName);
+  return {
+    value: minted.value.token,
+    decoded: decoded.value,
+    fit,
+    summary: {
+      redacted: redactToken(minted.value.token, settings.preamble),
+      length: minted.value.length,
+      iat,
+      exp,
+      fitsPasswordField: fit.fits,
+    },
+  };
+}
+
+/** the token step's line in the trace */
+export function describeToken(
+  t: GaxToken,
+  userName: string,
+  settings: GaxTokenSettings,
+  serverOffsetMs: number | undefined,
+  ourNowMs: number,
+): string {
+  const s = t.summary;
+  const parts = [
+    `${s.redacted} for "${userName}", issued ${isoSeconds(s.iat)}, expires ${isoSeconds(s.exp)} (${humanDuration(s.exp - s.iat)})`,
+    s.fitsPasswordField
+      ? `fits the ${t.fit.limit}-byte Password field`
+      : `${t.fit.over} chars over the ${t.fit.limit}-byte Password field (a username of at most ${t.fit.longestUsernameBytes} bytes fits)`,
+  ];
+  if (settings.gaxClockOffsetSeconds)
+    parts.push(`GAX clock set ${humanDuration(settings.gaxClockOffsetSeconds)} ${settings.gaxClockOffsetSeconds > 0 ? 'ahead' : 'behind'}`);
+  if (serverOffsetMs !== undefined) {
+    const skew = Math.floor((ourNowMs + serverOffsetMs) / 1000) - s.iat;
+    if (Math.abs(skew) >= 1)
+      parts.push(`the server's clock reads ${humanDuration(skew)} ${skew > 0 ? 'after' : 'before'} the issue time`);
+  }
+  return parts.join('; ');
+}

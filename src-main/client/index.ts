@@ -1,0 +1,7 @@
+/** The GAX-side login client: runLogin, probeServerTime and their step trace. */
+export * from './types.js';
+export { runLogin } from './login.js';
+export { probeServerTime } from './probe-server-time.js';
+export { redactToken } from './gax-token.js';
+export { validateLoginRequest } from './validate-request.js';
+export { normalizeFingerprint, formatFingerprint } from './certificate.js';

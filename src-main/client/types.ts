@@ -1,0 +1,165 @@
+/**
+ * The login client's public contract. The IPC layer, the Connect view and the CLI code against
+ * these names; keep them stable.
+ */
+
+/** TLS settings of a target; null or absent means plain TCP. */
+export interface TlsTarget {
+  /** SHA-256 fingerprint to pin, "AB:CD:…" or plain hex, any case: the one certificate accepted, self-signed or not */
+  fingerprint256?: string;
+  /** a CA certificate (PEM): normal verification against it instead of the system's CAs */
+  caPem?: string;
+  /** the name the certificate must hold; default the host */
+  servername?: string;
+}
+
+export type GaxCredentials = {
+  kind: 'gax';
+  /** GAX [general] confserv_trusted: true makes GAX send a token instead of the password */
+  confservTrusted: boolean;
+  /** GAX [general] token_life_in_minutes */
+  tokenLifeMinutes: number;
+  tokenUuid: string;
+  preamble: string;
+  /** simulates a GAX host clock that is off, in seconds (positive: ahead of ours) */
+  gaxClockOffsetSeconds?: number;
+  /** what GAX sends when confserv_trusted is false; without it such a login cannot be tried */
+  password?: string;
+};
+
+export type PasswordCredentials = { kind: 'password'; password: string };
+
+export interface LoginRequest {
+  host: string;
+  port: number;
+  tls?: TlsTarget | null;
+  userName: string;
+  credentials: PasswordCredentials | GaxCredentials;
+  /** default 'GAX' */
+  clientName?: string;
+  timeoutsMs?: Partial<Record<TimedStepId, number>>;
+  /** cancel: the run ends with outcome 'cancelled' and the socket is destroyed */
+  signal?: AbortSignal;
+  /** ms since the epoch; default Date.now. Tokens are minted at clock() + gaxClockOffsetSeconds */
+  clock?: () => number;
+}
+
+export type StepId = 'resolve' | 'connect' | 'tls' | 'hello' | 'token' | 'register';
+/** the steps that wait on the network, each with its own timeout */
+export type TimedStepId = Exclude<StepId, 'token'>;
+
+export const STEP_ORDER: readonly StepId[] = ['resolve', 'connect', 'tls', 'hello', 'token', 'register'];
+
+export const STEP_LABELS: Record<StepId, string> = {
+  resolve: 'Resolve host',
+  connect: 'TCP connect',
+  tls: 'TLS handshake',
+  hello: 'Hello (csmock/1)',
+  token: 'Mint token',
+  register: 'RegisterClient',
+};
+
+export const DEFAULT_TIMEOUTS_MS: Record<TimedStepId, number> = {
+  resolve: 3000,
+  connect: 5000,
+  tls: 5000,
+  hello: 5000,
+  register: 5000,
+};
+
+export interface TraceStep {
+  id: StepId;
+  label: string;
+  status: 'running' | 'ok' | 'failed' | 'skipped';
+  /** ms since the epoch, by the request's clock */
+  startedAt: number;
+  /** measured on a monotonic clock; null while running and for a skipped step */
+  durationMs: number | null;
+  detail: string;
+  data?: Record<string, unknown>;
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  /** ISO 8601 */
+  validFrom: string;
+  validTo: string;
+  /** whole days until validTo; negative once expired */
+  daysLeft: number;
+  /** "AB:CD:…" upper case */
+  fingerprint256: string;
+  protocol: string;
+  cipher: string;
+  altNames: string[];
+}
+
+export type LoginOutcome =
+  | 'accepted'
+  | 'rejected'
+  | 'unreachable'
+  | 'not-csmock'
+  | 'tls-failed'
+  | 'timeout'
+  | 'cancelled'
+  | 'invalid-input';
+
+export interface ServerError {
+  code: string;
+  message: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface ClockMeasurement {
+  /** server clock − ours */
+  offsetMs: number;
+  roundTripMs: number;
+}
+
+export interface TokenSummary {
+  /** preamble + first 6 characters + "…(N chars)": never the whole token */
+  redacted: string;
+  length: number;
+  iat: number;
+  exp: number;
+  fitsPasswordField: boolean;
+}
+
+export interface LoginResult {
+  outcome: LoginOutcome;
+  steps: TraceStep[];
+  /** the server's Error answer, as sent */
+  server?: ServerError;
+  session?: { sessionId: string; authMethod: 'token' | 'password'; tokenExpires?: number };
+  clock?: ClockMeasurement;
+  certificate?: CertificateInfo;
+  token?: TokenSummary;
+  /** one line: what happened */
+  message: string;
+  /** what to do; empty when accepted */
+  fix: string;
+}
+
+export interface ServerTimeTarget {
+  host: string;
+  port: number;
+  tls?: TlsTarget | null;
+  /** default 5 */
+  samples?: number;
+  /** per network step and per sample; default 5000 */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** ms since the epoch; default Date.now */
+  clock?: () => number;
+}
+
+export type ServerTimeResult =
+  | {
+      ok: true;
+      offsetMs: number;
+      roundTripMs: number;
+      samples: ClockMeasurement[];
+      /** the server's clock (ms) in the best sample */
+      serverTime: number;
+    }
+  | { ok: false; outcome: LoginOutcome; message: string; fix: string };
