@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// electron-builder's own loader and validator (the same check `electron-builder` runs first).
+const yaml = require('js-yaml') as { load(text: string): unknown };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+type Config = Record<string, any>;
+const config = yaml.load(fs.readFileSync(path.join(projectRoot, 'electron-builder.yml'), 'utf8')) as Config;
+const validate = (c: unknown) => validateConfiguration(structuredClone(c), new DebugLogger(false));
+
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('electron-builder.yml', () => {
+  let firstValidation: Promise<void>;
+  beforeAll(async () => {
+    // The first call compiles electron-builder's 10,000-line schema: seconds on a busy machine.
+    firstValidation = validate(config);
+    await firstValidation.catch(() => undefined);
+  }, 60_000);
+
+  it("passes electron-builder's own schema (app-builder-lib/scheme.json)", async () => {
+    await expect(firstValidation).resolves.toBeUndefined();
+  });
+
+  it('is really checked: a misspelt fuse or an unknown key is rejected', async () => {
+    await expect(validate({ ...config, electronFuses: { ...config['electronFuses'], runAsnode: false } })).rejects.toThrow(/electronFuses/);
+    await expect(validate({ ...config, asarr: true })).rejects.toThrow(/unknown property 'asarr'/);
+  });
+
+  it('names the app', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+    expect(config['appId']).toBe('com.gaxtokenlab.app');
+    expect(config['productName']).toBe('GAX Token Lab');
+    expect(pkg.productName).toBe(config['productName']);
+  });
+
+  it('sets every Electron fuse the security checklist asks for', () => {
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('packs only the built output, into an asar', () => {
+    expect(config['asar']).toBe(true);
+    const files = config['files'] as string[];
+    const included = files.filter((f) => !f.startsWith('!'));
+    expect(included.sort()).toEqual(['dist/main/**/*', 'dist/preload/**/*', 'dist/renderer/**/*', 'package.json']);
+    expect(files).toEqual(expect.arrayContaining(['!**/*.map', '!**/*.d.ts']));
+  });
+
+  it('builds AppImage and deb, NSIS and portable, and dmg', () => {
+    expect(config['linux'].target).toEqual(['AppImage', 'deb']);
+    expect(config['win'].target).toEqual(['nsis', 'portable']);
+    expect(config['mac'].target).toEqual(['dmg']);
+  });
+
+  it('takes its icons from assets/, at the sizes each platform needs', () => {
+    expect(config['mac'].icon).toBe('assets/icon.png');
+    expect(config['win'].icon).toBe('assets/icon.png');
+    expect(pngSize(path.join(projectRoot, 'assets', 'icon.png'))).toEqual({ width: 1024, height: 1024 });
+    expect(config['linux'].icon).toBe('assets/icons');
+    const linuxIcons = fs.readdirSync(path.join(projectRoot, 'assets', 'icons')).filter((f) => f.endsWith('.png'));
+    expect(linuxIcons).toContain('512x512.png');
+    for (const name of linuxIcons) {
+      const size = Number(name.split('x')[0]);
+      expect(pngSize(path.join(projectRoot, 'assets', 'icons', name)), name).toEqual({ width: size, height: size });
+    }
+  });
+});
