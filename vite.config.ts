@@ -16,6 +16,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     cssCodeSplit: false,
     reportCompressedSize: false,
+    // A slow machine is not a problem with the build: no timing warnings in `npm start`'s output.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { host: '127.0.0.1', strictPort: false },
 });

@@ -111,7 +111,9 @@ export class WebBridge implements Bridge {
 function webKey(): string | null {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   const fromUrl = params.get(KEY_FRAGMENT);
-  if (fromUrl) {
+  // A key mangled in copying (a space, a stray character) would make `new WebSocket` throw a
+  // SyntaxError as a subprotocol; such a key is treated as missing, which the page explains.
+  if (fromUrl && /^[A-Za-z0-9_-]{1,256}$/.test(fromUrl)) {
     sessionStorage.setItem(KEY_STORAGE, fromUrl);
     // Keep the secret off the address bar (screen shares, screenshots); a reload finds it in this tab.
     params.delete(KEY_FRAGMENT);
@@ -119,7 +121,8 @@ function webKey(): string | null {
     history.replaceState(null, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
     return fromUrl;
   }
-  return sessionStorage.getItem(KEY_STORAGE);
+  const stored = sessionStorage.getItem(KEY_STORAGE);
+  return stored && /^[A-Za-z0-9_-]{1,256}$/.test(stored) ? stored : null;
 }
 
 function createBridge(): { bridge: Bridge; mode: 'electron' | 'web' | 'none' } {
