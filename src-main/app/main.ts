@@ -4,21 +4,24 @@
  * nothing here may await before startApp() runs, because the app:// scheme has to be registered
  * before Electron's `ready`.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { app } from 'electron';
+import { userDataDir } from '../web/user-data-dir.js';
+import { registerIpc } from './ipc-bridge.js';
 import { projectHomepage, startApp } from './start-app.js';
 
 // dist/main/app/main.js → the folder holding dist/ and package.json (the app.asar root when packaged).
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
+// The same data folder as web mode (and $GAX_TOKEN_LAB_HOME), so profiles follow the person between modes.
+app.setPath('userData', userDataDir(process.env, process.platform, os.homedir()));
+
 startApp({
   rendererRoot: path.join(appRoot, 'dist', 'renderer'),
   preloadPath: path.join(appRoot, 'dist', 'preload', 'preload.cjs'),
   readmeUrl: projectHomepage(path.join(appRoot, 'package.json')),
-  // ── IPC wiring point ──────────────────────────────────────────────────────────────────────
-  // The contract (src-main/ipc) plugs in here, as one call, e.g.
-  //   import { registerIpc } from '../ipc/index.js';
-  //   registerIpc: ({ ipcMain, getMainWindow, userDataDir, log }) =>
-  //     registerIpc(ipcMain, { getMainWindow, userDataDir, log }),
-  // It runs once after `ready` and before the window loads, so no request can arrive unanswered.
+  // Runs once after `ready` and before the window loads, so no request can arrive unanswered.
+  registerIpc: (wiring) => void registerIpc(wiring),
 });

@@ -22,6 +22,9 @@ export class FakeEvent {
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: Handler | undefined;
   reload = vi.fn();
+  /** the top frame, compared by identity as Electron's senderFrame is */
+  readonly mainFrame = { url: 'app://gax-token-lab/index.html' };
+  send = vi.fn();
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler;
   }
@@ -147,7 +150,20 @@ export const Menu = {
 
 export const dialog = {
   showErrorBox: vi.fn(),
+  showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: undefined as string | undefined })),
   showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
+};
+
+/** Electron's safeStorage with a reversible stand-in "encryption" (the OS keychain is not here). */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptString: vi.fn((plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`)),
+  decryptString: vi.fn((sealed: Buffer) => {
+    const text = sealed.toString();
+    if (!text.startsWith('sealed:')) throw new Error('not sealed by this keychain');
+    return Buffer.from(text.slice(7), 'base64').toString();
+  }),
 };
 
 export const ipcMain = Object.assign(new EventEmitter(), { handle: vi.fn(), removeHandler: vi.fn() });

@@ -1,0 +1,40 @@
+/** The app itself: what it is and runs on, links that leave it, and files saved through the host. */
+import { z } from 'zod';
+import { noInput, request } from './define.js';
+import { secretStorageView } from './store.js';
+
+/** A file name to offer in a save dialog: no folders, nothing a file system refuses. */
+const suggestedName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'must be a file name without a folder or any of \\ / : * ? " < > |')
+  .refine((s) => s !== '.' && s !== '..', 'must be a file name');
+
+export const appRequests = {
+  'app.info': request(
+    noInput,
+    z.strictObject({
+      version: z.string(),
+      mode: z.enum(['electron', 'web']),
+      versions: z.strictObject({ node: z.string(), electron: z.string().optional(), chrome: z.string().optional() }),
+      dataDir: z.string(),
+      secretStorage: secretStorageView,
+    }),
+    'version, mode, runtime versions, data folder, where secrets are kept (Help → About)',
+  ),
+  'app.openExternal': request(
+    z.strictObject({ url: z.string().min(1).max(4096) }),
+    z.strictObject({ opened: z.boolean() }),
+    'open an https link in the system browser (web mode answers USE_LINK: the page opens it itself)',
+  ),
+  'export.save': request(
+    z.strictObject({
+      suggestedName,
+      content: z.string().max(50 * 1024 * 1024),
+      mime: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as text/plain').max(100),
+    }),
+    z.strictObject({ saved: z.boolean(), path: z.string().optional() }),
+    'save a text through the native dialog (web mode answers USE_DOWNLOAD: the page downloads it)',
+  ),
+} as const;

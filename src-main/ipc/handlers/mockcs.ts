@@ -1,0 +1,89 @@
+/** Mock CS requests: thin over MockCs, one change at a time, each answered with the new view. */
+import { isIP } from 'node:net';
+import { mergeMockCsOptions, type MockCsUser } from '../../mockcs/index.js';
+import type { Handlers } from '../contract/index.js';
+import { mockCsView } from '../mockcs-view.js';
+import { HandlerError } from '../result.js';
+import type { IpcServices } from '../services.js';
+
+type MockCsChannels =
+  | 'mockcs.status'
+  | 'mockcs.start'
+  | 'mockcs.stop'
+  | 'mockcs.options.update'
+  | 'mockcs.tokenUuid.regenerate'
+  | 'mockcs.users.upsert'
+  | 'mockcs.users.remove'
+  | 'mockcs.listeners.set'
+  | 'mockcs.log.snapshot'
+  | 'mockcs.log.clear';
+
+export function mockCsHandlers(services: IpcServices): Pick<Handlers, MockCsChannels> {
+  return {
+    async 'mockcs.status'() {
+      return mockCsView(services.mockCs());
+    },
+    async 'mockcs.start'(input) {
+      const patch = input?.options;
+      return services.changeMockCs(async (cs) => {
+        if (patch) await cs.updateOptions(patch);
+        await cs.start();
+      });
+    },
+    async 'mockcs.stop'() {
+      return services.changeMockCs((cs) => cs.stop());
+    },
+    async 'mockcs.options.update'({ patch }) {
+      return services.changeMockCs((cs) => cs.updateOptions(patch));
+    },
+    async 'mockcs.tokenUuid.regenerate'() {
+      return services.changeMockCs((cs) => cs.regenerateTokenUuid());
+    },
+    async 'mockcs.users.upsert'({ userName, enabled, password }) {
+      return services.changeMockCs(async (cs) => {
+        const users = cs.getOptions().users;
+        const current = users.find((u) => u.userName === userName);
+        const kept = password === undefined ? current?.password : (password ?? undefined);
+        const user: MockCsUser = kept === undefined ? { userName, enabled } : { userName, enabled, password: kept };
+        const next = current ? users.map((u) => (u === current ? user : u)) : [...users, user];
+        await cs.updateOptions({ users: next });
+      });
+    },
+    async 'mockcs.users.remove'({ userName }) {
+      return services.changeMockCs(async (cs) => {
+        const users = cs.getOptions().users;
+        if (!users.some((u) => u.userName === userName))
+          throw new HandlerError('UNKNOWN_USER', `the mock CS has no user ${JSON.stringify(userName)}`, 'Reload the list of users.');
+        await cs.updateOptions({ users: users.filter((u) => u.userName !== userName) });
+      });
+    },
+    async 'mockcs.listeners.set'({ listeners, allowNonLoopback }) {
+      // The mock CS's own rules first, so a host that is not one is not mistaken for a remote one.
+      const checked = mergeMockCsOptions(services.mockCs().getOptions(), { listeners });
+      if (!checked.ok) throw new HandlerError('BAD_OPTIONS', checked.message, 'Correct that listener and try again; nothing was changed.');
+      const exposed = listeners.filter((l) => !isLoopbackHost(l.host)).map((l) => l.host);
+      if (exposed.length > 0 && !allowNonLoopback)
+        throw new HandlerError(
+          'NON_LOOPBACK',
+          `listening on ${[...new Set(exposed)].join(', ')} opens the mock CS to other machines: anyone who reaches it can try logins and read its answers`,
+          'Keep 127.0.0.1, or confirm that you want it reachable (a classroom) and try again.',
+        );
+      return services.changeMockCs((cs) => cs.updateOptions({ listeners }));
+    },
+    async 'mockcs.log.snapshot'(input) {
+      return { events: services.mockCsLog.newest(input?.limit) };
+    },
+    async 'mockcs.log.clear'() {
+      return { cleared: services.mockCsLog.clear() };
+    },
+  };
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and `localhost`: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost') return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  if (isIP(h) === 6) return h === '::1' || /^::ffff:127\./.test(h) || /^(0{1,4}:){7}0{0,3}1$/.test(h);
+  return false;
+}
