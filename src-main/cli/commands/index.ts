@@ -8,4 +8,8 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
   mint: { summary: 'mint a token as GAX would', load: async () => (await import('./mint.js')).mint },
   decode: { summary: 'show what a token holds', load: async () => (await import('./decode.js')).decode },
   verify: { summary: "the CS's decision on a token at an instant", load: async () => (await import('./verify.js')).verify },
+  login: { summary: 'log in to a CS as GAX would, step by step', load: async () => (await import('./login.js')).login },
+  time: { summary: "the server's clock offset and round trip", load: async () => (await import('./time.js')).time },
+  serve: { summary: 'run the mock Configuration Server (csmock/1)', load: async () => (await import('./serve.js')).serve },
+  doctor: { summary: 'check exported CS and GAX options: what is wrong, why, the fix', load: async () => (await import('./doctor.js')).doctor },
 };

@@ -34,3 +34,9 @@ export function formatCountdown(totalSeconds: number): string {
   if (m > 0) return `${m} min ${two(sec)} s`;
   return `${sec} s`;
 }
+
+/** True where the local zone is UTC itself: then one time is enough, not "12:00 UTC (12:00 UTC)". */
+export function localZoneIsUtc(): boolean {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu'].includes(zone);
+}

@@ -1,0 +1,225 @@
+/**
+ * gax-token serve: run the mock Configuration Server (csmock/1) until SIGINT/SIGTERM, printing one
+ * `listening on HOST:PORT` line per listener, then one CS-style log line per event (or JSON lines).
+ * Options come from --config (a JSON file of the spec's options), then the flags, which win.
+ */
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
+import {
+  MockCs,
+  parseMockCsOptions,
+  TOKEN_UUID_FILE,
+  type MockCsListener,
+  type MockCsOptions,
+  type MockCsUser,
+} from '../../mockcs/index.js';
+import { UsageError, type ParsedArgs } from '../args.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { describeFsError, readTextArgument, type CliIo } from '../io.js';
+import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
+
+export const HOME_ENV = 'GAX_TOKEN_LAB_HOME';
+const GENESYS_INT_MAX = 2147483647;
+const TEN_YEARS_SECONDS = 10 * 366 * 86400;
+
+export const serve: CliCommand = {
+  spec: {
+    name: 'serve',
+    summary: 'run the mock Configuration Server (csmock/1) until Ctrl-C',
+    options: {
+      config: { type: 'string', value: 'FILE', description: "a JSON file of the mock CS's options; the flags below override it" },
+      host: { type: 'string', value: 'H', description: 'listen on this address (default 127.0.0.1)' },
+      port: { type: 'integer', value: 'P', min: 0, max: 65535, description: 'listen on this port (default 2020; 0 picks a free one)' },
+      tls: { type: 'boolean', description: 'a TLS listener, with a self-signed certificate for localhost and 127.0.0.1 (kept)' },
+      mode: { type: 'string', value: 'enable|disable', description: 'CS [system] token-authentication-mode (default disable)' },
+      ...uuidOptions,
+      preamble: { type: 'string', value: 'P', description: 'CS [system] token-preambula (default {PXZ})' },
+      tolerance: { type: 'integer', value: 'S', min: 0, max: GENESYS_INT_MAX, description: 'CS [system] token-tolerance in seconds (default 60)' },
+      ttl: { type: 'integer', value: 'MIN', min: 0, max: GENESYS_INT_MAX, description: 'CS [system] token-ttl in minutes (default unset)' },
+      'gax-life': { type: 'integer', value: 'MIN', min: 0, max: GENESYS_INT_MAX, description: 'GAX [general] token_life_in_minutes as the CS reads it' },
+      'clock-offset': { type: 'integer', value: 'S', min: -TEN_YEARS_SECONDS, max: TEN_YEARS_SECONDS, description: "simulate a CS clock S seconds off (negative: behind)" },
+      realistic: { type: 'boolean', description: 'answer every authentication failure as AUTH_FAILED, as a production CS would' },
+      user: { type: 'list', value: 'NAME[:PASSWORD]', description: 'a Person (repeatable; without a password: token logins only); replaces the users' },
+      'max-connections': { type: 'integer', value: 'N', min: 1, max: 100000, description: 'connections at once (default 1000)' },
+      'max-line-bytes': { type: 'integer', value: 'N', min: 128, max: 16777216, description: 'longest request line (default 16384)' },
+      'register-timeout': { type: 'integer', value: 'S', min: 1, max: 86400, description: 'seconds to register after connecting (default 30)' },
+      'max-failed-attempts': { type: 'integer', value: 'N', min: 1, max: GENESYS_INT_MAX, description: 'failed registrations per connection (default 5)' },
+      'password-field-limit': { type: 'integer', value: 'N', min: 1, max: 65536, description: 'longest Password in bytes (default 64)' },
+      'json-log': { type: 'boolean', description: 'print the events as JSON lines instead of log lines' },
+    },
+    notes: `Without a token-uuid (--uuid, --uuid-file, the config or $${UUID_ENV}) the server generates one and keeps it in
+$${HOME_ENV} (default ~/.gax-token-lab), so tokens minted against it survive a restart; so is the TLS certificate.
+The default Person is "default" with password "password".
+
+examples:
+  gax-token serve --port 0 --mode enable --user alice
+  gax-token serve --config lab.json --realistic --clock-offset 300
+  gax-token serve --tls --port 2021 --mode enable --uuid-file cs-token-uuid.txt
+
+Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config.`,
+  },
+  async run(args, io) {
+    const dataDir = dataDirOf(io);
+    const { options, uuidSource } = await optionsOf(args, io);
+    const cs = new MockCs({ options, dataDir });
+    const json = args.options['json-log'] === true;
+    const write = safeWriter(io);
+    cs.onEvent((e) => write(json ? `${JSON.stringify(e)}\n` : `${e.logLine}\n`));
+    let listeners;
+    try {
+      listeners = await cs.start();
+    } catch (err) {
+      io.stderr.write(`gax-token serve: ${err instanceof Error ? err.message : String(err)}\n`);
+      return EXIT.REJECTED;
+    }
+    for (const l of listeners) write(`listening on ${l.host.includes(':') ? `[${l.host}]` : l.host}:${l.port}${l.tls ? ` (tls, sha256 ${l.fingerprint256})` : ''}\n`);
+    io.stderr.write(summary(cs, uuidSource, dataDir));
+    const signal = await io.stopSignal;
+    await cs.stop();
+    io.stderr.write(`stopped (${signal})\n`);
+    return EXIT.OK;
+  },
+};
+
+/** $GAX_TOKEN_LAB_HOME or ~/.gax-token-lab, created readable by its owner only. */
+function dataDirOf(io: CliIo): string {
+  const dir = io.env[HOME_ENV] || join(homedir(), '.gax-token-lab');
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw new UsageError(`cannot use the data directory ${dir}: ${describeFsError(err)} (set $${HOME_ENV} to another folder)`);
+  }
+  return dir;
+}
+
+type UuidSource = 'flag' | 'config' | 'env' | 'generated';
+
+async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCsOptions; uuidSource: UuidSource }> {
+  const config = await configOf(args);
+  const input: Record<string, unknown> = { ...config };
+  const o = args.options;
+  const listener = (input['listeners'] as MockCsListener[] | undefined)?.[0];
+  if (o['host'] !== undefined || o['port'] !== undefined || o['tls'] !== undefined)
+    input['listeners'] = [
+      {
+        host: (o['host'] as string | undefined) ?? listener?.host ?? '127.0.0.1',
+        port: (o['port'] as number | undefined) ?? listener?.port ?? 2020,
+        ...(o['tls'] === true || listener?.tls ? { tls: true } : {}),
+      },
+    ];
+  const mode = o['mode'] as string | undefined;
+  if (mode !== undefined) {
+    if (mode !== 'enable' && mode !== 'disable') throw new UsageError(`--mode must be enable or disable, not "${mode.slice(0, 20)}"`);
+    input['tokenAuthenticationMode'] = mode;
+  }
+  let uuidSource: UuidSource = input['tokenUuid'] != null ? 'config' : 'generated';
+  if (o['uuid'] !== undefined || o['uuid-file'] !== undefined) {
+    input['tokenUuid'] = await resolveTokenUuid(args, io, true);
+    uuidSource = 'flag';
+  } else if (uuidSource === 'generated' && io.env[UUID_ENV]) {
+    input['tokenUuid'] = await resolveTokenUuid(args, io, true);
+    uuidSource = 'env';
+  }
+  /** option name → the flag that set it, so an error names what the person typed */
+  const fromFlag = new Map<string, string>();
+  const set = (flag: string, option: keyof MockCsOptions) => {
+    if (o[flag] === undefined) return;
+    input[option] = o[flag];
+    fromFlag.set(option, `--${flag}`);
+  };
+  set('preamble', 'tokenPreambula');
+  set('tolerance', 'tokenToleranceSeconds');
+  set('ttl', 'tokenTtlMinutes');
+  set('gax-life', 'gaxTokenLifeMinutes');
+  set('clock-offset', 'clockOffsetSeconds');
+  set('max-connections', 'maxConnections');
+  set('max-line-bytes', 'maxLineBytes');
+  set('register-timeout', 'registerTimeoutSeconds');
+  set('max-failed-attempts', 'maxFailedAttempts');
+  set('password-field-limit', 'passwordFieldLimit');
+  if (o['realistic'] === true) input['diagnostics'] = 'realistic';
+  const users = o['user'] as string[] | undefined;
+  if (users !== undefined) {
+    input['users'] = users.map(userOf);
+    fromFlag.set('users', '--user');
+  }
+  if (input['listeners'] !== config['listeners']) fromFlag.set('listeners', '--host');
+  const parsed = parseMockCsOptions(input);
+  if (!parsed.ok) {
+    // "tokenPreambula: …" → "--preamble: …" when a flag set it (the config was already checked alone).
+    const option = /^([A-Za-z]+)/.exec(parsed.message)?.[1] ?? '';
+    const flag = fromFlag.get(option);
+    throw new UsageError(flag ? `${flag}${parsed.message.slice(option.length).replace(/^\[\d+\](\.\w+)?/, '')}` : parsed.message);
+  }
+  return { options: parsed.options, uuidSource };
+}
+
+async function configOf(args: ParsedArgs): Promise<Record<string, unknown>> {
+  const file = args.options['config'] as string | undefined;
+  if (file === undefined) return {};
+  const text = await readTextArgument(file, '--config', 1 << 20);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    // The parser's message may quote the file (a password, a token-uuid): keep only where it broke.
+    const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+    throw new UsageError(`--config ${file} is not valid JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError(`--config ${file} must hold a JSON object of options, e.g. {"tokenAuthenticationMode":"enable"}`);
+  const checked = parseMockCsOptions(value);
+  if (!checked.ok) throw new UsageError(`--config ${file}: ${checked.message}`);
+  return { ...(value as Record<string, unknown>) };
+}
+
+/** NAME, or NAME:PASSWORD (split at the first colon). */
+function userOf(spec: string): MockCsUser {
+  const colon = spec.indexOf(':');
+  if (colon === -1) return { userName: spec, enabled: true };
+  const userName = spec.slice(0, colon);
+  const password = spec.slice(colon + 1);
+  if (userName === '') throw new UsageError('--user needs a NAME before the colon (NAME or NAME:PASSWORD)');
+  if (password === '') throw new UsageError(`--user ${userName}: the password after the colon is empty (leave out the colon for a token-only user)`);
+  return { userName, password, enabled: true };
+}
+
+function summary(cs: MockCs, source: UuidSource, dataDir: string): string {
+  const o = cs.getOptions();
+  const parsed = parseTokenUuid(cs.tokenUuid());
+  const masked = parsed.ok ? maskTokenUuid(parsed.canonical) : '(unreadable)';
+  const where =
+    source === 'generated'
+      ? `generated, kept in ${join(dataDir, TOKEN_UUID_FILE)} (mint with --uuid-file ${join(dataDir, TOKEN_UUID_FILE)})`
+      : source === 'env'
+        ? `from $${UUID_ENV}`
+        : source === 'config'
+          ? 'from --config'
+          : 'from the command line';
+  const users = o.users.map((u) => `${u.userName}${u.password === undefined ? ' (token only)' : ''}${u.enabled ? '' : ' (disabled)'}`).join(', ');
+  return (
+    `mock CS: token-authentication-mode=${o.tokenAuthenticationMode}, token-preambula=${o.tokenPreambula}, ` +
+    `token-uuid ${masked} ${where}; ${o.diagnostics} diagnostics` +
+    `${o.clockOffsetSeconds ? `, clock ${o.clockOffsetSeconds > 0 ? '+' : ''}${o.clockOffsetSeconds} s` : ''}; users: ${users}. Ctrl-C stops.\n`
+  );
+}
+
+/** Log lines to stdout; a closed pipe (… | head) must stop the output, not crash the server. */
+function safeWriter(io: CliIo): (s: string) => void {
+  let broken = false;
+  const out = io.stdout as CliIo['stdout'] & { on?: (event: 'error', cb: () => void) => unknown };
+  out.on?.('error', () => {
+    broken = true;
+  });
+  return (s) => {
+    if (broken) return;
+    try {
+      out.write(s);
+    } catch {
+      broken = true;
+    }
+  };
+}
+

@@ -1,0 +1,276 @@
+/**
+ * MockCs: the mock Configuration Server. Owns the listeners, the live options, the users' hashes,
+ * the token-uuid, the TLS certificate and the connections; each connection is a Session.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Socket } from 'node:net';
+import { maskTokenUuid, parseTokenUuid } from '../core/index.js';
+import { errorLine, protocolError, PROTOCOL_HINTS } from './answers.js';
+import { EventHub, type MockCsEvent, type MockCsEventListener } from './events.js';
+import { ListenerSet } from './listener-set.js';
+import { describeTlsError, hostPort, type ListenerInfo } from './listeners.js';
+import {
+  MockCsOptionsError,
+  mergeMockCsOptions,
+  parseMockCsOptions,
+  type MockCsListener,
+  type MockCsOptions,
+  type PublicMockCsOptions,
+} from './options.js';
+import { ensurePrivateDir, loadOrCreateTokenUuid, TOKEN_UUID_FILE, writePrivateFile } from './persist.js';
+import { Session } from './session.js';
+import { count, type MockCsCounters, type ServerState } from './state.js';
+import { loadOrCreateTlsMaterial, type TlsMaterial } from './tls.js';
+import { UserDirectory } from './users.js';
+
+export interface MockCsInit {
+  options?: Partial<MockCsOptions>;
+  /** where the generated token-uuid and the TLS certificate are kept; without it both live in memory only */
+  dataDir?: string;
+  /** the real clock, Unix ms (the CS clock adds clockOffsetSeconds); default Date.now */
+  clock?: () => number;
+}
+
+export interface MockCsStatus {
+  running: boolean;
+  listeners: ListenerInfo[];
+  connections: number;
+  registered: number;
+  counters: MockCsCounters;
+}
+
+/** A refused connection may take this long to read SERVER_BUSY before it is destroyed. */
+const BUSY_GRACE_MS = 1000;
+
+export class MockCs {
+  private options: MockCsOptions;
+  private readonly dataDir: string | undefined;
+  private readonly clock: () => number;
+  private readonly hub = new EventHub();
+  private readonly sessions = new Set<Session>();
+  private readonly listeners = new ListenerSet(
+    {
+      onConnection: (socket, info) => this.accept(socket, info),
+      onTlsError: (err, remote, info) => this.tlsFailed(err, remote, info),
+    },
+    (specs) => this.tlsFor(specs),
+  );
+  private state: ServerState | null = null;
+  private generatedUuid: string | null = null;
+  private tlsMaterial: TlsMaterial | null = null;
+  /** start, stop and updateOptions run one at a time, in call order */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(init: MockCsInit = {}) {
+    const parsed = parseMockCsOptions(init.options ?? {});
+    if (!parsed.ok) throw new MockCsOptionsError(parsed.message);
+    this.options = parsed.options;
+    this.dataDir = init.dataDir;
+    this.clock = init.clock ?? Date.now;
+  }
+
+  start(): Promise<ListenerInfo[]> {
+    return this.serialized(async () => {
+      if (this.state) return this.listeners.infos();
+      const options = this.options;
+      const users = await UserDirectory.build(options.users);
+      const tokenUuid = this.effectiveTokenUuid(options);
+      const state: ServerState = {
+        options,
+        users,
+        tokenUuid,
+        events: this.hub,
+        sessions: this.sessions,
+        registeredCount: 0,
+        counters: { accepted: 0, rejected: {}, protocolErrors: {} },
+        csNowMs: () => Math.floor(this.clock() + state.options.clockOffsetSeconds * 1000),
+      };
+      this.state = state;
+      try {
+        await this.listeners.bindAll(options.listeners);
+      } catch (err) {
+        this.state = null;
+        throw err;
+      }
+      return this.listeners.infos();
+    });
+  }
+
+  /** Closes every socket and frees every port. Calling it again does nothing. */
+  stop(): Promise<void> {
+    return this.serialized(() => this.closeAll());
+  }
+
+  /**
+   * Applies options while running, as CS options take effect immediately: registered clients
+   * stay, the next decision uses the new values, and only listeners that changed are rebound.
+   * Rejects with a MockCsOptionsError (one line) and keeps the old options when the patch is invalid.
+   */
+  updateOptions(patch: Partial<MockCsOptions>): Promise<void> {
+    return this.serialized(async () => {
+      const merged = mergeMockCsOptions(this.options, patch);
+      if (!merged.ok) throw new MockCsOptionsError(merged.message);
+      const next = merged.options;
+      const state = this.state;
+      if (!state) {
+        this.options = next;
+        return;
+      }
+      const users = sameUsers(this.options.users, next.users) ? state.users : await UserDirectory.build(next.users);
+      const tokenUuid = this.effectiveTokenUuid(next);
+      await this.listeners.rebind(next.listeners);
+      this.options = next;
+      state.options = next;
+      state.users = users;
+      state.tokenUuid = tokenUuid;
+      for (const session of this.sessions) session.optionsChanged();
+    });
+  }
+
+  /** The full options, passwords and token-uuid included: callers redact (see publicOptions). */
+  getOptions(): MockCsOptions {
+    return structuredClone(this.options);
+  }
+
+  /** The options safe to show or log: token-uuid masked, passwords reduced to whether there is one. */
+  publicOptions(): PublicMockCsOptions {
+    const o = this.options;
+    const uuid = o.tokenUuid === null ? null : parseTokenUuid(o.tokenUuid);
+    return {
+      ...structuredClone({ ...o, users: [], tokenUuid: null }),
+      tokenUuid: uuid && uuid.ok ? maskTokenUuid(uuid.canonical) : null,
+      users: o.users.map((u) => ({ userName: u.userName, hasPassword: u.password !== undefined, enabled: u.enabled })),
+    };
+  }
+
+  status(): MockCsStatus {
+    const state = this.state;
+    return {
+      running: state !== null,
+      listeners: this.listeners.infos(),
+      connections: this.sessions.size,
+      registered: state?.registeredCount ?? 0,
+      counters: state ? structuredClone(state.counters) : { accepted: 0, rejected: {}, protocolErrors: {} },
+    };
+  }
+
+  /** The effective token-uuid (configured, or generated and kept), for minting in the app. Never log it. */
+  tokenUuid(): string {
+    return this.effectiveTokenUuid(this.options);
+  }
+
+  /**
+   * Replaces the generated token-uuid with a new one (kept in the data dir), in effect for the next
+   * decision; tokens minted with the old one then fail BAD_SIGNATURE. Refused while one is configured.
+   */
+  regenerateTokenUuid(): Promise<void> {
+    return this.serialized(async () => {
+      if (this.options.tokenUuid !== null)
+        throw new MockCsOptionsError('tokenUuid is configured, so there is no generated one to replace: set tokenUuid to null first');
+      const uuid = randomUUID();
+      if (this.dataDir !== undefined) {
+        ensurePrivateDir(this.dataDir);
+        writePrivateFile(join(this.dataDir, TOKEN_UUID_FILE), `${uuid}\n`);
+      }
+      this.generatedUuid = uuid;
+      if (this.state) this.state.tokenUuid = uuid;
+    });
+  }
+
+  /** Every event from now on; returns the unsubscribe function. */
+  onEvent(listener: (e: MockCsEvent) => void): () => void {
+    return this.hub.subscribe(listener as MockCsEventListener);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private serialized<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The certificate, when `specs` has a TLS listener: loaded or made once, renewed once expired. */
+  private async tlsFor(specs: readonly MockCsListener[]): Promise<TlsMaterial | null> {
+    if (!specs.some((l) => l.tls)) return this.tlsMaterial;
+    const now = this.clock();
+    if (!this.tlsMaterial || this.tlsMaterial.validTo.getTime() <= now) this.tlsMaterial = await loadOrCreateTlsMaterial(this.dataDir, now);
+    return this.tlsMaterial;
+  }
+
+  private effectiveTokenUuid(options: MockCsOptions): string {
+    if (options.tokenUuid !== null) return options.tokenUuid;
+    this.generatedUuid ??= this.dataDir !== undefined ? loadOrCreateTokenUuid(this.dataDir) : randomUUID();
+    return this.generatedUuid;
+  }
+
+  private async closeAll(): Promise<void> {
+    if (!this.state) return;
+    const sessionsClosed = [...this.sessions].map((session) => {
+      session.destroy('server stopped');
+      return session.closed;
+    });
+    await Promise.all([this.listeners.close(), ...sessionsClosed]);
+    this.state = null;
+  }
+
+  private accept(socket: Socket, info: ListenerInfo): void {
+    const state = this.state;
+    const remote = hostPort(socket.remoteAddress ?? 'unknown', socket.remotePort ?? 0);
+    if (!state) {
+      socket.destroy();
+      return;
+    }
+    socket.setNoDelay(true);
+    if (this.sessions.size >= state.options.maxConnections) return this.refuseBusy(socket, info, remote, state);
+    const session = new Session(socket, info.id, remote, state);
+    this.sessions.add(session);
+    session.start();
+  }
+
+  /** Over maxConnections: SERVER_BUSY instead of Hello, then close. */
+  private refuseBusy(socket: Socket, info: ListenerInfo, remote: string, state: ServerState): void {
+    const { options } = state;
+    const message = `${this.sessions.size} connections are open, the most this server takes (maxConnections = ${options.maxConnections}): try again later`;
+    socket.on('error', () => {});
+    socket.end(errorLine(protocolError(options, null, 'SERVER_BUSY', message, state.csNowMs(), PROTOCOL_HINTS.SERVER_BUSY)));
+    setTimeout(() => socket.destroy(), BUSY_GRACE_MS).unref();
+    count(state.counters.protocolErrors, 'SERVER_BUSY');
+    if (this.hub.active)
+      this.hub.emit({
+        time: state.csNowMs(),
+        kind: 'error',
+        listener: info.id,
+        remote,
+        userName: null,
+        authMethod: null,
+        code: 'SERVER_BUSY',
+        message: `connection refused and closed: ${message}`,
+        latencyMs: null,
+      });
+  }
+
+  private tlsFailed(err: Error & { code?: string }, remote: string, info: ListenerInfo): void {
+    const state = this.state;
+    if (!state || !this.hub.active) return;
+    this.hub.emit({
+      time: state.csNowMs(),
+      kind: 'error',
+      listener: info.id,
+      remote,
+      userName: null,
+      authMethod: null,
+      code: 'TLS_HANDSHAKE_FAILED',
+      message: describeTlsError(err),
+      latencyMs: null,
+    });
+  }
+}
+
+function sameUsers(a: MockCsOptions['users'], b: MockCsOptions['users']): boolean {
+  return a.length === b.length && a.every((u, i) => {
+    const v = b[i]!;
+    return u.userName === v.userName && u.password === v.password && u.enabled === v.enabled;
+  });
+}
