@@ -9,7 +9,7 @@ export async function run(report) {
   const minted = mintToken({ tokenUuid, username: 'default', iat, exp: iat + 1200 });
   if (!minted.ok) throw new Error(minted.reason);
   const token = minted.value.token;
-  const key = deriveKey(tokenUuid).key;
+  const key = deriveKey(tokenUuid).key; // the same 32-byte key, for the raw HMAC baseline
   const signed = minted.value.body.subarray(0, minted.value.body.length - 16);
 
   let sink = 0;

@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 const argv = process.argv.slice(2);
 const jsonAt = argv.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;
-const filters = argv.filter((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const filters = argv.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 const dir = new URL('../bench/', import.meta.url);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.js'))

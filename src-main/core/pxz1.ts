@@ -5,9 +5,10 @@
  *   token  = preamble || base64url(signed || tag)
  * Crypto is computation, not I/O, so this stays in core/.
  */
-import { createHmac, hkdfSync } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { decodeBase64UrlStrict } from './base64url.js';
+import { HmacSha256 } from './hmac-sha256.js';
 import type { DecodeErrorCode, MintErrorCode } from './codes.js';
 import { parseTokenUuid } from './uuid.js';
 import {
@@ -28,44 +29,36 @@ const INFO = Buffer.from('PXZ-1', 'ascii');
 
 /** Keys are derived once per token-uuid; a bounded cache so a long-running server cannot grow. */
 const KEY_CACHE_LIMIT = 256;
-const keyCache = new Map<string, Buffer>();
+const keyCache = new Map<string, DerivedKey>();
 
-export type KeyResult = { ok: true; key: Buffer } | { ok: false; code: 'INVALID_UUID'; reason: string };
+interface DerivedKey {
+  key: Buffer;
+  /** HMAC keyed with `key`, its pad blocks already hashed */
+  hmac: HmacSha256;
+}
+
+export type KeyResult = { ok: true; key: Buffer; hmac: HmacSha256 } | { ok: false; code: 'INVALID_UUID'; reason: string };
 
 /** K = HKDF-SHA256(IKM "GAX-CS-TOKEN", salt = the uuid's 16 bytes, info "PXZ-1", 32 bytes). */
 export function deriveKey(tokenUuid: string): KeyResult {
   const cached = keyCache.get(tokenUuid);
-  if (cached) return { ok: true, key: cached };
+  if (cached) return { ok: true, ...cached };
   const parsed = parseTokenUuid(tokenUuid);
   if (!parsed.ok) return parsed;
-  let key = keyCache.get(parsed.canonical);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', IKM, parsed.bytes, INFO, 32));
+  let derived = keyCache.get(parsed.canonical);
+  if (!derived) {
+    const key = Buffer.from(hkdfSync('sha256', IKM, parsed.bytes, INFO, 32));
+    derived = { key, hmac: new HmacSha256(key) };
   }
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-  keyCache.set(parsed.canonical, key);
-  keyCache.set(tokenUuid, key);
-  return { ok: true, key };
+  keyCache.set(parsed.canonical, derived);
+  keyCache.set(tokenUuid, derived);
+  return { ok: true, ...derived };
 }
 
 /** For tests and benchmarks: forget every derived key. */
 export function clearKeyCache(): void {
   keyCache.clear();
-}
-
-function computeTag(key: Buffer, signed: Buffer): Buffer {
-  return createHmac('sha256', key).update(signed).digest().subarray(0, TAG_BYTES);
-}
-
-/**
- * Compares the first TAG_BYTES of the full HMAC with the token's tag in constant time: every byte is
- * visited and differences are OR-ed, with no early exit (no subarray, no native call on the hot path).
- */
-function tagMatches(mac: Buffer, tag: Buffer): boolean {
-  if (tag.length !== TAG_BYTES) return false;
-  let diff = 0;
-  for (let i = 0; i < TAG_BYTES; i++) diff |= mac[i]! ^ tag[i]!;
-  return diff === 0;
 }
 
 function isUint32(n: number): boolean {
@@ -122,7 +115,7 @@ export function mintToken(input: MintInput): MintResult {
   body.writeUInt32BE(input.exp, 5);
   user.copy(body, HEADER_BYTES);
   const signedEnd = HEADER_BYTES + user.length;
-  const tag = computeTag(key.key, body.subarray(0, signedEnd));
+  const tag = key.hmac.mac(body.subarray(0, signedEnd), TAG_BYTES);
   tag.copy(body, signedEnd);
   const token = preamble + body.toString('base64url');
   return {
@@ -247,12 +240,8 @@ export type VerifyResult = { ok: true } | { ok: false; code: 'INVALID_UUID' | 'B
 export function verifySignature(decoded: Pick<DecodedToken, 'signed' | 'tag'>, tokenUuid: string): VerifyResult {
   const key = deriveKey(tokenUuid);
   if (!key.ok) return key;
-  return verifyWithKey(decoded, key.key);
-}
-
-export function verifyWithKey(decoded: Pick<DecodedToken, 'signed' | 'tag'>, key: Buffer): VerifyResult {
-  const mac = createHmac('sha256', key).update(decoded.signed).digest();
-  if (!tagMatches(mac, decoded.tag))
+  // Constant-time comparison of the recomputed tag with the token's (see HmacSha256.matches).
+  if (decoded.tag.length !== TAG_BYTES || !key.hmac.matches(decoded.signed, decoded.tag))
     return { ok: false, code: 'BAD_SIGNATURE', reason: 'the signature does not match this token-uuid' };
   return { ok: true };
 }
