@@ -1,0 +1,123 @@
+/**
+ * The log as the Server view drives it: fed from main (a snapshot on first opening, then the batched
+ * `mockcs.events`), shown as CS lines or a table, cleared on both sides, exported as a file.
+ */
+import { api } from '../api.js';
+import { EventLog } from './event-log.svelte.js';
+import { LOG_MIME, logAsJson, logAsText, logFileName, type LogExportFormat } from './log-export.js';
+import { saveText, type SaveOutcome, type SaveRequest } from './save-file.js';
+import type { MockCsEvent } from './log-filter.js';
+
+export type LogLayout = 'lines' | 'table';
+
+export interface Problem {
+  message: string;
+  hint?: string;
+}
+
+export class LiveLog {
+  layout = $state<LogLayout>('lines');
+  /** the snapshot is being read */
+  loading = $state(false);
+  loadProblem = $state<Problem | null>(null);
+  clearProblem = $state<Problem | null>(null);
+  exporting = $state(false);
+  /** what the last export did, in words, or why it failed */
+  exportNote = $state<string | null>(null);
+  exportProblem = $state<Problem | null>(null);
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    readonly log: EventLog,
+    private readonly now: () => number,
+    private readonly save: (r: SaveRequest) => Promise<SaveOutcome> = (r) => saveText(r),
+  ) {}
+
+  get connected(): boolean {
+    return this.unsubscribe !== null;
+  }
+
+  /**
+   * Subscribes (once for the window's life, so nothing is missed while another view is open), then
+   * loads what main kept. Batches that arrive meanwhile wait, and those the snapshot already holds are skipped.
+   */
+  async open(): Promise<void> {
+    if (this.unsubscribe) {
+      // Subscribed already; only a snapshot that could not be read is tried again.
+      if (this.loadProblem) await this.reload();
+      return;
+    }
+    let waiting: MockCsEvent[][] | null = [];
+    this.unsubscribe = api.on('mockcs.events', (p) => {
+      if (waiting) waiting.push(p.events);
+      else this.log.append(p.events);
+    });
+    this.loading = true;
+    const r = await api.invoke('mockcs.log.snapshot', {});
+    this.loading = false;
+    if (r.ok) {
+      this.log.load(r.data.events);
+      this.loadProblem = null;
+    } else this.loadProblem = problem(r.error);
+    const held = waiting;
+    waiting = null;
+    for (const batch of held) this.log.append(batch);
+  }
+
+  private async reload(): Promise<void> {
+    this.loading = true;
+    const r = await api.invoke('mockcs.log.snapshot', {});
+    this.loading = false;
+    if (r.ok) {
+      this.log.load(r.data.events);
+      this.loadProblem = null;
+    } else this.loadProblem = problem(r.error);
+  }
+
+  /** for tests and hot reload: stop listening */
+  close(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  setLayout(layout: LogLayout): void {
+    this.layout = layout;
+  }
+
+  /** Forgets the events here and in main (so reopening does not bring them back). */
+  async clear(): Promise<void> {
+    const r = await api.invoke('mockcs.log.clear', {});
+    if (!r.ok) {
+      this.clearProblem = problem(r.error);
+      return;
+    }
+    this.clearProblem = null;
+    this.log.clear();
+  }
+
+  /** Saves the events shown (filtered; without those waiting behind a pause). */
+  async export(format: LogExportFormat): Promise<void> {
+    const events = this.log.shownEvents();
+    this.exporting = true;
+    this.exportNote = null;
+    this.exportProblem = null;
+    try {
+      const outcome = await this.save({
+        suggestedName: logFileName(format, this.now()),
+        content: format === 'text' ? logAsText(events) : logAsJson(events),
+        mime: LOG_MIME[format],
+      });
+      const what = `${events.length.toLocaleString('en-US')} event${events.length === 1 ? '' : 's'}`;
+      if (!outcome.ok) this.exportProblem = problem(outcome);
+      else if (outcome.how === 'saved') this.exportNote = `Saved ${what}${outcome.path ? ` to ${outcome.path}` : ''}.`;
+      else if (outcome.how === 'downloaded') this.exportNote = `Downloaded ${what} as ${format === 'text' ? 'text' : 'JSON'}.`;
+      else this.exportNote = 'Export cancelled.';
+    } finally {
+      this.exporting = false;
+    }
+  }
+}
+
+function problem(e: { message: string; hint?: string | undefined }): Problem {
+  return e.hint ? { message: e.message, hint: e.hint } : { message: e.message };
+}
