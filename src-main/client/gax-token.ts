@@ -9,6 +9,7 @@ import {
   isoSeconds,
   mintToken,
   passwordFieldFit,
+  redactToken,
   type DecodedToken,
   type PasswordFieldFit,
 } from '../core/index.js';
@@ -30,11 +31,6 @@ export interface GaxToken {
   fit: PasswordFieldFit;
 }
 
-/** preamble + the first 6 characters after it + "…(N chars)", as events show a token */
-export function redactToken(token: string, preamble: string): string {
-  const start = token.startsWith(preamble) ? preamble.length : 0;
-  return `${token.slice(0, start)}${token.slice(start, start + 6)}…(${token.length} chars)`;
-}
 
 export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs: number): GaxToken {
   const iat = Math.floor((ourNowMs + settings.gaxClockOffsetSeconds * 1000) / 1000);

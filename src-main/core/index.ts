@@ -11,3 +11,4 @@ export * from './decision.js';
 export * from './explain.js';
 export * from './time-format.js';
 export * from './segments.js';
+export * from './redact.js';

@@ -78,10 +78,7 @@ export function emitSessionEvent(
   hub.emit(event);
 }
 
-/** A token as events and logs may show it: `{PXZ}AWlV7A…(48 chars)`. */
-export function redactToken(value: string, preamble: string): string {
-  return `${preamble}${value.slice(preamble.length, preamble.length + 6)}…(${value.length} chars)`;
-}
+export { redactToken } from '../core/redact.js';
 
 /** Listeners are called synchronously; a listener that throws is not allowed to hurt the server. */
 export class EventHub {

@@ -18,7 +18,8 @@ import {
   serverTimeLine,
 } from './answers.js';
 import { decideRegistration, type RegisterOutcome } from './authenticate.js';
-import { emitSessionEvent, redactToken, type EventExtras, type MockCsEvent } from './events.js';
+import { redactToken } from '../core/redact.js';
+import { emitSessionEvent, type EventExtras, type MockCsEvent } from './events.js';
 import { LINE_TOO_LARGE, LineReader } from './framing.js';
 import { parseRequestLine } from './messages.js';
 import { LineOutput } from './output.js';
