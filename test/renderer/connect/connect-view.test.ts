@@ -9,7 +9,7 @@ import ConnectView from '../../../src-renderer/components/views/ConnectView.svel
 import Trace from '../../../src-renderer/components/connect/Trace.svelte';
 import { setBridge } from '../../../src-renderer/lib/api.js';
 import { runHistory } from '../../../src-renderer/lib/connect/connect-view.js';
-import { runtimeBridge, type RuntimeBridge } from '../server/runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 import { loginResult } from './scripted-bridge.js';
 
 let bridge: RuntimeBridge;

@@ -9,7 +9,7 @@ import { ConnectForm } from '../../../src-renderer/lib/connect/connect-form.svel
 import { GaxProfiles } from '../../../src-renderer/lib/connect/gax-profiles.svelte.js';
 import { LoginRunner, browserTimers } from '../../../src-renderer/lib/connect/login-runner.svelte.js';
 import { RunHistory } from '../../../src-renderer/lib/connect/run-history.svelte.js';
-import { runtimeBridge, type RuntimeBridge } from '../server/runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 const UUID = '3f8e2d1c-6b4a-4c9e-8f7d-2a1b0c9d8e7f';
 let bridge: RuntimeBridge;

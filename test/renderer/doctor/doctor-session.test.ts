@@ -12,7 +12,7 @@ import { DoctorInputs, type FileSource } from '../../../src-renderer/lib/doctor/
 import { DoctorSession, correctedFileName } from '../../../src-renderer/lib/doctor/doctor-session.svelte.js';
 import { saveText, type SaveRequest } from '../../../src-renderer/lib/server/save-file.js';
 import { SetupWizard } from '../../../src-renderer/lib/setup/wizard.svelte.js';
-import { runtimeBridge, type RuntimeBridge } from '../settings/runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/options');
 const UUID = '9c41e7d2-3b8a-4f65-a1d0-7e2c5b9f4a83';

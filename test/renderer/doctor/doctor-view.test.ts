@@ -12,7 +12,7 @@ import { setBridge } from '../../../src-renderer/lib/api.js';
 import { navigation } from '../../../src-renderer/lib/app/navigation.svelte.js';
 import { doctor } from '../../../src-renderer/lib/doctor/doctor-view.js';
 import { wizard } from '../../../src-renderer/lib/setup/setup-view.js';
-import { runtimeBridge, type RuntimeBridge } from '../settings/runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/options');
 

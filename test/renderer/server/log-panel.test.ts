@@ -10,7 +10,7 @@ import { EventLog, LOG_CAPACITY } from '../../../src-renderer/lib/server/event-l
 import { LiveLog } from '../../../src-renderer/lib/server/live-log.svelte.js';
 import { saveText, type SaveRequest } from '../../../src-renderer/lib/server/save-file.js';
 import { mixedEvents, T0 } from './events.js';
-import { runtimeBridge, type RuntimeBridge } from './runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 const HEIGHT = 340;
 const ROW = 22;

@@ -9,7 +9,7 @@ import { ServerConsole } from '../../../src-renderer/lib/server/server-console.s
 import { clockOffsetWords, measuredOffsetWords } from '../../../src-renderer/lib/server/clock-words.js';
 import { parseOffset } from '../../../src-renderer/lib/server/clock-form.svelte.js';
 import { hostError, portError } from '../../../src-renderer/lib/server/listeners-form.svelte.js';
-import { runtimeBridge, type RuntimeBridge } from './runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 let bridge: RuntimeBridge;
 let status: ServerStatus;

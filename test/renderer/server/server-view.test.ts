@@ -7,7 +7,7 @@ import { render, screen, fireEvent, within, waitFor, cleanup } from '@testing-li
 import ServerView from '../../../src-renderer/components/views/ServerView.svelte';
 import { setBridge } from '../../../src-renderer/lib/api.js';
 import { serverStatus } from '../../../src-renderer/lib/app/server-status.svelte.js';
-import { runtimeBridge, type RuntimeBridge } from './runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 let bridge: RuntimeBridge;
 

@@ -12,7 +12,7 @@ import { setBridge } from '../../../src-renderer/lib/api.js';
 import { Theme } from '../../../src-renderer/lib/app/theme.svelte.js';
 import { AppSettings } from '../../../src-renderer/lib/settings/app-settings.svelte.js';
 import { applySavedTheme } from '../../../src-renderer/lib/settings/saved-theme.js';
-import { runtimeBridge, type RuntimeBridge } from './runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 let bridge: RuntimeBridge | undefined;
 afterEach(async () => {

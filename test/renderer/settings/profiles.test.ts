@@ -11,7 +11,7 @@ import { ProfileDetails } from '../../../src-renderer/lib/settings/profile-detai
 import { ProfileTransfer } from '../../../src-renderer/lib/settings/profile-transfer.svelte.js';
 import { NewProfileForm } from '../../../src-renderer/lib/settings/new-profile-form.svelte.js';
 import { saveText, type SaveRequest } from '../../../src-renderer/lib/server/save-file.js';
-import { runtimeBridge, type RuntimeBridge } from './runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 const UUID = '5d2c8e41-7a3b-4f90-b6c1-2e9d8a7f3b14';
 const PASSWORD = 'Wombat-Lantern-8812!';

@@ -12,7 +12,7 @@ import SettingsView from '../../../src-renderer/components/views/SettingsView.sv
 import { setBridge } from '../../../src-renderer/lib/api.js';
 import { theme } from '../../../src-renderer/lib/app/theme.svelte.js';
 import { newProfileForm, profileDetails, profileList, profileTransfer } from '../../../src-renderer/lib/settings/settings-view.js';
-import { runtimeBridge, type RuntimeBridge } from './runtime-bridge.js';
+import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
 
 const UUID = '5d2c8e41-7a3b-4f90-b6c1-2e9d8a7f3b14';
 

@@ -1,18 +1,19 @@
 /**
- * The real main side for the Settings and Doctor tests: the IPC runtime with its store in a temp
- * folder (or a folder the test prepared, e.g. with a damaged file), the real doctor and options
- * handlers, reached through the dispatcher Electron and web mode use. Only the transport is a direct
+ * The real main side for the renderer's component tests (Server, Connect, Settings, Doctor): the IPC
+ * runtime with its store in a temp folder (or a folder the test prepared, e.g. with a damaged file),
+ * the real mock CS, login client, doctor and options handlers, reached through the dispatcher
+ * Electron and web mode use. Only the transport is a direct
  * call. Electron mode gets a save dialog that writes into the temp folder (a real file) and an
  * openExternal that records the link; web mode has neither, as in production.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIpcRuntime, type IpcRuntime, type SenderInfo } from '../../../src-main/ipc/index.js';
-import type { RequestChannel, RequestInput, RequestOutput } from '../../../src-main/ipc/contract/index.js';
-import type { IpcResult } from '../../../src-main/ipc/result.js';
-import { SessionSecretVault, safeStorageCipher, type SecretCipher } from '../../../src-main/store/index.js';
-import type { Bridge } from '../../../src-renderer/lib/api.js';
+import { createIpcRuntime, type IpcRuntime, type SenderInfo } from '../../src-main/ipc/index.js';
+import type { RequestChannel, RequestInput, RequestOutput } from '../../src-main/ipc/contract/index.js';
+import type { IpcResult } from '../../src-main/ipc/result.js';
+import { SessionSecretVault, safeStorageCipher, type SecretCipher } from '../../src-main/store/index.js';
+import type { Bridge } from '../../src-renderer/lib/api.js';
 
 const TRUSTED: SenderInfo = { url: 'app://gax-token-lab/index.html', authenticated: true };
 
@@ -51,7 +52,7 @@ function fakeKeychain(): SecretCipher {
 
 export async function runtimeBridge(opts: RuntimeBridgeOptions = {}): Promise<RuntimeBridge> {
   const mode = opts.mode ?? 'web';
-  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'gax-settings-')));
+  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'gax-renderer-')));
   const opened: string[] = [];
   const savedFiles: string[] = [];
   const runtime = await createIpcRuntime({
