@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -148,4 +149,24 @@ export async function checkA11y(page: Page): Promise<AxeViolation[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Opens a view by its navigation button and waits until it has rendered: `main` carries the view's
+ * name and its title is on screen (views other than Set up load on first use). `heading`: the exact
+ * title to wait for, when the caller knows it.
+ */
+export async function openView(page: Page, name: string, heading?: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+  await expect.poll(() => page.locator('main').getAttribute('aria-label')).toBe(name);
+  if (heading) await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  else await page.locator('main h1').first().waitFor();
+}
+
+/** How far `main` and the document scroll sideways (0 and 0 when the view fits). */
+export async function horizontalOverflow(page: Page): Promise<{ main: number; doc: number }> {
+  return {
+    main: await page.locator('main').evaluate((main) => main.scrollWidth - main.clientWidth),
+    doc: await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth),
+  };
 }

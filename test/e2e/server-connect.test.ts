@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, checkA11y, type App } from './harness.js';
+import { openView, horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
 
 let app: App;
 let page: Page;
@@ -25,16 +25,11 @@ afterAll(async () => {
 }, 30_000);
 
 async function open(view: 'Server' | 'Connect'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
-  await page.getByRole('heading', { name: view, level: 1 }).waitFor();
+  await openView(page, view, view);
 }
 
 async function noHorizontalScroll(): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const main = document.querySelector('main')!;
-    return { main: main.scrollWidth - main.clientWidth, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-  });
-  expect(overflow).toEqual({ main: 0, doc: 0 });
+  expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
 }
 
 async function scrollMainTo(selector: string | null): Promise<void> {

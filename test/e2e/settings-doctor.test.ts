@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startApp, checkA11y, ROOT, type App } from './harness.js';
+import { openView, horizontalOverflow, startApp, checkA11y, ROOT, type App } from './harness.js';
 
 const UUID = '3f6b2a9e-8c41-4d7f-b025-6e1a9c3d7b58';
 const FIXTURES = join(ROOT, 'test/fixtures/options');
@@ -28,16 +28,11 @@ afterAll(async () => {
 }, 30_000);
 
 async function open(view: 'Settings' | 'Doctor'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
-  await page.getByRole('heading', { name: view, level: 1 }).waitFor();
+  await openView(page, view, view);
 }
 
 async function noHorizontalScroll(): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const main = document.querySelector('main')!;
-    return { main: main.scrollWidth - main.clientWidth, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-  });
-  expect(overflow).toEqual({ main: 0, doc: 0 });
+  expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
 }
 
 /** axe in light and dark, then screenshots in both at both sizes; back to light at 1280×800. */

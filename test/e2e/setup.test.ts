@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, checkA11y, type App } from './harness.js';
+import { horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
 
 let app: App;
 let page: Page;
@@ -33,11 +33,7 @@ async function next(): Promise<void> {
 }
 
 async function noHorizontalScroll(): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const main = document.querySelector('main')!;
-    return { main: main.scrollWidth - main.clientWidth, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-  });
-  expect(overflow).toEqual({ main: 0, doc: 0 });
+  expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
 }
 
 async function scrollMainTo(selector: string | null): Promise<void> {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startApp, checkA11y, type App } from './harness.js';
+import { horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
 import { mintToken } from '../../src-main/core/index.js';
 
 let app: App;
@@ -32,13 +32,8 @@ async function countdownMoves(item: Locator): Promise<[string, string]> {
   return [first, second];
 }
 
-// Page-side code goes through locators, so this Node-typed file never names DOM globals.
 async function noHorizontalScroll(): Promise<void> {
-  const overflow = {
-    main: await page.locator('main').evaluate((main) => main.scrollWidth - main.clientWidth),
-    doc: await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth),
-  };
-  expect(overflow).toEqual({ main: 0, doc: 0 });
+  expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
 }
 
 async function scrollMainTo(selector: string | null): Promise<void> {

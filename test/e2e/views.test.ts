@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, checkA11y, type App } from './harness.js';
+import { openView, horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
 
 /** The navigation's accessible names, in order, as issues 5 and 6 and App.svelte give them. */
 const REQUIRED = ['Set up', 'Tokens', 'Server', 'Connect', 'Doctor', 'Settings'];
@@ -36,18 +36,6 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/\s+/g, '-');
 }
 
-async function openView(name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
-  await expect.poll(() => page.locator('main').getAttribute('aria-label')).toBe(name);
-  await page.locator('main h1').first().waitFor();
-}
-
-async function horizontalOverflow(): Promise<{ main: number; doc: number }> {
-  return page.evaluate(() => {
-    const main = document.querySelector('main')!;
-    return { main: main.scrollWidth - main.clientWidth, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-  });
-}
 
 /**
  * Tab from the last navigation item: where focus lands, whether it is inside <main>, whether it is
@@ -89,14 +77,14 @@ describe('every view', () => {
         expect(OPTIONAL).toContain(name);
         return;
       }
-      await openView(name);
+      await openView(page, name);
       for (const theme of ['light', 'dark'] as const) {
         await app.setTheme(theme);
         expect(await checkA11y(page), `${name} in ${theme}`).toEqual([]);
         for (const [width, height] of SIZES) {
           await page.setViewportSize({ width, height });
           await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
-          if (width === 1024) expect(await horizontalOverflow(), `${name} at 1024×700 in ${theme}`).toEqual({ main: 0, doc: 0 });
+          if (width === 1024) expect(await horizontalOverflow(page), `${name} at 1024×700 in ${theme}`).toEqual({ main: 0, doc: 0 });
           await app.screenshot(`view-${slug(name)}-${theme}-${width}x${height}`);
         }
         await page.setViewportSize({ width: 1280, height: 800 });
