@@ -7,6 +7,8 @@ export const EXIT = { OK: 0, REJECTED: 1, USAGE: 2 } as const;
 export interface CliCommand {
   spec: CommandSpec;
   run(args: ParsedArgs, io: CliIo): Promise<number>;
+  /** --help for commands with subcommands (`lab start --help`); default: the help of `spec` */
+  helpFor?(args: ParsedArgs): string;
 }
 
 /** Aligned "label  value" lines for people. */

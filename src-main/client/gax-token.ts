@@ -31,7 +31,6 @@ export interface GaxToken {
   fit: PasswordFieldFit;
 }
 
-
 export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs: number): GaxToken {
   const iat = Math.floor((ourNowMs + settings.gaxClockOffsetSeconds * 1000) / 1000);
   const exp = iat + settings.lifeMinutes * 60;
@@ -60,6 +59,29 @@ export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs
   };
 }
 
+/**
+ * A token given to the run instead of a fresh one (a capture replayed, or one minted for another
+ * user): read, not minted, so the trace and the rejection explanations still know its user and times.
+ */
+export function presetAsGax(value: string, preamble: string): GaxToken {
+  const decoded = decodeToken(value, preamble);
+  if (!decoded.ok)
+    throw new LoginFailure(
+      'invalid-input',
+      `invalid input: the given token cannot be read (${decoded.code}): ${decoded.reason}`,
+      'Give a whole PXZ-1 token with this preamble, or leave it out to mint one.',
+      { stepDetail: `${decoded.code}: ${decoded.reason}` },
+    );
+  const d = decoded.value;
+  const fit = passwordFieldFit(preamble, d.username);
+  return {
+    value,
+    decoded: d,
+    fit,
+    summary: { redacted: redactToken(value, preamble), length: value.length, iat: d.iat, exp: d.exp, fitsPasswordField: fit.fits },
+  };
+}
+
 /** the token step's line in the trace */
 export function describeToken(
   t: GaxToken,
@@ -67,10 +89,11 @@ export function describeToken(
   settings: GaxTokenSettings,
   serverOffsetMs: number | undefined,
   ourNowMs: number,
+  preset = false,
 ): string {
   const s = t.summary;
   const parts = [
-    `${s.redacted} for "${userName}", issued ${isoSeconds(s.iat)}, expires ${isoSeconds(s.exp)} (${humanDuration(s.exp - s.iat)})`,
+    `${preset ? 'replayed a given token (not minted by this login): ' : ''}${s.redacted} for "${t.decoded.username}"${t.decoded.username === userName ? '' : ` (logging in as "${userName}")`}, issued ${isoSeconds(s.iat)}, expires ${isoSeconds(s.exp)} (${humanDuration(s.exp - s.iat)})`,
     s.fitsPasswordField
       ? `fits the ${t.fit.limit}-byte Password field`
       : `${t.fit.over} chars over the ${t.fit.limit}-byte Password field (a username of at most ${t.fit.longestUsernameBytes} bytes fits)`,

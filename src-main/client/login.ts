@@ -9,7 +9,7 @@ import { isLoginFailure, LoginFailure } from './failure.js';
 import { cancelledFailure, describeTarget, errorText, timeoutFailure, type TargetContext } from './explain-failure.js';
 import { explainServerError, type RejectionContext } from './explain-rejection.js';
 import { ProtocolViolation, RequestRefused, ServerAnswerError, toServerError, type CsmockMessage, type CsmockSession } from './csmock-session.js';
-import { describeToken, mintAsGax, type GaxToken } from './gax-token.js';
+import { describeToken, mintAsGax, presetAsGax, type GaxToken } from './gax-token.js';
 import { explainStepError, openSession, runStep, type OpeningFacts } from './open-session.js';
 import { Trace, type StepListener } from './trace.js';
 import { planLogin, type LoginPlan } from './validate-request.js';
@@ -100,15 +100,17 @@ class LoginRun {
     this.trace.start('token');
     try {
       const now = this.clock();
-      this.token = mintAsGax(secret, this.plan.userName, now);
+      const preset = secret.presetToken !== undefined;
+      this.token = preset ? presetAsGax(secret.presetToken!, secret.preamble) : mintAsGax(secret, this.plan.userName, now);
       const s = this.token.summary;
-      this.trace.ok('token', describeToken(this.token, this.plan.userName, secret, this.clockMeasured?.offsetMs, now), {
+      this.trace.ok('token', describeToken(this.token, this.plan.userName, secret, this.clockMeasured?.offsetMs, now, preset), {
         redacted: s.redacted,
         length: s.length,
         iat: s.iat,
         exp: s.exp,
         fitsPasswordField: s.fitsPasswordField,
         passwordFieldLimit: this.token.fit.limit,
+        ...(preset ? { replayed: true } : {}),
       });
     } catch (e) {
       const failure = isLoginFailure(e) ? e : this.unexpected(e);

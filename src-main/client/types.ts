@@ -25,6 +25,12 @@ export type GaxCredentials = {
   gaxClockOffsetSeconds?: number;
   /** what GAX sends when confserv_trusted is false; without it such a login cannot be tried */
   password?: string;
+  /**
+   * A token minted earlier, sent as is instead of minting one (a captured token replayed, or one
+   * minted for another user): the training labs use it. It must start with `preamble`. Client-only:
+   * the IPC contract does not carry it.
+   */
+  token?: string;
 };
 
 export type PasswordCredentials = { kind: 'password'; password: string };

@@ -18,7 +18,15 @@ export interface TlsPlan {
 }
 
 export type SecretPlan =
-  | { kind: 'token'; tokenUuid: string; preamble: string; lifeMinutes: number; gaxClockOffsetSeconds: number }
+  | {
+      kind: 'token';
+      tokenUuid: string;
+      preamble: string;
+      lifeMinutes: number;
+      gaxClockOffsetSeconds: number;
+      /** a token minted earlier, sent instead of a fresh one */
+      presetToken?: string;
+    }
   | { kind: 'password'; password: string; why: 'password' | 'confserv_trusted=false' };
 
 export interface LoginPlan {
@@ -34,6 +42,8 @@ export interface LoginPlan {
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; fix: string };
 
 const MAX_TIMEOUT_MS = 600_000;
+/** far above any real token (64 bytes is the Password field); only a bound on what is held */
+const MAX_PRESET_TOKEN_CHARS = 4096;
 
 function bad<T>(message: string, fix: string): Checked<T> {
   return { ok: false, message: `invalid input: ${message}`, fix };
@@ -163,9 +173,24 @@ function checkCredentials(req: LoginRequest): Checked<SecretPlan> {
   const offset = c.gaxClockOffsetSeconds ?? 0;
   if (typeof offset !== 'number' || !Number.isFinite(offset))
     return bad('the GAX clock offset must be a number of seconds', 'Leave it unset for a GAX clock in step with this machine.');
+  const preset = c.token;
+  if (preset !== undefined) {
+    // Never quote it back: it is a whole token.
+    if (typeof preset !== 'string' || preset.length > MAX_PRESET_TOKEN_CHARS || hasControlCharacter(preset))
+      return bad(`the given token must be text of at most ${MAX_PRESET_TOKEN_CHARS} characters without control characters`, 'Give a token as GAX puts it in the Password field, or leave it out to mint one.');
+    if (!preset.startsWith(c.preamble))
+      return bad(`the given token does not start with the preamble ${c.preamble}`, 'Give a token minted with this preamble, or leave it out to mint one.');
+  }
   return {
     ok: true,
-    value: { kind: 'token', tokenUuid: c.tokenUuid, preamble: c.preamble, lifeMinutes: c.tokenLifeMinutes, gaxClockOffsetSeconds: offset },
+    value: {
+      kind: 'token',
+      tokenUuid: c.tokenUuid,
+      preamble: c.preamble,
+      lifeMinutes: c.tokenLifeMinutes,
+      gaxClockOffsetSeconds: offset,
+      ...(preset !== undefined ? { presetToken: preset } : {}),
+    },
   };
 }
 

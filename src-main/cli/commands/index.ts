@@ -11,5 +11,6 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
   login: { summary: 'log in to a CS as GAX would, step by step', load: async () => (await import('./login.js')).login },
   time: { summary: "the server's clock offset and round trip", load: async () => (await import('./time.js')).time },
   serve: { summary: 'run the mock Configuration Server (csmock/1)', load: async () => (await import('./serve.js')).serve },
+  lab: { summary: 'training labs: list, show, start a broken CS, check a fix', load: async () => (await import('./lab.js')).lab },
   doctor: { summary: 'check exported CS and GAX options: what is wrong, why, the fix', load: async () => (await import('./doctor.js')).doctor },
 };

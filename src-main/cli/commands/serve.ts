@@ -11,6 +11,8 @@ import {
   MockCs,
   parseMockCsOptions,
   TOKEN_UUID_FILE,
+  type ListenerInfo,
+  type MockCsEvent,
   type MockCsListener,
   type MockCsOptions,
   type MockCsUser,
@@ -66,7 +68,7 @@ Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config
     const cs = new MockCs({ options, dataDir });
     const json = args.options['json-log'] === true;
     const write = safeWriter(io);
-    cs.onEvent((e) => write(json ? `${JSON.stringify(e)}\n` : `${e.logLine}\n`));
+    cs.onEvent((e) => write(eventLine(e, json)));
     let listeners;
     try {
       listeners = await cs.start();
@@ -74,7 +76,7 @@ Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config
       io.stderr.write(`gax-token serve: ${err instanceof Error ? err.message : String(err)}\n`);
       return EXIT.REJECTED;
     }
-    for (const l of listeners) write(`listening on ${l.host.includes(':') ? `[${l.host}]` : l.host}:${l.port}${l.tls ? ` (tls, sha256 ${l.fingerprint256})` : ''}\n`);
+    for (const l of listeners) write(listeningLine(l));
     io.stderr.write(summary(cs, uuidSource, dataDir));
     const signal = await io.stopSignal;
     await cs.stop();
@@ -83,8 +85,18 @@ Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config
   },
 };
 
+/** "listening on HOST:PORT" (with the TLS fingerprint): the line scripts wait for. Shared with `lab start`. */
+export function listeningLine(l: ListenerInfo): string {
+  return `listening on ${l.host.includes(':') ? `[${l.host}]` : l.host}:${l.port}${l.tls ? ` (tls, sha256 ${l.fingerprint256})` : ''}\n`;
+}
+
+/** One event as a CS-style log line, or as a JSON line (--json-log). Shared with `lab start`. */
+export function eventLine(e: MockCsEvent, json: boolean): string {
+  return json ? `${JSON.stringify(e)}\n` : `${e.logLine}\n`;
+}
+
 /** $GAX_TOKEN_LAB_HOME or ~/.gax-token-lab, created readable by its owner only. */
-function dataDirOf(io: CliIo): string {
+export function dataDirOf(io: CliIo): string {
   const dir = io.env[HOME_ENV] || join(homedir(), '.gax-token-lab');
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -207,7 +219,7 @@ function summary(cs: MockCs, source: UuidSource, dataDir: string): string {
 }
 
 /** Log lines to stdout; a closed pipe (… | head) must stop the output, not crash the server. */
-function safeWriter(io: CliIo): (s: string) => void {
+export function safeWriter(io: CliIo): (s: string) => void {
   let broken = false;
   const out = io.stdout as CliIo['stdout'] & { on?: (event: 'error', cb: () => void) => unknown };
   out.on?.('error', () => {

@@ -1,0 +1,248 @@
+/**
+ * gax-token lab: the training labs on the command line. `list` and `show` describe them, `start`
+ * serves a lab's broken CS (as `serve` does, with its listener and log lines), and `check` runs a
+ * trainee's fixed setup through a real login and the judge.
+ */
+import { isIP } from 'node:net';
+import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
+import { findScenario, LAB_SCENARIOS, type LabScenario, type LabSetup } from '../../core/labs/index.js';
+import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from '../../labs/index.js';
+import { MockCs } from '../../mockcs/index.js';
+import { formatHelp, UsageError, type CommandSpec, type OptionSpec, type ParsedArgs } from '../args.js';
+import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { printJson, readTextArgument, type CliIo } from '../io.js';
+import { dataDirOf, eventLine, listeningLine, safeWriter } from './serve.js';
+
+const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true };
+const json: OptionSpec = { type: 'boolean', description: 'print JSON instead of text' };
+
+const SUBCOMMANDS: Record<string, CommandSpec> = {
+  list: {
+    name: 'lab list',
+    summary: 'the labs: name, the code the broken setup fails with, title',
+    options: { json },
+  },
+  show: {
+    name: 'lab show',
+    summary: "a lab's story and the views that help (no hints, no solution)",
+    positionals: [NAME],
+    options: {
+      setup: { type: 'boolean', description: 'print the broken setup as JSON instead: the file to edit and pass to `lab check --config`' },
+      json,
+    },
+  },
+  start: {
+    name: 'lab start',
+    summary: "serve a lab's broken Configuration Server until Ctrl-C",
+    positionals: [NAME],
+    options: {
+      host: { type: 'string', value: 'H', description: 'listen on this address (default 127.0.0.1; another needs --allow-network)' },
+      port: { type: 'integer', value: 'P', min: 0, max: 65535, description: 'listen on this port (default 2020; 0 picks a free one)' },
+      'allow-network': { type: 'boolean', description: 'allow a non-loopback --host (a classroom): anyone who reaches it can log in' },
+      tls: { type: 'boolean', description: 'a TLS listener, with a self-signed certificate (kept in $GAX_TOKEN_LAB_HOME)' },
+      'json-log': { type: 'boolean', description: 'print the events as JSON lines instead of log lines' },
+    },
+    notes: `Prints "listening on HOST:PORT", then the story and the GAX settings to point at it — the lab's
+token-uuid included: it is a published training value, not a secret — then one log line per event.
+Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments.`,
+  },
+  check: {
+    name: 'lab check',
+    summary: 'is this fix right? A real login against the fixed setup, then the judge',
+    positionals: [NAME],
+    options: {
+      config: { type: 'string', value: 'FILE', description: 'the fixed setup (JSON, as `lab show NAME --setup` writes it)' },
+      json,
+    },
+    notes: `example:
+  gax-token lab show cs-clock-behind --setup > fix.json    # edit fix.json, then:
+  gax-token lab check cs-clock-behind --config fix.json
+
+The check starts a mock CS from the file's "cs" part on a free loopback port, logs in as the "gax" part
+says, and then judges the fix: token authentication must stay on, GAX must log in as the lab's user with a
+fresh token, and no window may be widened to hide the fault.
+Exit: 0 solved, 1 not solved, 2 bad arguments or an unreadable file.`,
+  },
+};
+
+export const lab: CliCommand = {
+  spec: {
+    name: 'lab',
+    summary: 'training labs: list, show, start a broken CS, check a fix',
+    positionals: [
+      { name: 'COMMAND', description: 'list, show, start or check', required: true },
+      { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)' },
+    ],
+    // Every subcommand's options; run() refuses one given to a subcommand that does not take it.
+    options: Object.assign({}, ...Object.values(SUBCOMMANDS).map((s) => s.options)) as Record<string, OptionSpec>,
+    notes: `commands:
+${Object.entries(SUBCOMMANDS)
+  .map(([name, s]) => `  ${name.padEnd(6)}  ${s.summary}`)
+  .join('\n')}
+
+gax-token lab COMMAND --help shows each command's options.`,
+  },
+  helpFor(args) {
+    const sub = subcommandSpec(args.positionals[0]);
+    return formatHelp(sub ?? lab.spec);
+  },
+  async run(args, io) {
+    const subName = args.positionals[0] ?? '';
+    const sub = subcommandSpec(subName);
+    if (!sub) throw new UsageError(`unknown lab command "${printable(subName)}": use list, show, start or check`);
+    for (const [option, value] of Object.entries(args.options))
+      if (value !== undefined && !Object.hasOwn(sub.options, option)) throw new UsageError(`--${option} is not an option of '${sub.name}'`);
+    const wanted = sub.positionals?.length ?? 0;
+    if (args.positionals.length - 1 < wanted) throw new UsageError(`'${sub.name}' needs NAME (a lab: \`gax-token lab list\` shows the names)`);
+    if (args.positionals.length - 1 > wanted)
+      throw new UsageError(`'${sub.name}' takes ${wanted === 0 ? 'no arguments' : 'one NAME'}; unexpected "${printable(args.positionals[wanted + 1]!)}"`);
+    if (subName === 'list') return list(args, io);
+    const scenario = scenarioNamed(args.positionals[1]!);
+    if (subName === 'show') return show(scenario, args, io);
+    if (subName === 'start') return start(scenario, args, io);
+    return check(scenario, args, io);
+  },
+};
+
+function subcommandSpec(name: string | undefined): CommandSpec | undefined {
+  return name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+}
+
+function scenarioNamed(name: string): LabScenario {
+  const scenario = findScenario(name);
+  if (!scenario) throw new UsageError(`unknown lab "${printable(name)}": \`gax-token lab list\` shows the names`);
+  return scenario;
+}
+
+function list(args: ParsedArgs, io: CliIo): number {
+  if (args.options['json'] === true) {
+    printJson(io, LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })));
+    return EXIT.OK;
+  }
+  const idWidth = Math.max(...LAB_SCENARIOS.map((s) => s.id.length));
+  const codeWidth = Math.max(...LAB_SCENARIOS.map((s) => s.brokenCode.length));
+  for (const s of LAB_SCENARIOS) io.stdout.write(`${s.id.padEnd(idWidth)}  ${s.brokenCode.padEnd(codeWidth)}  ${s.title}\n`);
+  return EXIT.OK;
+}
+
+function show(s: LabScenario, args: ParsedArgs, io: CliIo): number {
+  if (args.options['setup'] === true) {
+    io.stdout.write(labSetupToJson(s.broken));
+    return EXIT.OK;
+  }
+  if (args.options['json'] === true) {
+    printJson(io, { id: s.id, title: s.title, story: s.story, brokenCode: s.brokenCode, tools: s.tools, fixIn: s.fixIn });
+    return EXIT.OK;
+  }
+  io.stdout.write(
+    `${s.id} — ${s.title}\n\n${s.story}\n\nfails with ${s.brokenCode}; the fix is on the ${s.fixIn.map((f) => (f === 'cs' ? 'CS' : 'GAX')).join(' and/or ')} side\n\nviews that help:\n` +
+      formatFields(s.tools.map((t) => [t.view, t.why])) +
+      `\nserve it:     gax-token lab start ${s.id}\ncheck a fix:  gax-token lab show ${s.id} --setup > fix.json   (edit it)\n              gax-token lab check ${s.id} --config fix.json\n`,
+  );
+  return EXIT.OK;
+}
+
+async function start(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<number> {
+  const host = (args.options['host'] as string | undefined) ?? '127.0.0.1';
+  const port = (args.options['port'] as number | undefined) ?? 2020;
+  const tls = args.options['tls'] === true;
+  if (!isLoopback(host) && args.options['allow-network'] !== true)
+    throw new UsageError(`--host ${printable(host)} is not a loopback address: add --allow-network to serve the lab to a classroom`);
+  const cs = new MockCs({
+    options: { ...labCsToMockCsOptions(s.broken.cs), diagnostics: 'teaching', listeners: [{ host, port, ...(tls ? { tls: true } : {}) }] },
+    // Only a TLS listener needs the data dir: its certificate is kept so trainees' pins survive a restart.
+    ...(tls ? { dataDir: dataDirOf(io) } : {}),
+  });
+  const write = safeWriter(io);
+  const jsonLog = args.options['json-log'] === true;
+  cs.onEvent((e) => write(eventLine(e, jsonLog)));
+  let listeners;
+  try {
+    listeners = await cs.start();
+  } catch (err) {
+    io.stderr.write(`gax-token lab start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    return EXIT.REJECTED;
+  }
+  for (const l of listeners) write(listeningLine(l));
+  if (!isLoopback(host))
+    io.stderr.write(`warning: the lab's CS listens on ${host}, beyond this machine: anyone who reaches it can log in with the published training token-uuid; stop it after the class\n`);
+  io.stderr.write(introduction(s, listeners[0]?.host ?? host, listeners[0]?.port ?? port));
+  const signal = await io.stopSignal;
+  await cs.stop();
+  io.stderr.write(`stopped (${signal})\n`);
+  return EXIT.OK;
+}
+
+/** The story, then what GAX is set to (where trainees start from) and what the CS runs with. */
+function introduction(s: LabScenario, host: string, port: number): string {
+  const { gax, cs } = s.broken;
+  const rows: [string, string][] = [
+    ['host, port', `${WILDCARD.has(host) ? "this machine's address" : host.includes(':') ? `[${host}]` : host}:${port}`],
+    ['UserName', gax.userName],
+    ['confserv_trusted', String(gax.confservTrusted)],
+    ['token_life_in_minutes', String(gax.tokenLifeMinutes)],
+    ['token-uuid', `${gax.tokenUuid}   (a published training value)`],
+    ['preamble', gax.preamble],
+  ];
+  if (gax.clockOffsetSeconds) rows.push(['GAX clock', signed(gax.clockOffsetSeconds)]);
+  if (gax.tokenUserName !== undefined) rows.push(['token minted for', gax.tokenUserName]);
+  if (gax.tokenSource.kind === 'replay')
+    rows.push(['token', `replayed: minted ${gax.tokenSource.issuedMinutesAgo} min ago, valid ${gax.tokenSource.lifeMinutes} min`]);
+  const uuid = parseTokenUuid(cs.tokenUuid);
+  const csLine =
+    `the CS: token-authentication-mode=${cs.tokenAuthenticationMode}, token-preambula=${cs.tokenPreambula}, ` +
+    `token-uuid ${uuid.ok ? maskTokenUuid(uuid.canonical) : '(unreadable)'}, token-tolerance=${cs.tokenToleranceSeconds ?? 'default (60 s)'}, ` +
+    `token-ttl=${cs.tokenTtlMinutes ?? 'unset'}${cs.clockOffsetSeconds ? `, clock ${signed(cs.clockOffsetSeconds)}` : ''}; users: ` +
+    cs.users.map((u) => `${u.userName}${u.enabled ? '' : ' (disabled)'}`).join(', ');
+  return (
+    `lab ${s.id} — ${s.title}\n  ${s.story}\n\npoint GAX at it with:\n${formatFields(rows)}${csLine}\n` +
+    `check a fix: gax-token lab show ${s.id} --setup > fix.json, edit it, gax-token lab check ${s.id} --config fix.json. Ctrl-C stops.\n`
+  );
+}
+
+async function check(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<number> {
+  const file = args.options['config'] as string | undefined;
+  if (file === undefined)
+    throw new UsageError(`'lab check' needs --config FILE (write one with: gax-token lab show ${s.id} --setup > fix.json)`);
+  const parsed = parseLabSetup(await readTextArgument(file, '--config'));
+  if (!parsed.ok) throw new UsageError(`--config ${file}: ${parsed.message}`);
+  const abort = new AbortController();
+  void io.stopSignal.then(() => abort.abort());
+  const result = await runLabCheck({ scenario: s, setup: parsed.setup, signal: abort.signal });
+  if (args.options['json'] === true) printJson(io, result);
+  else io.stdout.write(describeCheck(result.verdict, result.login, result.problems, parsed.setup));
+  return result.solved ? EXIT.OK : EXIT.REJECTED;
+}
+
+function describeCheck(
+  verdict: string,
+  login: { outcome: string; code?: string; message: string; authMethod?: string },
+  problems: { id: string; message: string }[],
+  setup: LabSetup,
+): string {
+  const outcome = `${login.outcome}${login.code ? ` (${login.code})` : ''}${login.authMethod ? `, by ${login.authMethod}` : ''}`;
+  let out = `${verdict}\n\n${formatFields([
+    ['login', `"${setup.gax.userName}": ${outcome}`],
+    ['', login.message],
+  ])}`;
+  if (problems.length > 0) out += `\nproblems:\n${problems.map((p) => `  - ${p.id}: ${p.message}`).join('\n')}\n`;
+  return out;
+}
+
+/** addresses that listen on every interface: trainees use the machine's own address */
+const WILDCARD = new Set(['0.0.0.0', '::']);
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (h === 'localhost' || h === '::1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
+}
+
+function signed(seconds: number): string {
+  return `${seconds > 0 ? '+' : ''}${seconds} s`;
+}
+
+function printable(s: string): string {
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
+}

@@ -1,0 +1,198 @@
+/**
+ * Is the trainee's fix the right one? A login that works is not enough: turning token auth off,
+ * logging in as someone else, replaying a token or widening a window until the fault is hidden
+ * all get GAX in, and none of them is a fix. The judge applies the general rules below to every
+ * lab, then the scenario's own rules (its `rules` ids, looked up in SCENARIO_RULES). Each problem
+ * is one sentence that names the option or the clock. An empty list means solved. Pure.
+ */
+import { DEFAULT_PREAMBLE } from '../constants.js';
+import { passwordFieldFit } from '../fit.js';
+import { suggestOptionName } from '../options/names.js';
+import { humanDuration } from '../time-format.js';
+import { parseTokenUuid } from '../uuid.js';
+import { effectiveTolerance, DEFAULT_TOLERANCE_SECONDS } from '../window.js';
+import type { LabCheckProblem, LabCheckResult, LabRuleId, LabScenario, LabSetup } from './types.js';
+
+/** Above this token-tolerance a clock is being covered up, not tolerated (five minutes: Kerberos's customary skew). */
+export const MAX_FAIR_TOLERANCE_SECONDS = 300;
+/** An explicit token-ttl more than this many times GAX's token life accepts tokens long before they were issued. */
+export const MAX_FAIR_TTL_FACTOR = 2;
+/** The Password field Genesys describes: about 64 bytes, preamble included. */
+export const GENESYS_PASSWORD_FIELD_BYTES = 64;
+
+type Login = LabCheckResult['login'];
+type Rule = (scenario: LabScenario, setup: LabSetup) => LabCheckProblem | null;
+
+export function judgeFix(scenario: LabScenario, setup: LabSetup, login: Login): LabCheckProblem[] {
+  const problems: LabCheckProblem[] = [];
+  const add = (p: LabCheckProblem | null) => {
+    if (p && !problems.some((q) => q.id === p.id)) problems.push(p);
+  };
+  add(loginProblem(login));
+  for (const rule of GENERAL_RULES) add(rule(scenario, setup));
+  for (const id of scenario.rules) add(SCENARIO_RULES[id](scenario, setup));
+  return problems;
+}
+
+/** The user the lab is about: the one GAX logs in as in the broken setup. */
+export function labUser(scenario: LabScenario): string {
+  return scenario.broken.gax.userName;
+}
+
+function loginProblem(login: Login): LabCheckProblem | null {
+  if (login.outcome !== 'accepted') {
+    // The client words a refusal "the server refused the login: CODE — why"; the code is said once.
+    const why = login.message.replace(/^the server refused the login: [A-Z_]+ — /, '').replace(/\.$/, '');
+    return {
+      id: 'login-failed',
+      message:
+        login.outcome === 'rejected'
+          ? `GAX's login is still refused with ${login.code ?? 'no code'}: ${why}.`
+          : `GAX's login did not get a decision from the CS (${login.outcome}): ${why}.`,
+    };
+  }
+  if (login.authMethod !== 'token')
+    return {
+      id: 'password-login',
+      message:
+        'GAX got in with a password, not a token: the fix must keep token authentication working (CS token-authentication-mode=enable, GAX confserv_trusted=true).',
+    };
+  return null;
+}
+
+const GENERAL_RULES: readonly Rule[] = [
+  (_, { cs }) =>
+    cs.tokenAuthenticationMode === 'enable'
+      ? null
+      : {
+          id: 'token-auth-off',
+          message: 'CS [system] token-authentication-mode is disable: turning token authentication off is never the fix, so set it to enable.',
+        },
+  (_, { gax }) =>
+    gax.confservTrusted
+      ? null
+      : {
+          id: 'gax-not-trusted',
+          message: 'GAX [general] confserv_trusted is false, so GAX sends passwords instead of tokens: set it back to true.',
+        },
+  (scenario, { gax }) =>
+    gax.userName === labUser(scenario)
+      ? null
+      : {
+          id: 'wrong-user',
+          message: `GAX logs in as "${gax.userName}", but the lab is about "${labUser(scenario)}": logging in as someone else does not fix ${labUser(scenario)}'s login.`,
+        },
+  (_, { gax }) =>
+    gax.tokenUserName === undefined || gax.tokenUserName === gax.userName
+      ? null
+      : {
+          id: 'token-for-other-user',
+          message: `GAX's token is minted for "${gax.tokenUserName}" but it logs in as "${gax.userName}": a token must be minted for the user who logs in.`,
+        },
+  (_, { gax }) =>
+    gax.tokenSource.kind === 'mint'
+      ? null
+      : {
+          id: 'replayed-token',
+          message: `GAX replays a token minted ${gax.tokenSource.issuedMinutesAgo} min ago: a token must be minted fresh for each login (token source: mint), never captured and reused.`,
+        },
+  (_, { cs }) => {
+    const t = cs.tokenToleranceSeconds;
+    return t !== null && t > MAX_FAIR_TOLERANCE_SECONDS
+      ? {
+          id: 'tolerance-too-wide',
+          message: `CS [system] token-tolerance is ${t} s, above ${MAX_FAIR_TOLERANCE_SECONDS} s: that keeps every token (a stolen one too) valid ${humanDuration(t)} longer instead of fixing the cause, so keep it at the default ${DEFAULT_TOLERANCE_SECONDS} s.`,
+        }
+      : null;
+  },
+  (_, { cs, gax }) => {
+    const ttl = cs.tokenTtlMinutes;
+    return ttl !== null && ttl > MAX_FAIR_TTL_FACTOR * gax.tokenLifeMinutes
+      ? {
+          id: 'ttl-too-long',
+          message: `CS [system] token-ttl is ${ttl} min, far above GAX token_life_in_minutes (${gax.tokenLifeMinutes} min): the CS then accepts tokens long before they were issued, which hides a clock that runs ahead, so set token-ttl to token_life_in_minutes or remove it.`,
+        }
+      : null;
+  },
+  (_, { cs }) =>
+    cs.passwordFieldLimit > GENESYS_PASSWORD_FIELD_BYTES
+      ? {
+          id: 'field-limit-raised',
+          message: `The CS's Password field limit is ${cs.passwordFieldLimit} bytes, but a real CS holds about ${GENESYS_PASSWORD_FIELD_BYTES} (Genesys): make the token fit (token-preambula, the UserName), not the field bigger.`,
+        }
+      : null,
+  (_, { cs }) => clockProblem('cs', cs.clockOffsetSeconds, effectiveTolerance(cs).seconds),
+  (_, { cs, gax }) => clockProblem('gax', gax.clockOffsetSeconds, effectiveTolerance(cs).seconds),
+  (_, { cs, gax }) =>
+    cs.gaxTokenLifeMinutes !== null && cs.gaxTokenLifeMinutes > 0 && cs.gaxTokenLifeMinutes !== gax.tokenLifeMinutes
+      ? {
+          id: 'life-out-of-sync',
+          message: `The CS reads GAX's token_life_in_minutes as ${cs.gaxTokenLifeMinutes} min but GAX [general] token_life_in_minutes is ${gax.tokenLifeMinutes}: the CS takes it from the GAX application, so set both to the same value.`,
+        }
+      : null,
+];
+
+/** A host clock further from real time than `allowed` seconds; the problem id says which host. */
+function clockProblem(host: 'cs' | 'gax', offset: number, allowed: number): LabCheckProblem | null {
+  if (Math.abs(offset) <= allowed) return null;
+  const how = `${humanDuration(Math.abs(offset))} ${offset < 0 ? 'behind' : 'ahead of'} real time`;
+  return host === 'cs'
+    ? {
+        id: 'cs-clock-off',
+        message: `The CS host's clock is ${how}, more than ${allowed} s: set the CS's clock right (NTP) rather than widening token-tolerance or moving GAX's clock to match.`,
+      }
+    : {
+        id: 'gax-clock-off',
+        message: `The GAX host's clock is ${how}, more than ${allowed} s: set GAX's clock right (NTP); moving it to match a wrong CS clock only hides the fault.`,
+      };
+}
+
+/** What each LabRuleId means (types.ts lists them with a line each). */
+export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
+  'cs-token-uuid-kept': (scenario, { cs }) => {
+    const was = parseTokenUuid(scenario.broken.cs.tokenUuid);
+    const now = parseTokenUuid(cs.tokenUuid);
+    if (was.ok && now.ok && was.canonical === now.canonical) return null;
+    // Never quote either value: a token-uuid is a secret outside a lab.
+    return {
+      id: 'cs-token-uuid-changed',
+      message: "The CS's [system] token-uuid was changed: every other GAX signs with the original, so copy the CS's token-uuid to this GAX instead.",
+    };
+  },
+  'cs-clock-synced': (_, { cs }) => clockProblem('cs', cs.clockOffsetSeconds, DEFAULT_TOLERANCE_SECONDS),
+  'gax-clock-synced': (_, { gax }) => clockProblem('gax', gax.clockOffsetSeconds, DEFAULT_TOLERANCE_SECONDS),
+  'ttl-covers-life': (_, { cs, gax }) => {
+    const ttl = cs.tokenTtlMinutes;
+    return ttl !== null && ttl > 0 && ttl < gax.tokenLifeMinutes
+      ? {
+          id: 'ttl-below-life',
+          message: `CS [system] token-ttl (${ttl} min) is still shorter than GAX token_life_in_minutes (${gax.tokenLifeMinutes} min), so a fresh token's window opens after it was issued: make token-ttl at least token_life_in_minutes.`,
+        }
+      : null;
+  },
+  'preamble-fits': (scenario, { cs, gax }) => {
+    if (gax.preamble !== cs.tokenPreambula)
+      return {
+        id: 'preamble-differs',
+        message: `GAX puts ${gax.preamble} in front of its tokens but the CS's token-preambula is ${cs.tokenPreambula}: use the same preamble on both sides.`,
+      };
+    const fit = passwordFieldFit(cs.tokenPreambula, labUser(scenario), GENESYS_PASSWORD_FIELD_BYTES);
+    return fit.fits
+      ? null
+      : {
+          id: 'preamble-too-long',
+          message: `With token-preambula ${cs.tokenPreambula}, ${labUser(scenario)}'s token is ${fit.length} characters, over the ${GENESYS_PASSWORD_FIELD_BYTES}-byte Password field: use a shorter preamble, such as the default ${DEFAULT_PREAMBLE}.`,
+        };
+  },
+  'no-misspelt-option': (_, { cs }) => {
+    for (const name of Object.keys(cs.extraOptions)) {
+      const meant = suggestOptionName(name);
+      if (meant)
+        return {
+          id: 'misspelt-option',
+          message: `The CS still has the option "${name}", which Configuration Server does not know and ignores: delete it (the option is ${meant.definition.name}).`,
+        };
+    }
+    return null;
+  },
+};

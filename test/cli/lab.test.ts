@@ -1,0 +1,197 @@
+// `gax-token lab` as the real, built command: list/show/check exit codes, bad config files as one
+// line with exit 2, and `lab start` serving a lab's broken CS that a real GAX login fails against.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src-main/cli/main.js';
+import { runLogin } from '../../src-main/client/index.js';
+import { cloneLabSetup, findScenario, LAB_SCENARIOS } from '../../src-main/core/labs/index.js';
+import { labSetupToJson } from '../../src-main/labs/index.js';
+import { assertBuilt, BIN, expectOneLineError, ROOT, runGaxToken } from '../helpers/cli.js';
+
+const clock = findScenario('cs-clock-behind')!;
+
+describe('gax-token lab', { timeout: 60_000 }, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gax-lab-cli-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('list: every lab with the code it fails with; --json the same as data', async () => {
+    const text = await runGaxToken(['lab', 'list']);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(LAB_SCENARIOS.length);
+    LAB_SCENARIOS.forEach((s, i) => expect(lines[i]).toMatch(new RegExp(`^${s.id}\\s+${s.brokenCode}\\s+${s.title.replace(/[()]/g, '\\$&')}$`)));
+    const json = await runGaxToken(['lab', 'list', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })));
+  });
+
+  it('show: the story and tools, never the hints or the solution; --setup the broken setup JSON', async () => {
+    const shown = await runGaxToken(['lab', 'show', 'cs-clock-behind']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(clock.story);
+    for (const t of clock.tools) expect(shown.stdout).toContain(t.why);
+    for (const h of clock.hints) expect(shown.stdout).not.toContain(h);
+    expect(shown.stdout).not.toContain(clock.solution);
+    expect(shown.stdout).not.toContain(clock.explanation);
+
+    const json = JSON.parse((await runGaxToken(['lab', 'show', 'cs-clock-behind', '--json'])).stdout) as Record<string, unknown>;
+    expect(json).toEqual({ id: clock.id, title: clock.title, story: clock.story, brokenCode: clock.brokenCode, tools: clock.tools, fixIn: clock.fixIn });
+
+    const setup = await runGaxToken(['lab', 'show', 'cs-clock-behind', '--setup']);
+    expect(setup.code).toBe(0);
+    expect(setup.stdout).toBe(labSetupToJson(clock.broken));
+  });
+
+  it('--help on lab and on each subcommand (built CLI)', async () => {
+    const runs = await Promise.all([['lab', '--help'], ...['list', 'show', 'start', 'check'].map((sub) => ['lab', sub, '--help'])].map((a) => runGaxToken(a)));
+    for (const r of runs) expect(r.code).toBe(0);
+    expect(runs[0]!.stdout).toMatch(/list\s+the labs/);
+    ['list', 'show', 'start', 'check'].forEach((sub, i) => expect(runs[i + 1]!.stdout).toMatch(new RegExp(`^gax-token lab ${sub} — `)));
+    expect(runs[3]!.stdout).toMatch(/published training value/);
+    expect(runs[4]!.stdout).toMatch(/--config FILE/);
+  });
+
+  it('an unknown lab is exit 2 with one line (built CLI)', async () => {
+    const unknown = await runGaxToken(['lab', 'show', 'no-such-lab']);
+    expect(unknown.code).toBe(2);
+    expect(expectOneLineError(unknown)).toBe('gax-token lab: unknown lab "no-such-lab": `gax-token lab list` shows the names');
+  });
+
+  // The rest of the usage errors in-process: the same runCli the binary runs, without a process each.
+  it.each([
+    [['lab', 'check', 'nope', '--config', 'x.json'], /^gax-token lab: unknown lab "nope": `gax-token lab list` shows the names$/],
+    [['lab', 'start', 'nope'], /unknown lab "nope"/],
+    [['lab', 'list', '--port', '1'], /--port is not an option of 'lab list'/],
+    [['lab', 'check', 'user-disabled', '--setup'], /--setup is not an option of 'lab check'/],
+    [['lab', 'explode'], /unknown lab command "explode": use list, show, start or check/],
+    [['lab'], /'lab' needs COMMAND/],
+    [['lab', 'show'], /'lab show' needs NAME/],
+    [['lab', 'list', 'extra'], /'lab list' takes no arguments; unexpected "extra"/],
+    [['lab', 'show', 'user-disabled', 'extra'], /'lab' takes at most 2; unexpected "extra"/],
+    [['lab', 'check', 'user-disabled'], /'lab check' needs --config FILE/],
+    [['lab', 'start', 'user-disabled', '--host', '0.0.0.0', '--port', '0'], /--host 0\.0\.0\.0 is not a loopback address: add --allow-network/],
+    [['lab', 'start', 'user-disabled', '--port', '70000'], /--port must be from 0 to 65535/],
+  ])('usage error %j → one line, exit 2', async (args, pattern) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args as string[], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: process.stdin,
+      env: {},
+      stopSignal: new Promise(() => {}),
+    });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr.trimEnd()).toMatch(pattern as RegExp);
+  });
+
+  it('check: exit 1 for the broken setup, 0 for the fix, 1 for a wrong fix; --json is the LabCheckResult', async () => {
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, labSetupToJson(clock.broken));
+    const r1 = await runGaxToken(['lab', 'check', 'cs-clock-behind', '--config', broken]);
+    expect(r1.code).toBe(1);
+    expect(r1.stdout).toMatch(/^Not solved: GAX's login is still refused \(NOT_YET_VALID\)/);
+    expect(r1.stdout).toMatch(/- login-failed: /);
+    expect(r1.stdout).toMatch(/- cs-clock-off: The CS host's clock is 10 min behind/);
+
+    const fixed = cloneLabSetup(clock.broken);
+    fixed.cs.clockOffsetSeconds = 0;
+    const good = join(dir, 'fixed.json');
+    await writeFile(good, labSetupToJson(fixed));
+    const r2 = await runGaxToken(['lab', 'check', 'cs-clock-behind', '--config', good]);
+    expect(r2.code).toBe(0);
+    expect(r2.stdout).toMatch(/^Solved: GAX logs in as "rnaidoo" with a token/);
+    expect(r2.stdout).toMatch(/accepted \(OK\), by token/);
+
+    const widened = cloneLabSetup(clock.broken);
+    widened.cs.tokenToleranceSeconds = 900;
+    const wrong = join(dir, 'widened.json');
+    await writeFile(wrong, labSetupToJson(widened));
+    const r3 = await runGaxToken(['lab', 'check', 'cs-clock-behind', '--config', wrong, '--json']);
+    expect(r3.code).toBe(1);
+    const result = JSON.parse(r3.stdout) as { solved: boolean; login: { outcome: string }; problems: { id: string }[] };
+    expect(result.solved).toBe(false);
+    expect(result.login.outcome).toBe('accepted');
+    expect(result.problems.map((p) => p.id)).toEqual(['tolerance-too-wide', 'cs-clock-off']);
+  });
+
+  it('check: a bad config file is one line with exit 2, naming the field and never quoting a token-uuid', async () => {
+    const notJson = join(dir, 'not.json');
+    await writeFile(notJson, '{"cs": {"tokenUuid": "7060cf9f-6b35-41af-9bff-b2022eaabc38",');
+    const r1 = await runGaxToken(['lab', 'check', 'cs-clock-behind', '--config', notJson]);
+    expect(r1.code).toBe(2);
+    expect(expectOneLineError(r1)).toMatch(/--config .*not\.json: not valid JSON/);
+    expect(r1.stderr).not.toContain('7060cf9f');
+
+    const badField = cloneLabSetup(clock.broken) as unknown as { gax: Record<string, unknown> };
+    badField.gax['tokenUUID'] = badField.gax['tokenUuid'];
+    const typo = join(dir, 'typo.json');
+    await writeFile(typo, JSON.stringify(badField));
+    const r2 = await runGaxToken(['lab', 'check', 'cs-clock-behind', '--config', typo]);
+    expect(r2.code).toBe(2);
+    expect(expectOneLineError(r2)).toMatch(/gax: unknown field "tokenUUID"/);
+    expect(r2.stderr).not.toContain('7060cf9f');
+
+    const badUuid = cloneLabSetup(clock.broken);
+    badUuid.cs.tokenUuid = '7060cf9f-6b35-41af-9bff-b2022eaabc3';
+    const wrongUuid = join(dir, 'uuid.json');
+    await writeFile(wrongUuid, labSetupToJson(badUuid));
+    const r3 = await runGaxToken(['lab', 'check', 'cs-clock-behind', '--config', wrongUuid]);
+    expect(r3.code).toBe(2);
+    expect(expectOneLineError(r3)).toMatch(/cs\.tokenUuid: is not a UUID/);
+    expect(r3.stderr).not.toContain('7060cf9f');
+
+    const missing = await runGaxToken(['lab', 'check', 'cs-clock-behind', '--config', join(dir, 'absent.json')]);
+    expect(missing.code).toBe(2);
+    expect(expectOneLineError(missing)).toMatch(/no such file/);
+  });
+
+  it("start --port 0 serves the broken CS: a real GAX login fails with the lab's code, SIGTERM exits 0", async () => {
+    assertBuilt();
+    const scenario = findScenario('ttl-shorter-than-life')!;
+    const child = spawn(process.execPath, [BIN, 'lab', 'start', scenario.id, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      const port = Number((await waitFor(() => out, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
+      await waitFor(() => err, /Ctrl-C stops/);
+      expect(err).toContain(scenario.story);
+      expect(err).toContain(scenario.broken.gax.tokenUuid); // published training value, shown on purpose
+      const { gax } = scenario.broken;
+      const login = await runLogin({
+        host: '127.0.0.1',
+        port,
+        userName: gax.userName,
+        credentials: { kind: 'gax', confservTrusted: true, tokenLifeMinutes: gax.tokenLifeMinutes, tokenUuid: gax.tokenUuid, preamble: gax.preamble },
+      });
+      expect(login.outcome).toBe('rejected');
+      expect(login.server?.code).toBe(scenario.brokenCode);
+      await waitFor(() => out, new RegExp(`MSGCFG_ERROR sent to .* user '${gax.userName}' .*${scenario.brokenCode}`));
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(err).toMatch(/stopped \(SIGTERM\)/);
+  });
+});
+
+async function waitFor(get: () => string, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const m = pattern.exec(get());
+    if (m) return m;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; got:\n${get()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
