@@ -37,6 +37,19 @@ export const REQUEST_CHANNELS = [
   'export.save',
   'app.info',
   'app.openExternal',
+  'labs.list',
+  'labs.open',
+  'labs.current',
+  'labs.gax.update',
+  'labs.extraOptions.remove',
+  'labs.export',
+  'labs.check',
+  'labs.hint',
+  'labs.reveal',
+  'labs.reset',
+  'labs.classroom.status',
+  'labs.classroom.start',
+  'labs.classroom.stop',
 ] as const;
 
 export const EVENT_CHANNELS = ['mockcs.events', 'mockcs.status', 'login.step', 'store.notices'] as const;

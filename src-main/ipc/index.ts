@@ -9,6 +9,7 @@ import { IpcEvents } from './events.js';
 import { appHandlers } from './handlers/app.js';
 import { clockHandlers } from './handlers/clock.js';
 import { doctorHandlers } from './handlers/doctor.js';
+import { labsHandlers } from './handlers/labs.js';
 import { loginHandlers } from './handlers/login.js';
 import { mockCsHandlers } from './handlers/mockcs.js';
 import { optionsHandlers } from './handlers/options.js';
@@ -71,6 +72,7 @@ export async function createIpcRuntime(host: IpcHost): Promise<IpcRuntime> {
     ...optionsHandlers(),
     ...doctorHandlers(),
     ...appHandlers(services, host),
+    ...labsHandlers(services),
   };
   const inner = createDispatcher(handlers, {
     isTrustedSender: (sender) => host.isTrustedSender(sender),

@@ -8,9 +8,11 @@ import { MockCs, MockCsOptionsError, type MockCsEvent } from '../mockcs/index.js
 import type { Store } from '../store/index.js';
 import { MOCKCS_LOG_CAPACITY, type MockCsView } from './contract/mockcs.js';
 import type { TokenUuidSource } from './contract/tokens.js';
+import { Classroom } from './classroom.js';
 import { EventRing } from './event-ring.js';
 import type { IpcEvents } from './events.js';
 import { mockCsView } from './mockcs-view.js';
+import { LabSession } from './lab-session.js';
 import { HandlerError } from './result.js';
 
 export interface ServicesInit {
@@ -27,6 +29,9 @@ export class IpcServices {
   readonly events: IpcEvents;
   readonly clock: () => number;
   readonly mockCsLog = new EventRing<MockCsEvent>(MOCKCS_LOG_CAPACITY);
+  /** the open training lab (its GAX side; its CS side is the mock CS) */
+  readonly labs: LabSession = new LabSession(this);
+  readonly classroom: Classroom = new Classroom(this);
   private readonly dataDir: string;
   private mock: MockCs | null = null;
   private mockQueue: Promise<unknown> = Promise.resolve();
@@ -168,6 +173,7 @@ export class IpcServices {
     this.disposed = true;
     for (const c of this.logins.values()) c.abort();
     for (const c of this.probes) c.abort();
+    this.labs.dispose();
     const stopped = this.mock ? this.mockQueue.then(() => this.mock?.stop()) : Promise.resolve();
     await Promise.allSettled([stopped, this.store.close()]);
   }

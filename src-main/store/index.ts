@@ -3,7 +3,8 @@
  * copy kept, corrupt files set aside and reported, secrets never in clear. Plain Node: Electron's
  * `safeStorage` comes in through `safeStorageCipher`.
  */
-export { openStore, type OpenStoreOptions, type Store, type SettingsApi, type ProfilesApi } from './open-store.js';
+export { openStore, type OpenStoreOptions, type Store, type SettingsApi, type ProfilesApi, type LabsProgressApi } from './open-store.js';
+export type { OpenLab, LabsProgress } from './labs-progress-schema.js';
 export type { StoreError, StoreErrorCode, StoreResult } from './result.js';
 export type { StoreNotice } from './versioned-file.js';
 export { safeStorageCipher, SessionSecretVault, isSecretOptionName, type SecretCipher, type SafeStorageLike, type SecretRef } from './secrets.js';

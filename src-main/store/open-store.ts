@@ -5,6 +5,9 @@
 import { promises as fs } from 'node:fs';
 import { removeStaleTempFiles } from './atomic-file.js';
 import { KEY_FILE_NAME } from './key-file.js';
+import { LABS_PROGRESS_FILE, type OpenLab } from './labs-progress-schema.js';
+import { LabsProgressStore } from './labs-progress-store.js';
+import type { LabProgressEntry } from '../core/labs/types.js';
 import type { Profile, ProfileSummary } from './profile-model.js';
 import { exportProfiles, importProfiles, type ExportOptions, type ExportResult, type ImportResult } from './profile-transfer.js';
 import { PROFILES_FILE, type ProfileInput, type ProfilePatch } from './profiles-schema.js';
@@ -47,6 +50,18 @@ export interface ProfilesApi {
   importJson(text: string): Promise<StoreResult<ImportResult>>;
 }
 
+/** labs-progress.json: each lab's progress and the lab left open (labs-progress-schema.ts). */
+export interface LabsProgressApi {
+  /** one lab's progress; a lab never opened is not started */
+  entry(id: string): LabProgressEntry;
+  /** every touched lab's progress, by id */
+  all(): Record<string, LabProgressEntry>;
+  putEntry(id: string, entry: LabProgressEntry): Promise<StoreResult<LabProgressEntry>>;
+  /** the lab left open with its GAX side, or null */
+  open(): OpenLab | null;
+  setOpen(open: OpenLab | null): Promise<StoreResult<void>>;
+}
+
 export interface Store {
   readonly dir: string;
   /** files that could not be used as they were at start, each set aside and recovered */
@@ -55,6 +70,7 @@ export interface Store {
   readonly warnings: readonly string[];
   readonly settings: SettingsApi;
   readonly profiles: ProfilesApi;
+  readonly labs: LabsProgressApi;
   secretMode(): SecretModeInfo;
   /** waits for pending saves and forgets the secrets held for this session */
   close(): Promise<void>;
@@ -69,16 +85,18 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
   } catch (err) {
     return fail('WRITE_FAILED', `the data folder ${dir} could not be created (${describeIoError(err)})`, 'check the path and its permissions');
   }
-  await removeStaleTempFiles(dir, [SETTINGS_FILE, PROFILES_FILE, KEY_FILE_NAME]);
+  await removeStaleTempFiles(dir, [SETTINGS_FILE, PROFILES_FILE, LABS_PROGRESS_FILE, KEY_FILE_NAME]);
 
   const settingsOpened = await SettingsStore.open(dir, now);
   const settings = settingsOpened.store;
   const keeper = await SecretKeeper.open(dir, options.cipher, settings.get().secretStorage);
   const profilesOpened = await ProfilesStore.open(dir, keeper, now);
   const profiles = profilesOpened.store;
+  const labsOpened = await LabsProgressStore.open(dir, now);
+  const labs = labsOpened.store;
 
   const warnings: string[] = [];
-  for (const error of [settingsOpened.saveError, profilesOpened.saveError]) if (error) warnings.push(error);
+  for (const error of [settingsOpened.saveError, profilesOpened.saveError, labsOpened.saveError]) if (error) warnings.push(error);
   for (const summary of profiles.list()) {
     const found = profiles.get(summary.id);
     if (found.ok) for (const issue of found.data.secretIssues) if (issue.state === 'unreadable') warnings.push(issue.message);
@@ -131,13 +149,20 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
     ok: true,
     data: {
       dir,
-      notices: [...settingsOpened.notices, ...profilesOpened.notices],
+      notices: [...settingsOpened.notices, ...profilesOpened.notices, ...labsOpened.notices],
       warnings,
       settings: settingsApi,
       profiles: profilesApi,
+      labs: {
+        entry: (id) => labs.entry(id),
+        all: () => labs.all(),
+        putEntry: (id, entry) => labs.putEntry(id, entry),
+        open: () => labs.open(),
+        setOpen: (open) => labs.setOpen(open),
+      },
       secretMode: () => keeper.info(),
       async close() {
-        await Promise.all([settings.flush(), profiles.flush()]);
+        await Promise.all([settings.flush(), profiles.flush(), labs.flush()]);
         keeper.vault.clear();
       },
     },

@@ -269,4 +269,73 @@ export const CASES: Record<RequestChannel, Case> = {
       { payload: { url: 'https://example.com/', target: '_blank' }, field: 'target' },
     ],
   },
+  // The labs channels run last: opening a lab changes the shared mock CS's options.
+  'labs.list': { good: () => undefined, bad: noInputBad },
+  'labs.open': {
+    good: () => ({ id: 'cs-mode-disabled' }),
+    bad: [
+      { payload: { id: 'CS Mode' }, field: 'id' },
+      { payload: {}, field: 'id' },
+      { payload: { id: 'cs-mode-disabled', fresh: true }, field: 'fresh' },
+    ],
+  },
+  'labs.current': { good: () => undefined, bad: noInputBad },
+  'labs.gax.update': {
+    good: () => ({ patch: { tokenLifeMinutes: 30, tokenUserName: null } }),
+    bad: [
+      { payload: { patch: { tokenUuid: `x${SECRET_UUID}` } }, field: 'patch.tokenUuid' },
+      { payload: { patch: { preamble: 'has space' } }, field: 'patch.preamble' },
+      { payload: {}, field: 'patch' },
+      { payload: { patch: {}, save: true }, field: 'save' },
+      { payload: { patch: { password: SECRET_PASSWORD.repeat(60) } }, field: 'patch.password' },
+    ],
+  },
+  'labs.extraOptions.remove': {
+    good: async ({ t }) => {
+      await t.call('labs.open', { id: 'misspelt-preamble-option' });
+      return { name: 'token-preamble' };
+    },
+    bad: [
+      { payload: { name: '' }, field: 'name' },
+      { payload: {}, field: 'name' },
+      { payload: { name: 'token-preamble', value: '{LAB}' }, field: 'value' },
+    ],
+  },
+  'labs.export': { good: () => undefined, bad: noInputBad },
+  'labs.check': { good: () => undefined, bad: noInputBad },
+  'labs.hint': {
+    good: () => ({ id: 'misspelt-preamble-option' }),
+    bad: [
+      { payload: { id: 5 }, field: 'id' },
+      { payload: {}, field: 'id' },
+      { payload: { id: 'misspelt-preamble-option', all: true }, field: 'all' },
+    ],
+  },
+  'labs.reveal': {
+    good: () => ({ id: 'misspelt-preamble-option' }),
+    bad: [
+      { payload: { id: '../x' }, field: 'id' },
+      { payload: {}, field: 'id' },
+      { payload: { id: 'misspelt-preamble-option', quiet: true }, field: 'quiet' },
+    ],
+  },
+  'labs.reset': {
+    good: () => ({ id: 'misspelt-preamble-option' }),
+    bad: [
+      { payload: { id: null }, field: 'id' },
+      { payload: {}, field: 'id' },
+      { payload: { id: 'misspelt-preamble-option', keep: true }, field: 'keep' },
+    ],
+  },
+  'labs.classroom.status': { good: () => undefined, bad: noInputBad },
+  'labs.classroom.start': {
+    good: () => ({ host: '127.0.0.1', port: 0, confirm: true }),
+    bad: [
+      { payload: { host: '127.0.0.1', port: 0 }, field: 'confirm' },
+      { payload: { host: '127.0.0.1', port: 0, confirm: false }, field: 'confirm' },
+      { payload: { host: '127.0.0.1', port: 70000, confirm: true }, field: 'port' },
+      { payload: { host: '127.0.0.1', port: 0, confirm: true, everyone: true }, field: 'everyone' },
+    ],
+  },
+  'labs.classroom.stop': { good: () => undefined, bad: noInputBad },
 };

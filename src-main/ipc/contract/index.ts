@@ -8,6 +8,7 @@ import type { EventChannelName, RequestChannelName } from '../channels.js';
 import { appRequests } from './app.js';
 import { clockRequests } from './clock.js';
 import type { EventDef, RequestDef } from './define.js';
+import { labsRequests } from './labs.js';
 import { loginEvents, loginRequests } from './login.js';
 import { mockCsEvents, mockCsRequests } from './mockcs.js';
 import { optionsRequests } from './options.js';
@@ -22,6 +23,7 @@ export const requests = {
   ...storeRequests,
   ...optionsRequests,
   ...appRequests,
+  ...labsRequests,
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {

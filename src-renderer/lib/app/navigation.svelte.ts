@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: 'server', label: 'Server', description: 'Run the mock Configuration Server' },
   { id: 'connect', label: 'Connect', description: 'Log in as GAX and trace each step' },
   { id: 'doctor', label: 'Doctor', description: 'Diagnose exported option files' },
+  { id: 'labs', label: 'Labs', description: 'Training scenarios, checks of your fix, classroom mode' },
   { id: 'settings', label: 'Settings', description: 'Profiles, theme, data, about' },
 ] as const;
 

@@ -29,7 +29,8 @@ export type ConnectField =
   | 'tokenUuid'
   | 'preamble'
   | 'gaxOffset'
-  | 'gaxPassword';
+  | 'gaxPassword'
+  | 'clientName';
 
 const INT32_MAX = 2147483647;
 /** the largest CA file the contract carries */
@@ -74,6 +75,8 @@ export class ConnectForm {
   caFileProblem = $state<string | null>(null);
   servername = $state('');
 
+  /** RegisterClient clientName: how the CS's log (and a classroom's trainee table) names this client */
+  clientName = $state('GAX');
   who = $state<WhoKind>('gax');
   userName = $state('default');
   password = $state('');
@@ -112,6 +115,10 @@ export class ConnectForm {
       }
       if (this.tlsMode !== 'off' && this.servername.trim() !== '' && /\s/.test(this.servername.trim())) e.servername = 'a server name has no spaces';
     }
+    const client = this.clientName.trim();
+    if (client === '') {
+      if (need) e.clientName = 'enter a client name (GAX, or your name in a classroom)';
+    } else if (client.length > 255 || /[\u0000-\u001f\u007f]/.test(client)) e.clientName = 'at most 255 characters, no control characters';
     if (this.userName === '') {
       if (need) e.userName = 'enter the user name to log in as';
     } else {
@@ -196,7 +203,8 @@ export class ConnectForm {
     this.attempted = true;
     if (!this.valid) return null;
     const tls = this.tls();
-    const base = { runId, target: this.target(), ...(tls ? { tls } : {}), userName: this.userName };
+    const clientName = this.clientName.trim();
+    const base = { runId, target: this.target(), ...(tls ? { tls } : {}), userName: this.userName, ...(clientName !== 'GAX' ? { clientName } : {}) };
     if (this.who === 'password') return { ...base, credentials: { kind: 'password', password: this.password } };
     const offset = Number(this.gaxOffset.trim());
     const source = this.uuid.source ?? { kind: 'mockcs' as const };

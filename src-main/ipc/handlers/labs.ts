@@ -1,0 +1,66 @@
+/** Lab and classroom requests: thin over the lab session and the classroom (services). */
+import type { Handlers } from '../contract/index.js';
+import { mockCsView } from '../mockcs-view.js';
+import type { IpcServices } from '../services.js';
+
+type LabsChannels =
+  | 'labs.list'
+  | 'labs.open'
+  | 'labs.current'
+  | 'labs.gax.update'
+  | 'labs.extraOptions.remove'
+  | 'labs.export'
+  | 'labs.check'
+  | 'labs.hint'
+  | 'labs.reveal'
+  | 'labs.reset'
+  | 'labs.classroom.status'
+  | 'labs.classroom.start'
+  | 'labs.classroom.stop';
+
+export function labsHandlers(services: IpcServices): Pick<Handlers, LabsChannels> {
+  const { labs, classroom } = services;
+  return {
+    async 'labs.list'() {
+      return labs.list();
+    },
+    async 'labs.open'({ id }) {
+      return labs.open(id);
+    },
+    async 'labs.current'() {
+      return { lab: await labs.current() };
+    },
+    async 'labs.gax.update'({ patch }) {
+      return labs.updateGax(patch);
+    },
+    async 'labs.extraOptions.remove'({ name }) {
+      return labs.removeExtraOption(name);
+    },
+    async 'labs.export'() {
+      return { files: labs.exportFiles() };
+    },
+    async 'labs.check'() {
+      return labs.check();
+    },
+    async 'labs.hint'({ id }) {
+      return labs.hint(id);
+    },
+    async 'labs.reveal'({ id }) {
+      return labs.reveal(id);
+    },
+    async 'labs.reset'({ id }) {
+      return labs.reset(id);
+    },
+    async 'labs.classroom.status'() {
+      return { classroom: classroom.view(), interfaces: classroom.interfaces() };
+    },
+    async 'labs.classroom.start'({ host, port, tls }) {
+      const view = await classroom.start(host, port, tls);
+      return { classroom: view, mockcs: mockCsView(services.mockCs()) };
+    },
+    async 'labs.classroom.stop'() {
+      const view = await classroom.stop();
+      return { classroom: view, mockcs: mockCsView(services.mockCs()) };
+    },
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * The open lab, held by main: its CS side is the app's mock CS (the broken setup applied on open,
+ * then changed by the trainee in the Server view like any CS), its GAX side lives here (changed in
+ * the Labs view). Check builds the whole setup from both and runs a real GAX login against the
+ * mock CS's first listener; progress (hints, reveal, attempts, solved) is saved in the store.
+ */
+import { maskTokenUuid, parseTokenUuid } from '../core/index.js';
+import { findScenario, LAB_SCENARIOS, labCsOptionsText, labGaxOptionsText } from '../core/labs/index.js';
+import type { LabCheckResult, LabGaxSetup, LabProgressEntry, LabScenario } from '../core/labs/types.js';
+import { labCsFromMockCs, labCsToMockCsOptions, runLabCheck } from '../labs/index.js';
+import type { MockCs, MockCsOptions } from '../mockcs/index.js';
+import type { OpenLab } from '../store/index.js';
+import type { LabGaxPatch, OpenLabView } from './contract/labs.js';
+import { HandlerError } from './result.js';
+import type { IpcServices } from './services.js';
+
+/** What a lab may change on the mock CS: its token options, users and clock — never listeners or limits. */
+const LAB_CS_OPTION_NAMES = [
+  'tokenAuthenticationMode',
+  'tokenPreambula',
+  'tokenUuid',
+  'tokenToleranceSeconds',
+  'tokenTtlMinutes',
+  'gaxTokenLifeMinutes',
+  'clockOffsetSeconds',
+  'passwordFieldLimit',
+  'users',
+] as const satisfies readonly (keyof MockCsOptions)[];
+
+export class LabSession {
+  private lastCheck: LabCheckResult | null = null;
+  private notice: string | null = null;
+  /** the saved open lab's CS side has been put on the mock CS in this run of the app */
+  private applied = false;
+  private checking: AbortController | null = null;
+
+  constructor(private readonly services: IpcServices) {}
+
+  list(): { labs: { id: string; title: string; story: string; hintCount: number; fixIn: ('cs' | 'gax')[]; progress: LabProgressEntry }[]; openId: string | null } {
+    return {
+      labs: LAB_SCENARIOS.map((s) => ({
+        id: s.id,
+        title: s.title,
+        story: s.story,
+        hintCount: s.hints.length,
+        fixIn: [...s.fixIn],
+        progress: this.services.store.labs.entry(s.id),
+      })),
+      openId: this.services.store.labs.open()?.scenarioId ?? null,
+    };
+  }
+
+  async open(id: string): Promise<OpenLabView> {
+    const scenario = scenarioOrThrow(id);
+    this.notice = await this.applyBrokenCs(scenario);
+    this.applied = true;
+    this.lastCheck = null;
+    await this.saveOpen({ scenarioId: id, gax: structuredClone(scenario.broken.gax), extraOptions: { ...scenario.broken.cs.extraOptions }, openedAt: this.nowIso() });
+    const entry = this.services.store.labs.entry(id);
+    if (entry.status === 'not-started') await this.saveEntry(id, { ...entry, status: 'in-progress', startedAt: entry.startedAt ?? this.nowIso() });
+    return this.view();
+  }
+
+  /**
+   * The open lab. After a restart the mock CS starts from its defaults, so the saved lab's broken
+   * CS side is put back on it the first time the lab is shown (the GAX side was saved as it was).
+   */
+  async current(): Promise<OpenLabView | null> {
+    const open = this.services.store.labs.open();
+    if (!open) return null;
+    const scenario = findScenario(open.scenarioId);
+    if (!scenario) {
+      await this.services.store.labs.setOpen(null);
+      return null;
+    }
+    if (!this.applied) {
+      const moved = await this.applyBrokenCs(scenario);
+      this.applied = true;
+      this.notice = `The app was restarted: the mock CS was given this lab's broken CS setup again; the GAX side is as you left it.${moved ? ` ${moved}` : ''}`;
+    }
+    return this.view();
+  }
+
+  async updateGax(patch: LabGaxPatch): Promise<OpenLabView> {
+    const open = this.openOrThrow();
+    const gax: LabGaxSetup = { ...open.gax };
+    for (const [key, value] of Object.entries(patch) as [keyof LabGaxPatch, unknown][]) {
+      if (value === undefined) continue;
+      if (key === 'tokenUuid') gax.tokenUuid = canonicalUuid(value as string);
+      else if (key === 'tokenUserName' || key === 'password') {
+        if (value === null) delete gax[key];
+        else gax[key] = value as string;
+      } else (gax as unknown as Record<string, unknown>)[key] = value;
+    }
+    await this.saveOpen({ ...open, gax });
+    return this.view();
+  }
+
+  async removeExtraOption(name: string): Promise<OpenLabView> {
+    const open = this.openOrThrow();
+    if (!(name in open.extraOptions))
+      throw new HandlerError('NOT_FOUND', `the CS application has no option ${JSON.stringify(name)} typed`, 'Reload the Labs view.');
+    const extraOptions = Object.fromEntries(Object.entries(open.extraOptions).filter(([k]) => k !== name));
+    await this.saveOpen({ ...open, extraOptions });
+    return this.view();
+  }
+
+  /**
+   * The CS and GAX applications' options as an administrator would export them: the CS side as the
+   * mock CS runs now (the trainee's fixes included) with the options typed that the CS ignores.
+   */
+  exportFiles(): { name: string; text: string; application: 'cs' | 'gax' }[] {
+    const open = this.openOrThrow();
+    const cs = this.services.mockCs();
+    const csText = labCsOptionsText(labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions));
+    const gaxText = labGaxOptionsText(open.gax);
+    const files: { name: string; text: string; application: 'cs' | 'gax' }[] = [];
+    for (const [name, text, application] of [[`${open.scenarioId}-confserv.cfg`, csText, 'cs'], [`${open.scenarioId}-gax.cfg`, gaxText, 'gax']] as const) {
+      if (!text.ok) throw new HandlerError('EXPORT_FAILED', `the ${application === 'cs' ? 'CS' : 'GAX'} options could not be written: ${text.reason}`, 'Remove the option named there, then try again.');
+      files.push({ name, text: text.text, application });
+    }
+    return files;
+  }
+
+  /** One check at a time; a second one while the first runs is refused (it would count twice). */
+  async check(): Promise<OpenLabView> {
+    const open = this.openOrThrow();
+    const scenario = scenarioOrThrow(open.scenarioId);
+    if (this.checking) throw new HandlerError('CHECK_IN_PROGRESS', 'a check of this lab is already running', 'Wait for its result.');
+    const cs = this.services.mockCs();
+    const target = checkTarget(cs);
+    const controller = new AbortController();
+    this.checking = controller;
+    let result: LabCheckResult;
+    try {
+      const setup = { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions), gax: open.gax };
+      result = await runLabCheck({ scenario, setup, target, clock: this.services.clock, signal: controller.signal });
+    } finally {
+      this.checking = null;
+    }
+    // The lab may have been closed or changed while the login ran: keep the result only for it.
+    if (this.services.store.labs.open()?.scenarioId !== scenario.id) return this.view();
+    this.lastCheck = result;
+    const entry = this.services.store.labs.entry(scenario.id);
+    const now = this.nowIso();
+    await this.saveEntry(scenario.id, {
+      ...entry,
+      attempts: entry.attempts + 1,
+      startedAt: entry.startedAt ?? now,
+      ...(result.solved ? { status: 'solved' as const, solvedAt: entry.solvedAt ?? now } : entry.status === 'solved' ? {} : { status: 'in-progress' as const }),
+    });
+    return this.view();
+  }
+
+  async hint(id: string): Promise<{ id: string; hints: string[]; progress: LabProgressEntry }> {
+    const scenario = scenarioOrThrow(id);
+    const entry = this.services.store.labs.entry(id);
+    if (entry.hintsShown >= scenario.hints.length)
+      throw new HandlerError('NO_MORE_HINTS', `all ${scenario.hints.length} hints of this lab are shown`, 'Reveal the solution if you are stuck.');
+    const progress = await this.saveEntry(id, { ...entry, hintsShown: entry.hintsShown + 1 });
+    return { id, hints: scenario.hints.slice(0, progress.hintsShown), progress };
+  }
+
+  async reveal(id: string): Promise<{ id: string; solution: string; explanation: string; progress: LabProgressEntry }> {
+    const scenario = scenarioOrThrow(id);
+    const entry = this.services.store.labs.entry(id);
+    const progress = entry.revealed ? entry : await this.saveEntry(id, { ...entry, revealed: true });
+    return { id, solution: scenario.solution, explanation: scenario.explanation, progress };
+  }
+
+  /** Progress back to not started; the open lab also gets its broken setup back, on both sides. */
+  async reset(id: string): Promise<{ id: string; progress: LabProgressEntry; lab: OpenLabView | null }> {
+    const scenario = scenarioOrThrow(id);
+    const progress = await this.saveEntry(id, { status: 'not-started', hintsShown: 0, revealed: false, attempts: 0, startedAt: null, solvedAt: null });
+    const open = this.services.store.labs.open();
+    if (open?.scenarioId !== id) return { id, progress, lab: null };
+    this.notice = await this.applyBrokenCs(scenario);
+    this.applied = true;
+    this.lastCheck = null;
+    await this.saveOpen({ ...open, gax: structuredClone(scenario.broken.gax), extraOptions: { ...scenario.broken.cs.extraOptions } });
+    return { id, progress, lab: this.view() };
+  }
+
+  dispose(): void {
+    this.checking?.abort();
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Puts the scenario's broken CS side on the mock CS (teaching diagnostics, so a refusal names its
+   * reason) and starts it on its listeners as they are. Returns a line for the trainee when the
+   * listeners had to move: a port taken by another program falls back to a free loopback port.
+   */
+  private async applyBrokenCs(scenario: LabScenario): Promise<string | null> {
+    const all = labCsToMockCsOptions(scenario.broken.cs);
+    const patch: Partial<MockCsOptions> = { diagnostics: 'teaching' };
+    for (const name of LAB_CS_OPTION_NAMES) if (all[name] !== undefined) (patch as Record<string, unknown>)[name] = all[name];
+    let moved: string | null = null;
+    await this.services.changeMockCs(async (cs) => {
+      await cs.updateOptions(patch);
+      if (cs.status().running) return;
+      try {
+        await cs.start();
+      } catch (err) {
+        if ((err as { cause?: { code?: string } }).cause?.code !== 'EADDRINUSE') throw err;
+        const taken = cs.getOptions().listeners.map((l) => `${l.host}:${l.port}`).join(', ');
+        await cs.updateOptions({ listeners: [{ host: '127.0.0.1', port: 0 }] });
+        const [first] = await cs.start();
+        moved = `${taken} was in use by another program, so the mock CS listens on ${first?.id ?? 'a free loopback port'} instead.`;
+      }
+    });
+    return moved;
+  }
+
+  private view(): OpenLabView {
+    const open = this.openOrThrow();
+    const scenario = scenarioOrThrow(open.scenarioId);
+    const progress = this.services.store.labs.entry(scenario.id);
+    const solvedOrRevealed = progress.status === 'solved' || progress.revealed;
+    const uuid = parseTokenUuid(open.gax.tokenUuid);
+    const g = open.gax;
+    return {
+      scenario: {
+        id: scenario.id,
+        title: scenario.title,
+        story: scenario.story,
+        brokenCode: scenario.brokenCode,
+        tools: scenario.tools.map((t) => ({ ...t })),
+        fixIn: [...scenario.fixIn],
+        hintCount: scenario.hints.length,
+      },
+      progress,
+      hints: scenario.hints.slice(0, progress.hintsShown),
+      solution: progress.revealed ? scenario.solution : null,
+      explanation: solvedOrRevealed ? scenario.explanation : null,
+      gax: {
+        confservTrusted: g.confservTrusted,
+        tokenLifeMinutes: g.tokenLifeMinutes,
+        tokenUuid: uuid.ok ? { masked: maskTokenUuid(uuid.canonical), valid: true } : { masked: '(not a UUID)', valid: false },
+        preamble: g.preamble,
+        userName: g.userName,
+        tokenUserName: g.tokenUserName ?? null,
+        hasPassword: g.password !== undefined,
+        clockOffsetSeconds: g.clockOffsetSeconds,
+        tokenSource: { ...g.tokenSource },
+      },
+      extraOptions: { ...open.extraOptions },
+      lastCheck: this.lastCheck && this.lastCheck.scenarioId === scenario.id ? structuredClone(this.lastCheck) : null,
+      notice: this.notice,
+    };
+  }
+
+  private openOrThrow(): OpenLab {
+    const open = this.services.store.labs.open();
+    if (!open) throw new HandlerError('NO_LAB_OPEN', 'no lab is open', 'Open a lab from the list first.');
+    return open;
+  }
+
+  private async saveOpen(open: OpenLab): Promise<void> {
+    const saved = await this.services.store.labs.setOpen(open);
+    if (!saved.ok) throw new HandlerError(saved.error.code, saved.error.message, saved.error.hint);
+  }
+
+  private async saveEntry(id: string, entry: LabProgressEntry): Promise<LabProgressEntry> {
+    const saved = await this.services.store.labs.putEntry(id, entry);
+    if (!saved.ok) throw new HandlerError(saved.error.code, saved.error.message, saved.error.hint);
+    return saved.data;
+  }
+
+  private nowIso(): string {
+    return new Date(this.services.clock()).toISOString();
+  }
+}
+
+function scenarioOrThrow(id: string): LabScenario {
+  const scenario = findScenario(id);
+  if (!scenario) throw new HandlerError('NOT_FOUND', `there is no lab ${JSON.stringify(id)}`, 'Pick a lab from the list.');
+  return scenario;
+}
+
+function canonicalUuid(value: string): string {
+  const parsed = parseTokenUuid(value);
+  // The contract already checked it; this only normalises braces and case.
+  return parsed.ok ? parsed.canonical : value;
+}
+
+/**
+ * Where the check logs in: the mock CS's first listener, its certificate pinned when it is TLS.
+ * A wildcard address is reached through loopback.
+ */
+export function checkTarget(cs: MockCs): { host: string; port: number; tls?: { fingerprint256: string } } {
+  const status = cs.status();
+  const first = status.listeners[0];
+  if (!status.running || !first)
+    throw new HandlerError('MOCKCS_STOPPED', 'the mock CS is stopped, so there is nothing to log in to', 'Start it in the Server view (or open the lab again), then check.');
+  const host = first.host === '0.0.0.0' ? '127.0.0.1' : first.host === '::' ? '::1' : first.host;
+  if (first.tls && first.fingerprint256) return { host, port: first.port, tls: { fingerprint256: first.fingerprint256 } };
+  return { host, port: first.port };
+}

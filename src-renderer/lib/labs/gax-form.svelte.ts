@@ -1,0 +1,122 @@
+/**
+ * The "GAX application" card of an open lab: GAX's [general] options and what it knows of the CS,
+ * as typed, checked as typed, and sent as a patch of what changed. The token-uuid is never shown:
+ * the card holds the masked value from main and an empty box; typing a new one replaces it.
+ */
+import type { RequestInput, RequestOutput } from '../../../src-main/ipc/contract/index.js';
+import { checkPreamble, checkUsername } from '../../../src-main/core/inputs.js';
+import { parseTokenUuid } from '../../../src-main/core/uuid.js';
+
+export type LabGaxView = NonNullable<RequestOutput<'labs.current'>['lab']>['gax'];
+export type LabGaxPatch = RequestInput<'labs.gax.update'>['patch'];
+export type TokenSourceKind = 'mint' | 'replay';
+export type GaxField = 'tokenLife' | 'tokenUuid' | 'preamble' | 'userName' | 'tokenUserName' | 'password' | 'clockOffset' | 'issuedMinutesAgo' | 'replayLife';
+
+const INT32_MAX = 2147483647;
+const MAX_OFFSET = 10 * 366 * 86400;
+
+function wholeNumber(text: string, min: number, max: number, what: string): string | null {
+  const t = text.trim();
+  if (!/^[-+]?\d+$/.test(t)) return `${what} is a whole number`;
+  const n = Number(t);
+  if (n < min) return `${what} is at least ${min}`;
+  if (n > max) return `${what} is at most ${max}`;
+  return null;
+}
+
+export class LabGaxForm {
+  confservTrusted = $state(true);
+  tokenLife = $state('');
+  /** a new token-uuid to use; '' keeps the current one (shown masked) */
+  tokenUuid = $state('');
+  preamble = $state('');
+  userName = $state('');
+  /** '' = the token is minted for the login user */
+  tokenUserName = $state('');
+  /** a new password; '' keeps the current one */
+  password = $state('');
+  clockOffset = $state('0');
+  tokenSource = $state<TokenSourceKind>('mint');
+  issuedMinutesAgo = $state('0');
+  replayLife = $state('20');
+  /** what main holds now */
+  current = $state<LabGaxView | null>(null);
+  /** the lab's GAX mints its token for another user: the card shows that field (also once it is cleared) */
+  showTokenUser = $state(false);
+
+  /** @param sameLab the view is the same lab's, after a change: keep the fields the card already shows */
+  load(view: LabGaxView, sameLab = false): void {
+    this.showTokenUser = (sameLab && this.showTokenUser) || view.tokenUserName !== null;
+    this.current = view;
+    this.confservTrusted = view.confservTrusted;
+    this.tokenLife = String(view.tokenLifeMinutes);
+    this.tokenUuid = '';
+    this.preamble = view.preamble;
+    this.userName = view.userName;
+    this.tokenUserName = view.tokenUserName ?? '';
+    this.password = '';
+    this.clockOffset = String(view.clockOffsetSeconds);
+    this.tokenSource = view.tokenSource.kind;
+    if (view.tokenSource.kind === 'replay') {
+      this.issuedMinutesAgo = String(view.tokenSource.issuedMinutesAgo);
+      this.replayLife = String(view.tokenSource.lifeMinutes);
+    }
+  }
+
+  readonly errors = $derived.by((): Partial<Record<GaxField, string>> => {
+    const e: Partial<Record<GaxField, string>> = {};
+    const life = wholeNumber(this.tokenLife, 1, INT32_MAX, 'token_life_in_minutes');
+    if (life) e.tokenLife = life;
+    if (this.tokenUuid.trim() !== '') {
+      const parsed = parseTokenUuid(this.tokenUuid.trim());
+      if (!parsed.ok) e.tokenUuid = `not a UUID: ${parsed.reason}`;
+    }
+    const pre = checkPreamble(this.preamble);
+    if (pre) e.preamble = pre;
+    const user = this.userName === '' ? 'enter the user GAX logs in as' : checkUsername(this.userName);
+    if (user) e.userName = user;
+    if (this.tokenUserName !== '') {
+      const bad = checkUsername(this.tokenUserName);
+      if (bad) e.tokenUserName = bad;
+    }
+    if (this.password.length > 1024) e.password = 'at most 1024 characters';
+    const offset = wholeNumber(this.clockOffset, -MAX_OFFSET, MAX_OFFSET, 'the offset');
+    if (offset) e.clockOffset = offset;
+    if (this.tokenSource === 'replay') {
+      const ago = wholeNumber(this.issuedMinutesAgo, 0, 10 * 366 * 1440, 'minutes ago');
+      if (ago) e.issuedMinutesAgo = ago;
+      const rl = wholeNumber(this.replayLife, 1, INT32_MAX, 'the life');
+      if (rl) e.replayLife = rl;
+    }
+    return e;
+  });
+
+  readonly valid = $derived(Object.keys(this.errors).length === 0);
+
+  /** The changes against what main holds, or null when nothing changed. */
+  readonly patch = $derived.by((): LabGaxPatch | null => {
+    const c = this.current;
+    if (!c || !this.valid) return null;
+    const p: LabGaxPatch = {};
+    if (this.confservTrusted !== c.confservTrusted) p.confservTrusted = this.confservTrusted;
+    if (Number(this.tokenLife.trim()) !== c.tokenLifeMinutes) p.tokenLifeMinutes = Number(this.tokenLife.trim());
+    if (this.tokenUuid.trim() !== '') p.tokenUuid = this.tokenUuid.trim();
+    if (this.preamble !== c.preamble) p.preamble = this.preamble;
+    if (this.userName !== c.userName) p.userName = this.userName;
+    if ((this.tokenUserName || null) !== c.tokenUserName) p.tokenUserName = this.tokenUserName || null;
+    if (this.password !== '') p.password = this.password;
+    if (Number(this.clockOffset.trim()) !== c.clockOffsetSeconds) p.clockOffsetSeconds = Number(this.clockOffset.trim());
+    const source =
+      this.tokenSource === 'mint'
+        ? { kind: 'mint' as const }
+        : { kind: 'replay' as const, issuedMinutesAgo: Number(this.issuedMinutesAgo.trim()), lifeMinutes: Number(this.replayLife.trim()) };
+    if (JSON.stringify(source) !== JSON.stringify(c.tokenSource)) p.tokenSource = source;
+    return Object.keys(p).length > 0 ? p : null;
+  });
+
+  readonly dirty = $derived(this.patch !== null || (!this.valid && this.current !== null));
+
+  errorFor(field: GaxField): string | null {
+    return this.errors[field] ?? null;
+  }
+}

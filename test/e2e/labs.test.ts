@@ -1,0 +1,177 @@
+/**
+ * The Labs view end to end, in Chromium against the real web mode: open cs-mode-disabled, see the
+ * check fail as the story says, fix the CS in the Server view through its form, come back and Check
+ * says Solved; fix mistyped-token-uuid in the lab's GAX card by pasting the CS's token-uuid; a hint
+ * and the solution; a reload keeps the progress; axe in light and dark; no sideways scroll at
+ * 1024×700; screenshots in both themes at 1280×800 and 1024×700.
+ */
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import type { Page } from 'playwright-core';
+import { findScenario } from '../../src-main/core/labs/index.js';
+import { openView, horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
+
+let app: App;
+let page: Page;
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await app.screenshot(`labs-FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
+});
+
+beforeAll(async () => {
+  app = await startApp({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  page = app.page;
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+}, 30_000);
+
+const list = () => page.getByRole('region', { name: 'Scenarios' });
+const checkResult = () => page.getByTestId('check-result');
+
+async function openLab(title: string): Promise<void> {
+  await list().getByRole('button', { name: new RegExp(`^\\d*\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+}
+
+async function check(): Promise<string> {
+  const before = (await checkResult().count()) > 0 ? await checkResult().textContent() : null;
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect.poll(async () => ((await checkResult().count()) > 0 ? await checkResult().textContent() : null), { timeout: 15_000 }).not.toBe(before);
+  await expect.poll(() => page.getByRole('button', { name: 'Check', exact: true }).isEnabled()).toBe(true);
+  return (await checkResult().textContent()) ?? '';
+}
+
+async function noA11yViolations(): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await app.setTheme(theme);
+    const violations = await checkA11y(page);
+    expect(violations, `${theme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  }
+  await app.setTheme('light');
+}
+
+describe('Labs view', () => {
+  it('is in the navigation between Doctor and Settings, and lists every scenario not started', async () => {
+    const names = (await page.getByRole('navigation', { name: 'Views' }).getByRole('button').allTextContents()).map((t) => t.trim());
+    expect(names.slice(names.indexOf('Doctor'), names.indexOf('Doctor') + 3)).toEqual(['Doctor', 'Labs', 'Settings']);
+    await openView(page, 'Labs', 'Labs');
+    await page.getByRole('heading', { name: 'Pick a scenario' }).waitFor();
+    expect(await list().getByRole('listitem').count()).toBeGreaterThanOrEqual(9);
+    expect(await page.getByTestId('labs-solved').textContent()).toMatch(/^0 of \d+ solved$/);
+    await noA11yViolations();
+  });
+
+  it('cs-mode-disabled: fails BAD_PASSWORD, fixed in the Server view, then Check says Solved', async () => {
+    await openLab('Token authentication still off on the CS');
+    expect(await check()).toMatch(/Not solved yet[\s\S]*BAD_PASSWORD/);
+
+    await openView(page, 'Server', 'Server');
+    const options = page.locator('section[aria-labelledby="options-title"]');
+    await options.getByRole('radio', { name: /^enable/ }).check();
+    await options.getByRole('button', { name: 'Apply options' }).click();
+    await page.getByRole('list', { name: 'How the mock CS decides now' }).getByText('enabled', { exact: true }).waitFor();
+
+    await openView(page, 'Labs', 'Labs');
+    await page.getByRole('heading', { name: 'Token authentication still off on the CS', level: 2 }).waitFor();
+    const solved = await check();
+    expect(solved).toMatch(/^\s*✓?\s*Solved/);
+    expect(solved).toContain('OK');
+    await page.getByRole('heading', { name: 'Why', level: 3 }).waitFor();
+    expect(await page.getByTestId('labs-solved').textContent()).toMatch(/^1 of \d+ solved$/);
+    await app.screenshot('labs-light-1280x800');
+  });
+
+  it('mistyped-token-uuid: fixed in the GAX card by pasting the CS token-uuid; a hint and the solution', async () => {
+    const s = findScenario('mistyped-token-uuid')!;
+    await openLab(s.title);
+    expect(await check()).toContain('BAD_SIGNATURE');
+
+    await page.getByRole('button', { name: /Show a hint/ }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Hints' }).getByRole('listitem').count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Hints' }).textContent()).toContain(s.hints[0]!);
+
+    const uuid = page.locator('#lab-gax-uuid');
+    expect(await uuid.getAttribute('type')).toBe('password');
+    await uuid.fill(s.broken.cs.tokenUuid);
+    await page.getByRole('button', { name: 'Apply to GAX' }).click();
+    await expect.poll(() => page.locator('#lab-gax-uuid-help').textContent()).toContain(s.broken.cs.tokenUuid.slice(-4));
+    expect(await uuid.inputValue()).toBe('');
+    expect(await check()).toMatch(/Solved/);
+
+    await page.getByRole('button', { name: 'Reveal the solution' }).click();
+    await page.getByText(s.solution).waitFor();
+    // the page never shows the token-uuid it was given
+    expect(await page.locator('main').textContent()).not.toContain(s.broken.cs.tokenUuid);
+    await noA11yViolations();
+  });
+
+  it('keeps the progress and the open lab across a reload', async () => {
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Views' }).waitFor();
+    await openView(page, 'Labs', 'Labs');
+    const s = findScenario('mistyped-token-uuid')!;
+    await page.getByRole('heading', { name: s.title, level: 2 }).waitFor();
+    expect(await page.getByTestId('labs-solved').textContent()).toMatch(/^2 of \d+ solved$/);
+    expect(await page.getByRole('list', { name: 'Hints' }).getByRole('listitem').count()).toBe(1);
+    await page.getByText(s.solution).waitFor();
+    const item = list().getByRole('listitem').filter({ hasText: 'Token authentication still off on the CS' });
+    expect(await item.textContent()).toContain('Solved');
+  });
+
+  it('classroom mode: an explicit choice with a warning; a trainee logs in from Connect with a client name and shows in the table', async () => {
+    const room = page.getByRole('region', { name: 'Classroom mode' });
+    await room.getByLabel('Network address').selectOption('127.0.0.1');
+    await room.getByLabel('Port').fill('0');
+    const start = room.getByRole('button', { name: 'Start classroom mode' });
+    expect(await start.isDisabled()).toBe(true);
+    await room.getByText('Other machines can reach it').waitFor();
+    await room.getByLabel(/I understand/).check();
+    await start.click();
+    const address = (await room.getByTestId('classroom-address').textContent()) ?? '';
+    const [, port] = /^127\.0\.0\.1:(\d+)$/.exec(address) ?? [];
+    expect(Number(port)).toBeGreaterThan(0);
+
+    await openView(page, 'Connect', 'Connect');
+    await page.getByRole('radio', { name: 'Host and port' }).check();
+    await page.locator('#target-host').fill('127.0.0.1');
+    await page.locator('#target-port').fill(port!);
+    await page.locator('#who-client').fill('ada');
+    await page.locator('#who-user').fill(findScenario('mistyped-token-uuid')!.broken.gax.userName);
+    // Connect's default token life (60 min) is not the lab's (20): a refusal the trainee fixes, then in.
+    await page.getByRole('button', { name: 'Log in once' }).click();
+    await expect.poll(() => page.getByTestId('run-message').textContent(), { timeout: 15_000 }).toMatch(/NOT_YET_VALID/);
+    await page.locator('#who-life').fill('20');
+    await page.getByRole('button', { name: 'Log in once' }).click();
+    await expect.poll(() => page.getByTestId('run-message').textContent(), { timeout: 15_000 }).toMatch(/is registered/);
+
+    await openView(page, 'Labs', 'Labs');
+    const row = room.getByRole('row', { name: /^ada/ });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toMatch(/ada\s*2\s*1\s*OK/);
+    expect(await room.getByTestId('classroom-summary').textContent()).toMatch(/^\s*1 trainee, 2 attempts, 1 accepted/);
+    await room.scrollIntoViewIfNeeded();
+    await app.screenshot('labs-light-1280x800-classroom-on');
+    await noA11yViolations();
+    await room.getByRole('button', { name: 'Back to loopback only' }).click();
+    await room.getByRole('button', { name: 'Start classroom mode' }).waitFor();
+  });
+
+  it('has no sideways scroll at 1024×700, and screenshots in both themes and sizes', async () => {
+    await page.evaluate(() => document.getElementById('gax-title')?.scrollIntoView({ block: 'start' }));
+    await app.screenshot('labs-light-1280x800-gax');
+    await page.evaluate(() => (document.querySelector('main')!.scrollTop = 0));
+    await app.screenshot('labs-light-1280x800-open');
+    await app.setTheme('dark');
+    await app.screenshot('labs-dark-1280x800');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
+    await app.screenshot('labs-dark-1024x700');
+    await app.setTheme('light');
+    await app.screenshot('labs-light-1024x700');
+    await page.evaluate(() => document.getElementById('classroom-title')?.scrollIntoView({ block: 'start' }));
+    await app.screenshot('labs-light-1024x700-classroom');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
