@@ -3,7 +3,8 @@
  * error message on purpose; this is the second net for the one place that prints arbitrary error
  * text, so a token-uuid or a token that slipped into a message is still masked.
  */
-import { maskTokenUuid } from '../core/index.js';
+// uuid.js alone (not the core's index, which pulls in node:crypto): the renderer scrubs with this too.
+import { maskTokenUuid } from '../core/uuid.js';
 
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
 // The shortest PXZ-1 token body is 35 base64url characters and a bare token-uuid is 32 hex

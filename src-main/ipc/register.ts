@@ -29,15 +29,29 @@ export interface Dispatcher {
   channels: readonly RequestChannel[];
 }
 
+/** A field name as sent, kept to one short line: a plain name as is, anything else quoted (line breaks escaped) and cut. */
+function fieldName(key: PropertyKey): string {
+  const name = String(key);
+  return /^[\w.$-]{1,60}$/.test(name) ? name : JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+}
+
 /** One line naming the field and what was wrong with it — and never the value (it may be a secret). */
 export function describeSchemaError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'the request is not valid';
-  const where = issue.path.length ? issue.path.join('.') : 'the request';
+  const where = issue.path.length ? issue.path.map(fieldName).join('.') : 'the request';
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
   let what = issue.message;
-  if (issue.code === 'unrecognized_keys') what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys') what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(fieldName).join(', ')}`;
   return `${where}: ${what}${more}`;
+}
+
+/**
+ * An unknown channel name, quoted back only when it looks like one (letters and dots): anything
+ * else — a pasted token-uuid, a token — could be a secret, and an error message never holds one.
+ */
+export function quoteChannelName(channel: unknown): string {
+  return typeof channel === 'string' && /^[A-Za-z][A-Za-z.]{0,59}$/.test(channel) ? `"${channel}"` : '(not a channel name: letters and dots only)';
 }
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatcher {
@@ -48,8 +62,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     async invoke(channel, payload, sender) {
       if (!options.isTrustedSender(sender))
         return fail('FORBIDDEN_SENDER', 'this page is not allowed to use GAX Token Lab', 'Open the app from its own window or the URL it printed.');
-      if (typeof channel !== 'string' || !known.has(channel))
-        return fail('UNKNOWN_CHANNEL', `there is no request named "${String(channel).slice(0, 60)}"`);
+      if (typeof channel !== 'string' || !known.has(channel)) return fail('UNKNOWN_CHANNEL', `there is no request named ${quoteChannelName(channel)}`);
       const c = channel as RequestChannel;
       const def = requests[c];
       const parsed = def.input.safeParse(payload);

@@ -157,12 +157,25 @@ export function setBridge(b: Bridge, mode: 'electron' | 'web' | 'none' = 'web'):
   current = { bridge: b, mode };
 }
 
+const internalListeners = new Set<(message: string) => void>();
+
 export const api = {
   get mode(): 'electron' | 'web' | 'none' {
     return bridge().mode;
   },
   invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<IpcResult<RequestOutput<C>>> {
-    return bridge().bridge.invoke(channel, input) as Promise<IpcResult<RequestOutput<C>>>;
+    return bridge()
+      .bridge.invoke(channel, input)
+      .then((result) => {
+        // The view shows its own answer; the window also says main hit an unexpected failure.
+        if (!result.ok && result.error.code === 'INTERNAL') for (const l of internalListeners) l(result.error.message);
+        return result as IpcResult<RequestOutput<C>>;
+      });
+  },
+  /** a request main answered with INTERNAL (a handler failed there unexpectedly) */
+  onInternalError(listener: (message: string) => void): () => void {
+    internalListeners.add(listener);
+    return () => void internalListeners.delete(listener);
   },
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return bridge().bridge.on(event, listener as (p: unknown) => void);

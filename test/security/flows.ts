@@ -1,0 +1,102 @@
+/**
+ * What the hygiene test drives: the distinctive secrets, `gax-token serve` as a long-running child
+ * process, and every file a flow left in a folder. Kept apart from the test so each flow there
+ * reads as a list of steps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { assertBuilt, BIN, ROOT } from '../helpers/cli.js';
+import type { Secret } from './secret-scan.js';
+
+function hex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+/**
+ * Recognisable to a person reading a dump (`5ec2e7ed-…`, `Wombat`, `Narwhal`) and random in the
+ * rest, so nothing in a fixture or a default can match them by chance.
+ */
+function distinctiveUuid(): string {
+  const h = hex(12);
+  return `5ec2e7ed-${h.slice(0, 4)}-4${h.slice(4, 7)}-a${h.slice(7, 10)}-${hex(6)}`;
+}
+
+export const TOKEN_UUID = distinctiveUuid();
+/** a second token-uuid the person typed by mistake: as secret as the first */
+export const WRONG_UUID = distinctiveUuid();
+/** the right token-uuid with its last digit mistyped: no longer a UUID, still a secret */
+export const MISTYPED_UUID = `${TOKEN_UUID.slice(0, -1)}Z`;
+export const CS_PASSWORD = `CsUser-Wombat-${hex(5)}`;
+export const PROFILE_PASSWORD = `Profile-Narwhal-${hex(5)}`;
+
+export const SECRETS: readonly Secret[] = [
+  { label: 'the token-uuid', kind: 'token-uuid', value: TOKEN_UUID },
+  { label: 'the wrong token-uuid', kind: 'token-uuid', value: WRONG_UUID },
+  { label: 'the mistyped token-uuid', kind: 'password', value: MISTYPED_UUID },
+  { label: 'the CS user password', kind: 'password', value: CS_PASSWORD },
+  { label: 'the profile password', kind: 'password', value: PROFILE_PASSWORD },
+];
+
+export interface Served {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** SIGTERM, then the exit code */
+  stop(): Promise<number | null>;
+}
+
+/** `gax-token serve …` as a child process (built CLI), its output kept for the scan. */
+export function serveProcess(args: string[], env: Record<string, string>): Served {
+  assertBuilt();
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, GAX_TOKEN_UUID: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** Polls `get()` until `pattern` matches (the output of a child process grows as it runs). */
+export async function waitForOutput(get: () => string, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const m = pattern.exec(get());
+    if (m) return m;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; got:\n${get()}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+/** Every file under `dir`, recursively, with its bytes (relative path → bytes). */
+export async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const walk = async (at: string): Promise<void> => {
+    for (const entry of await fs.readdir(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.set(path.relative(dir, full), await fs.readFile(full));
+    }
+  };
+  await walk(dir);
+  return out;
+}
