@@ -62,11 +62,12 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParsedArg
       help = true;
       continue;
     }
-    if (!arg.startsWith('--')) throw new UsageError(`unknown option ${arg} for '${spec.name}' (options are spelled --name)`);
+    if (!arg.startsWith('--')) throw new UsageError(`unknown option ${truncate(arg)} for '${spec.name}' (options are spelled --name)`);
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const opt = spec.options[name];
-    if (!opt) throw new UsageError(`unknown option --${name} for '${spec.name}'${suggest(name, Object.keys(spec.options))}`);
+    // Own options only: `--constructor` or `--toString` must not find Object.prototype's members.
+    const opt = Object.hasOwn(spec.options, name) ? spec.options[name] : undefined;
+    if (!opt) throw new UsageError(`unknown option --${truncate(name)} for '${spec.name}'${suggest(name, Object.keys(spec.options))}`);
     let raw: string | undefined;
     if (opt.type === 'boolean') {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`);
@@ -116,8 +117,10 @@ function checkPositionals(spec: CommandSpec, positionals: string[]): void {
     throw new UsageError(`'${spec.name}' takes ${specs.length === 0 ? 'no arguments' : `at most ${specs.length}`}; unexpected "${truncate(positionals[specs.length]!)}"`);
 }
 
+/** Part of an argument, quoted in a one-line message: at most 40 characters, line breaks and controls as "?". */
 function truncate(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
 }
 
 /** " (did you mean --x?)" for a near miss, else "". */

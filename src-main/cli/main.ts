@@ -31,12 +31,18 @@ Exit status: 0 success, 1 rejected (token, login or configuration), 2 usage erro
 `;
 }
 
+/** The command of that name; own entries only, so `constructor` or `__proto__` is no command. */
+function commandNamed(name: string): (typeof COMMANDS)[string] | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    if (topic && COMMANDS[topic]) {
-      io.stdout.write(formatHelp((await COMMANDS[topic].load()).spec));
+    const topicCommand = topic ? commandNamed(topic) : undefined;
+    if (topicCommand) {
+      io.stdout.write(formatHelp((await topicCommand.load()).spec));
       return EXIT.OK;
     }
     if (topic) {
@@ -50,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`gax-token ${version()}\n`);
     return EXIT.OK;
   }
-  const entry = COMMANDS[name];
+  const entry = commandNamed(name);
   if (!entry) {
     io.stderr.write(`gax-token: no command '${name}'; commands: ${Object.keys(COMMANDS).join(', ')} (gax-token --help)\n`);
     return EXIT.USAGE;
@@ -59,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const args = parseArgs(rest, command.spec);
     if (args.help) {
-      io.stdout.write(formatHelp(command.spec));
+      io.stdout.write(command.helpFor?.(args) ?? formatHelp(command.spec));
       return EXIT.OK;
     }
     return await command.run(args, io);

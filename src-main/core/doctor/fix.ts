@@ -30,7 +30,12 @@ function deleteLine(section: string, name: string, line: number | null, note: st
 /** The fix of one finding, from its edits; `application` is the one the finding concerns. */
 export function renderFix(edits: readonly Edit[], application: ApplicationKind | null): string {
   const groups = new Map<ApplicationKind, Edit[]>();
-  for (const e of edits) if (e.kind !== 'note') groups.set(e.application, [...(groups.get(e.application) ?? []), e]);
+  for (const e of edits) {
+    if (e.kind === 'note') continue;
+    const group = groups.get(e.application);
+    if (group) group.push(e); // in place: one finding may carry thousands of edits (a line repeated)
+    else groups.set(e.application, [e]);
+  }
   const out: string[] = [];
   for (const [app, group] of groups) {
     if (groups.size > 1 || app !== application) {
@@ -61,6 +66,8 @@ export class Correction {
   readonly fileName: string;
   private readonly home = new Map<OptionName, HomeValue>();
   private readonly deletions: string[] = [];
+  /** the same lines, to look one up without a scan (a file may repeat an option thousands of times) */
+  private readonly deleted = new Set<string>();
   private readonly original = new Map<OptionName, string>();
 
   constructor(model: AppModel) {
@@ -86,11 +93,14 @@ export class Correction {
         changed = true;
       } else if (e.kind === 'unset') {
         if (!this.home.delete(e.name)) continue;
-        this.deletions.push(deleteLine(HOME_SECTION[this.application], e.name, e.line, e.note));
+        const line = deleteLine(HOME_SECTION[this.application], e.name, e.line, e.note);
+        this.deleted.add(line);
+        this.deletions.push(line);
         changed = true;
       } else {
         const line = deleteLine(e.section, e.name, e.line, e.note);
-        if (this.deletions.includes(line)) continue;
+        if (this.deleted.has(line)) continue;
+        this.deleted.add(line);
         this.deletions.push(line);
         changed = true;
       }

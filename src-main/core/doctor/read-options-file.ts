@@ -11,7 +11,8 @@ class Notes {
   private byKind = new Map<NormalisationKind, number[]>();
   add(kind: NormalisationKind, line?: number): void {
     const lines = this.byKind.get(kind) ?? [];
-    if (line !== undefined && !lines.includes(line)) lines.push(line);
+    // Lines arrive in order, so a repeat can only be the last one: no scan (a file may have millions of lines).
+    if (line !== undefined && lines[lines.length - 1] !== line) lines.push(line);
     this.byKind.set(kind, lines);
   }
   has(kind: NormalisationKind): boolean {

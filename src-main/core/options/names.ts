@@ -24,21 +24,26 @@ export function normaliseOptionName(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
+ * Three rolling rows rather than the whole table: it runs for every unknown name of every file read.
+ */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number) => d[i]?.[j] ?? Infinity;
-  for (let i = 1; i < rows; i++) {
+  let before = new Uint32Array(cols); // row i - 2
+  let prev = Uint32Array.from({ length: cols }, (_, j) => j); // row i - 1
+  let row = new Uint32Array(cols);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = best;
+      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      row[j] = best;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return at(rows - 1, cols - 1);
+  return prev[cols - 1]!;
 }
 
 /**
@@ -58,24 +63,32 @@ function typoBudget(length: number): number {
  */
 const MIN_WORDS_MATCH_LENGTH = 9;
 
+let normalisedKnown: { definition: OptionDefinition; known: string }[] | null = null;
+
+/** The known names in their normal shape, made once: a suggestion is looked for on every unknown name read. */
+function knownNames(): { definition: OptionDefinition; known: string }[] {
+  normalisedKnown ??= OPTION_DEFINITIONS.map((definition) => ({ definition, known: normaliseOptionName(definition.name) }));
+  return normalisedKnown;
+}
+
 /** The known option `name` most likely meant, or null (also for a known name, which needs no suggestion). */
 export function suggestOptionName(name: string): NameSuggestion | null {
   if (findOption(name)) return null;
   const n = normaliseOptionName(name);
   if (n.length === 0) return null;
-  for (const definition of OPTION_DEFINITIONS)
-    if (normaliseOptionName(definition.name) === n) return { definition, basis: 'case-or-separators' };
+  for (const { definition, known } of knownNames()) if (known === n) return { definition, basis: 'case-or-separators' };
 
   let best: { definition: OptionDefinition; distance: number } | null = null;
-  for (const definition of OPTION_DEFINITIONS) {
-    const known = normaliseOptionName(definition.name);
+  for (const { definition, known } of knownNames()) {
+    // The distance is at least the difference in length: a name that cannot be within the budget is
+    // not compared cell by cell (a long line of garbage would cost its length × every known name).
+    if (Math.abs(n.length - known.length) > typoBudget(known.length)) continue;
     const distance = editDistance(n, known);
     if (distance <= typoBudget(known.length) && (!best || distance < best.distance)) best = { definition, distance };
   }
   if (best) return { definition: best.definition, basis: 'spelling' };
 
-  for (const definition of OPTION_DEFINITIONS) {
-    const known = normaliseOptionName(definition.name);
+  for (const { definition, known } of knownNames()) {
     const [shorter, longer] = n.length < known.length ? [n, known] : [known, n];
     if (shorter.length >= MIN_WORDS_MATCH_LENGTH && longer.startsWith(`${shorter}-`))
       return { definition, basis: 'extra-or-missing-words' };
