@@ -15,7 +15,7 @@ import {
   type ErrorMessage,
 } from './protocol.js';
 
-const AUTH_FAILURES: ReadonlySet<string> = new Set(AUTH_FAILURE_CODES);
+export const AUTH_FAILURES: ReadonlySet<string> = new Set(AUTH_FAILURE_CODES);
 export const REALISTIC_AUTH_MESSAGE = 'authentication failed';
 
 export function helloLine(serverTime: number): string {
@@ -89,16 +89,6 @@ export function rejectionAnswer(options: MockCsOptions, requestId: number, r: Re
       ? { type: 'Error', requestId, code: 'AUTH_FAILED', message: REALISTIC_AUTH_MESSAGE }
       : { type: 'Error', requestId, code: r.code, message: r.message };
   return { type: 'Error', requestId, code: r.code, message: r.message, detail: r.detail };
-}
-
-/**
- * The line answering a refused RegisterClient: its own code (or AUTH_FAILED when realistic), or
- * TOO_MANY_ATTEMPTS when it is the connection's maxFailedAttempts-th failure (`last`).
- */
-export function refusalLine(options: MockCsOptions, requestId: number, failures: number, r: RegisterRejected): { line: string; sentCode: CsMockErrorCode; last: boolean } {
-  const last = failures >= options.maxFailedAttempts;
-  const answer = last ? tooManyAttemptsAnswer(options, requestId, failures, r) : rejectionAnswer(options, requestId, r);
-  return { line: errorLine(answer), sentCode: answer.code, last };
 }
 
 /** The answer to the maxFailedAttempts-th failure: TOO_MANY_ATTEMPTS instead of the failure's own code. */

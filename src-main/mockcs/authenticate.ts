@@ -7,9 +7,11 @@
  * The frame and its fields were checked before (messages.ts). This returns the truth with a
  * teaching explanation; what the client is told (teaching or realistic) is decided by the session.
  */
-import { decide, evaluateToken, explainDecision, passwordFieldFit, type DecisionInput, type TokenEvaluation } from '../core/index.js';
+import { decide, evaluateToken, explainDecision, passwordFieldFit, type DecisionInput, type Explanation, type TokenEvaluation } from '../core/index.js';
+import type { EncodedWords } from './answer-bytes.js';
 import type { MockCsOptions } from './options.js';
 import type { AuthFailureCode, AuthMethod, ErrorDetail } from './protocol.js';
+import type { RefusalWordsCache, WordsFor } from './refusal-words.js';
 import type { UserDirectory } from './users.js';
 
 export interface RegisterContext {
@@ -21,6 +23,10 @@ export interface RegisterContext {
   nowMs: number;
   /** whether an accepted login needs its explanation (someone listens to events); refusals always get one */
   explainAccepted: boolean;
+  /** the token options of `options`, as the core's decision takes them (built once per options) */
+  decisionOptions: NonNullable<DecisionInput['options']>;
+  /** words of refusals that repeat per user, for these options */
+  words: RefusalWordsCache;
 }
 
 export interface RegisterAccepted {
@@ -39,6 +45,8 @@ export interface RegisterRejected {
   message: string;
   /** teaching detail, hint included */
   detail: ErrorDetail;
+  /** the message and hint, already encoded, when they repeat for this code and user */
+  words?: EncodedWords;
 }
 
 export type RegisterOutcome = RegisterAccepted | RegisterRejected;
@@ -63,62 +71,59 @@ export function decideRegistration(req: RegisterCredentials, ctx: RegisterContex
 
 function decideToken(req: RegisterCredentials, ctx: RegisterContext): RegisterOutcome {
   const { options, nowMs } = ctx;
-  const input: DecisionInput = {
+  // The hot path: the core's decision without its words, which are added only when wanted.
+  const e = evaluateToken({
     value: req.password,
     tokenUuid: ctx.tokenUuid,
     preamble: options.tokenPreambula,
     userName: req.userName,
     now: Math.floor(nowMs / 1000),
-    options: {
-      tokenToleranceSeconds: options.tokenToleranceSeconds,
-      tokenTtlMinutes: options.tokenTtlMinutes,
-      gaxTokenLifeMinutes: options.gaxTokenLifeMinutes,
-    },
-  };
-  // The hot path: the core's decision without its words, which are added only when wanted.
-  const e = evaluateToken(input);
-  const explain = () =>
-    explainDecision({
-      code: e.code,
-      reason: e.reason,
-      now: e.now,
-      preamble: options.tokenPreambula,
-      decoded: e.decoded,
-      window: e.window,
-      userName: req.userName,
-      options: input.options!,
-    });
+    options: ctx.decisionOptions,
+  });
   if (e.code !== 'OK') {
-    const words = explain();
+    const words = explainToken(e, req.userName, ctx);
     // NOT_A_TOKEN cannot happen (the preamble was checked) and INVALID_UUID neither (the option
     // is validated); were they to, the token is refused as not matching this server's token-uuid.
     const code: AuthFailureCode = e.code === 'NOT_A_TOKEN' || e.code === 'INVALID_UUID' ? 'BAD_SIGNATURE' : e.code;
     return { ok: false, code, authMethod: 'token', message: words.message, detail: tokenDetail(e, nowMs, words.hint) };
   }
   const user = ctx.users.get(req.userName);
-  if (!user)
-    return {
-      ok: false,
-      code: 'UNKNOWN_USER',
-      authMethod: 'token',
-      message: `the token is valid, but there is no user "${req.userName}" on this server`,
-      detail: tokenDetail(e, nowMs, `Create a Person with UserName "${req.userName}" (the users option), or log in as a user that exists.`),
-    };
-  if (!user.enabled)
-    return {
-      ok: false,
-      code: 'USER_DISABLED',
-      authMethod: 'token',
-      message: `the token is valid, but the account "${req.userName}" is disabled`,
-      detail: tokenDetail(e, nowMs, `Enable the Person "${req.userName}" (set enabled: true in the users option).`),
-    };
+  if (!user || !user.enabled) {
+    // The same words for every refusal of this user: built once, not per login.
+    const code = user ? 'USER_DISABLED' : 'UNKNOWN_USER';
+    const words = ctx.words.get(code, req.userName, user ? disabledWords : unknownUserWords);
+    return { ok: false, code, authMethod: 'token', message: words.message, detail: tokenDetail(e, nowMs, words.hint), words: words.encoded };
+  }
   return {
     ok: true,
     authMethod: 'token',
     tokenExpires: e.decoded!.exp * 1000,
-    message: ctx.explainAccepted ? explain().message : 'accepted',
+    message: ctx.explainAccepted ? explainToken(e, req.userName, ctx).message : 'accepted',
   };
 }
+
+function explainToken(e: TokenEvaluation, userName: string, ctx: RegisterContext): Explanation {
+  return explainDecision({
+    code: e.code,
+    reason: e.reason,
+    now: e.now,
+    preamble: ctx.options.tokenPreambula,
+    decoded: e.decoded,
+    window: e.window,
+    userName,
+    options: ctx.decisionOptions,
+  });
+}
+
+const unknownUserWords: WordsFor = (userName) => ({
+  message: `the token is valid, but there is no user "${userName}" on this server`,
+  hint: `Create a Person with UserName "${userName}" (the users option), or log in as a user that exists.`,
+});
+
+const disabledWords: WordsFor = (userName) => ({
+  message: `the token is valid, but the account "${userName}" is disabled`,
+  hint: `Enable the Person "${userName}" (set enabled: true in the users option).`,
+});
 
 function tokenDetail(e: TokenEvaluation, nowMs: number, hint: string): ErrorDetail {
   const detail: ErrorDetail = { serverTime: nowMs };

@@ -3,6 +3,8 @@
  * a CS-style log line. Events never hold a password, a token-uuid or a whole token.
  */
 import { performance } from 'node:perf_hooks';
+import { redactToken } from '../core/redact.js';
+import type { MockCsOptions } from './options.js';
 import type { AuthMethod } from './protocol.js';
 
 export type MockCsEventKind = 'connect' | 'register' | 'request' | 'error' | 'close';
@@ -79,6 +81,12 @@ export function emitSessionEvent(
 }
 
 export { redactToken } from '../core/redact.js';
+
+/** The token as events show it (never whole), when the Password was judged as a token; else undefined. */
+export function eventToken(password: string, options: Pick<MockCsOptions, 'tokenAuthenticationMode' | 'tokenPreambula'>): string | undefined {
+  const { tokenPreambula, tokenAuthenticationMode } = options;
+  return tokenAuthenticationMode === 'enable' && password.startsWith(tokenPreambula) ? redactToken(password, tokenPreambula) : undefined;
+}
 
 /** Listeners are called synchronously; a listener that throws is not allowed to hurt the server. */
 export class EventHub {

@@ -6,6 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { CsMockRequest, RequestType } from './protocol.js';
+import { readRegisterClientFast } from './register-fast-path.js';
 
 export type RequestFault = {
   ok: false;
@@ -24,6 +25,13 @@ export function isRequestId(v: unknown): v is number {
 }
 
 export function parseRequestLine(line: Buffer): ParsedRequest {
+  const register = readRegisterClientFast(line);
+  if (register !== null) return { ok: true, request: register };
+  return parseRequestLineFully(line);
+}
+
+/** Every line the fast path does not take: the same judgement, by JSON.parse and checks. */
+export function parseRequestLineFully(line: Buffer): ParsedRequest {
   if (line.length === 0) return badFrame('the line is empty: send one JSON object per line');
   if (!isUtf8(line)) return badFrame('the line is not valid UTF-8');
   let value: unknown;

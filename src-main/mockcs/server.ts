@@ -8,6 +8,7 @@ import type { Socket } from 'node:net';
 import { maskTokenUuid, parseTokenUuid } from '../core/index.js';
 import { errorLine, protocolError, PROTOCOL_HINTS } from './answers.js';
 import { EventHub, type MockCsEvent, type MockCsEventListener } from './events.js';
+import { describeFailure } from './failure.js';
 import { ListenerSet } from './listener-set.js';
 import { describeTlsError, hostPort, type ListenerInfo } from './listeners.js';
 import {
@@ -20,7 +21,7 @@ import {
 } from './options.js';
 import { ensurePrivateDir, loadOrCreateTokenUuid, TOKEN_UUID_FILE, writePrivateFile } from './persist.js';
 import { Session } from './session.js';
-import { count, type MockCsCounters, type ServerState } from './state.js';
+import { count, deriveFromOptions, type MockCsCounters, type ServerState } from './state.js';
 import { loadOrCreateTlsMaterial, type TlsMaterial } from './tls.js';
 import { UserDirectory } from './users.js';
 
@@ -78,6 +79,7 @@ export class MockCs {
       const tokenUuid = this.effectiveTokenUuid(options);
       const state: ServerState = {
         options,
+        derived: deriveFromOptions(options),
         users,
         tokenUuid,
         events: this.hub,
@@ -122,6 +124,7 @@ export class MockCs {
       await this.listeners.rebind(next.listeners);
       this.options = next;
       state.options = next;
+      state.derived = deriveFromOptions(next);
       state.users = users;
       state.tokenUuid = tokenUuid;
       for (const session of this.sessions) session.optionsChanged();
@@ -222,11 +225,36 @@ export class MockCs {
       socket.destroy();
       return;
     }
-    socket.setNoDelay(true);
-    if (this.sessions.size >= state.options.maxConnections) return this.refuseBusy(socket, info, remote, state);
-    const session = new Session(socket, info.id, remote, state);
-    this.sessions.add(session);
-    session.start();
+    // This runs in the listener's 'connection' event: a throw here would be an uncaught exception
+    // (the process down, every connection with it), so it ends this one connection instead.
+    let session: Session | undefined;
+    try {
+      socket.setNoDelay(true);
+      if (this.sessions.size >= state.options.maxConnections) return this.refuseBusy(socket, info, remote, state);
+      session = new Session(socket, info.id, remote, state);
+      this.sessions.add(session);
+      session.start();
+    } catch (err) {
+      socket.on('error', () => {});
+      socket.destroy();
+      if (session) this.sessions.delete(session);
+      this.emitSafely(state, {
+        kind: 'error',
+        listener: info.id,
+        remote,
+        code: 'INTERNAL_ERROR',
+        message: `the server failed to accept this connection (${describeFailure(err)}); it is closed, other connections go on`,
+      });
+    }
+  }
+
+  /** A server-level event that must not throw (it reports a failure already being handled). */
+  private emitSafely(state: ServerState, e: Pick<MockCsEvent, 'kind' | 'listener' | 'remote' | 'code' | 'message'>): void {
+    try {
+      if (this.hub.active) this.hub.emit({ time: state.csNowMs(), userName: null, authMethod: null, latencyMs: null, ...e });
+    } catch {
+      // nothing more to tell anyone
+    }
   }
 
   /** Over maxConnections: SERVER_BUSY instead of Hello, then close. */
@@ -237,34 +265,13 @@ export class MockCs {
     socket.end(errorLine(protocolError(options, null, 'SERVER_BUSY', message, state.csNowMs(), PROTOCOL_HINTS.SERVER_BUSY)));
     setTimeout(() => socket.destroy(), BUSY_GRACE_MS).unref();
     count(state.counters.protocolErrors, 'SERVER_BUSY');
-    if (this.hub.active)
-      this.hub.emit({
-        time: state.csNowMs(),
-        kind: 'error',
-        listener: info.id,
-        remote,
-        userName: null,
-        authMethod: null,
-        code: 'SERVER_BUSY',
-        message: `connection refused and closed: ${message}`,
-        latencyMs: null,
-      });
+    this.emitSafely(state, { kind: 'error', listener: info.id, remote, code: 'SERVER_BUSY', message: `connection refused and closed: ${message}` });
   }
 
+  /** Called from the TLS server's own events, where a throw would be uncaught: hence emitSafely. */
   private tlsFailed(err: Error & { code?: string }, remote: string, info: ListenerInfo): void {
     const state = this.state;
-    if (!state || !this.hub.active) return;
-    this.hub.emit({
-      time: state.csNowMs(),
-      kind: 'error',
-      listener: info.id,
-      remote,
-      userName: null,
-      authMethod: null,
-      code: 'TLS_HANDSHAKE_FAILED',
-      message: describeTlsError(err),
-      latencyMs: null,
-    });
+    if (state) this.emitSafely(state, { kind: 'error', listener: info.id, remote, code: 'TLS_HANDSHAKE_FAILED', message: describeTlsError(err) });
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * One client connection: Hello, then requests in order (a password check is asynchronous, so the
  * lines after it wait, and the socket is paused meanwhile), the register timeout, the failed
- * attempts, and a clean close. Anything that goes wrong here ends this connection only.
+ * attempts, and a clean close. Anything that goes wrong here ends this connection only: every way
+ * in (socket events, timers, the end of a password check) catches what it throws and closes this
+ * connection with a logged reason, and the server and the other connections go on.
  */
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
@@ -14,18 +16,18 @@ import {
   pongLine,
   protocolError,
   PROTOCOL_HINTS,
-  refusalLine,
   serverTimeLine,
 } from './answers.js';
+import { writeRefusal } from './answer-bytes.js';
 import { decideRegistration, type RegisterOutcome } from './authenticate.js';
-import { redactToken } from '../core/redact.js';
-import { emitSessionEvent, type EventExtras, type MockCsEvent } from './events.js';
+import { emitSessionEvent, eventToken, type EventExtras, type MockCsEvent } from './events.js';
 import { LINE_TOO_LARGE, LineReader } from './framing.js';
 import { parseRequestLine } from './messages.js';
 import { LineOutput } from './output.js';
 import { RegisterDeadline } from './deadline.js';
 import type { AuthMethod, CsMockErrorCode, RegisterClientRequest } from './protocol.js';
-import { count, type ServerState } from './state.js';
+import { count, registerContext, type ServerState } from './state.js';
+import { describeFailure } from './failure.js';
 
 /** Three unreadable lines in a row: this is not a csmock/1 client. */
 const MAX_BAD_FRAMES_IN_A_ROW = 3;
@@ -45,10 +47,12 @@ export class Session {
   /** a password check is running: later lines wait */
   private busy = false;
   private closing = false;
+  /** an unexpected throw was handled: do not handle another one (its handling may be what throws) */
+  private failed = false;
   private closeReason: string | null = null;
   private peerEnded = false;
   private readonly output: LineOutput;
-  private readonly deadline = new RegisterDeadline(() => this.idleTimeout());
+  private readonly deadline = new RegisterDeadline(() => this.guarded(() => this.idleTimeout()));
   private killTimer: NodeJS.Timeout | null = null;
   private markClosed!: () => void;
   /** resolves once the socket is closed and the close event was sent */
@@ -67,14 +71,17 @@ export class Session {
   start(): void {
     const s = this.socket;
     s.on('data', (chunk: Buffer) => this.onData(chunk));
-    s.on('end', () => this.onPeerEnd());
+    s.on('end', () => this.guarded(() => this.onPeerEnd()));
+    // An unhandled 'error' would crash the process; a socket error ends this connection only.
     s.on('error', (err: NodeJS.ErrnoException) => {
-      this.closeReason ??= err.code === 'ECONNRESET' ? 'reset by the client' : `connection error (${err.code ?? err.message})`;
+      this.closeReason ??= err.code === 'ECONNRESET' ? 'reset by the client' : `connection error (${typeof err.code === 'string' ? err.code : describeFailure(err)})`;
     });
     s.on('close', () => this.onClosed());
-    this.armIdleTimer();
-    this.write(helloLine(this.state.csNowMs()));
-    this.emit('connect', 'OK', 'connected', null);
+    this.guarded(() => {
+      this.armIdleTimer();
+      this.write(helloLine(this.state.csNowMs()));
+      this.emit('connect', 'OK', 'connected', null);
+    });
   }
 
   /** Live options: a new maxLineBytes applies from the next line, a new register timeout (counted from the connect) at once. */
@@ -96,7 +103,7 @@ export class Session {
   private onData(chunk: Buffer): void {
     if (this.closing) return;
     this.reader.feed(chunk);
-    if (!this.busy) this.pump();
+    if (!this.busy) this.guarded(() => this.pump());
   }
 
   private onPeerEnd(): void {
@@ -177,18 +184,12 @@ export class Session {
       const message = `this connection is already registered as "${this.userName ?? ''}"`;
       return this.sendProtocolError(req.requestId, 'ALREADY_REGISTERED', message, PROTOCOL_HINTS.ALREADY_REGISTERED, t0, req.type, req.userName);
     }
-    const outcome = decideRegistration(req, {
-      options: this.state.options,
-      users: this.state.users,
-      tokenUuid: this.state.tokenUuid,
-      nowMs: this.state.csNowMs(),
-      explainAccepted: this.state.events.active,
-    });
+    const outcome = decideRegistration(req, registerContext(this.state));
     if (!(outcome instanceof Promise)) return this.finishRegister(req, outcome, t0);
     this.busy = true;
     outcome.then(
-      (o) => this.resumeAfter(() => this.finishRegister(req, o, t0)),
-      (err: unknown) => this.resumeAfter(() => this.internalError(err)),
+      (o) => this.guarded(() => this.resumeAfter(() => this.finishRegister(req, o, t0))),
+      (err: unknown) => this.guarded(() => this.resumeAfter(() => this.internalError(err))),
     );
   }
 
@@ -198,19 +199,15 @@ export class Session {
     this.output.begin();
     try {
       finish();
-    } catch (err) {
-      this.internalError(err);
+    } finally {
+      this.output.flush();
     }
-    this.output.flush();
     this.resumeReading();
     this.pump();
   }
 
   private finishRegister(req: RegisterClientRequest, outcome: RegisterOutcome, t0: number): void {
     const { options, counters } = this.state;
-    const token = req.password.startsWith(options.tokenPreambula) && options.tokenAuthenticationMode === 'enable'
-      ? redactToken(req.password, options.tokenPreambula)
-      : undefined;
     if (outcome.ok) {
       this.registered = true;
       this.userName = req.userName;
@@ -219,16 +216,19 @@ export class Session {
       this.state.registeredCount++;
       counters.accepted++;
       this.write(clientRegisteredLine(req.requestId, this.sessionId, req.userName, outcome.authMethod, outcome.tokenExpires));
-      this.emit('register', 'OK', outcome.message, t0, { userName: req.userName, authMethod: outcome.authMethod, token, requestId: req.requestId });
+      if (this.state.events.active)
+        this.emit('register', 'OK', outcome.message, t0, { userName: req.userName, authMethod: outcome.authMethod, token: eventToken(req.password, options), requestId: req.requestId });
       return;
     }
     count(counters.rejected, outcome.code);
-    const refusal = refusalLine(options, req.requestId, ++this.failures, outcome);
-    this.write(refusal.line);
-    const sentCode = refusal.sentCode !== outcome.code ? refusal.sentCode : undefined;
-    const { authMethod, detail } = outcome;
-    this.emit('register', outcome.code, outcome.message, t0, { userName: req.userName, authMethod, token, requestId: req.requestId, sentCode, hint: detail.hint });
-    if (refusal.last) {
+    const sentCode = writeRefusal(this.output, options, req.requestId, ++this.failures, outcome);
+    const last = sentCode === 'TOO_MANY_ATTEMPTS';
+    if (this.state.events.active) {
+      const { authMethod, detail } = outcome;
+      const sent = sentCode !== outcome.code ? sentCode : undefined;
+      this.emit('register', outcome.code, outcome.message, t0, { userName: req.userName, authMethod, token: eventToken(req.password, options), requestId: req.requestId, sentCode: sent, hint: detail.hint });
+    }
+    if (last) {
       count(counters.protocolErrors, 'TOO_MANY_ATTEMPTS');
       this.close(`TOO_MANY_ATTEMPTS: ${this.failures} failed registrations`);
     }
@@ -268,10 +268,35 @@ export class Session {
     this.close('IDLE_TIMEOUT');
   }
 
+  /** Runs one way into this connection; what it throws closes this connection, nothing else. */
+  private guarded(run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      this.internalError(err);
+    }
+  }
+
+  /**
+   * An unexpected throw: the answers already made are sent, then the connection is closed, with
+   * the failure's kind (never its message: it may quote a password) in the event and close reason.
+   * Must not throw itself: the emit and the close may be what failed.
+   */
   private internalError(err: unknown): void {
-    const what = err instanceof Error ? err.message : String(err);
-    this.emit('error', 'INTERNAL_ERROR', `the server failed on this connection (${what.slice(0, 200)}); the connection is closed, other connections go on`, null);
-    this.destroy('internal error');
+    if (this.failed) return this.destroy('internal error');
+    this.failed = true;
+    const what = describeFailure(err);
+    this.closeReason ??= `internal error (${what})`;
+    try {
+      this.emit('error', 'INTERNAL_ERROR', `the server failed on this connection (${what}); the connection is closed, other connections go on`, null);
+    } catch {
+      // the event is lost; the close below still ends the connection with its reason
+    }
+    try {
+      this.close(this.closeReason);
+    } catch {
+      this.destroy(this.closeReason);
+    }
   }
 
   /** Ends our side once what is written has gone; destroys the socket if the client never lets go. */
@@ -293,9 +318,13 @@ export class Session {
     this.closing = true;
     this.reader.discard();
     if (this.state.sessions.delete(this) && this.registered) this.state.registeredCount--;
-    const reason = this.closeReason ?? (this.peerEnded ? 'closed by the client' : 'connection lost');
-    this.emit('close', 'OK', reason, null);
     this.markClosed();
+    const reason = this.closeReason ?? (this.peerEnded ? 'closed by the client' : 'connection lost');
+    try {
+      this.emit('close', 'OK', reason, null);
+    } catch {
+      // the connection is gone either way; nothing is left to close
+    }
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 /** What every connection reads from the running server. Options are replaced as a whole on update, so a decision sees one consistent set. */
+import type { DecisionInput } from '../core/index.js';
+import type { RegisterContext } from './authenticate.js';
 import type { EventHub } from './events.js';
 import type { MockCsOptions } from './options.js';
+import { RefusalWordsCache } from './refusal-words.js';
 import type { Session } from './session.js';
 import type { UserDirectory } from './users.js';
 
@@ -15,6 +18,8 @@ export interface MockCsCounters {
 
 export interface ServerState {
   options: MockCsOptions;
+  /** derived from `options` and replaced with them */
+  derived: OptionsDerived;
   users: UserDirectory;
   /** the effective token-uuid: configured, or generated and kept */
   tokenUuid: string;
@@ -28,4 +33,32 @@ export interface ServerState {
 
 export function count(record: Record<string, number>, code: string): void {
   record[code] = (record[code] ?? 0) + 1;
+}
+
+/** What logins need from the options, made once per options rather than once per login. */
+export interface OptionsDerived {
+  /** the token options as the core's decision takes them */
+  decisionOptions: NonNullable<DecisionInput['options']>;
+  /** refusal words that repeat per user: new with every options change, so none outlives the settings it was written under */
+  words: RefusalWordsCache;
+}
+
+export function deriveFromOptions(o: MockCsOptions): OptionsDerived {
+  return {
+    decisionOptions: { tokenToleranceSeconds: o.tokenToleranceSeconds, tokenTtlMinutes: o.tokenTtlMinutes, gaxTokenLifeMinutes: o.gaxTokenLifeMinutes },
+    words: new RefusalWordsCache(),
+  };
+}
+
+/** What a RegisterClient decision reads, now. */
+export function registerContext(state: ServerState): RegisterContext {
+  return {
+    options: state.options,
+    users: state.users,
+    tokenUuid: state.tokenUuid,
+    nowMs: state.csNowMs(),
+    explainAccepted: state.events.active,
+    decisionOptions: state.derived.decisionOptions,
+    words: state.derived.words,
+  };
 }
