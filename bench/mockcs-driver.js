@@ -2,54 +2,9 @@
 // does not share an event loop with its client. One job per IPC message; it answers with the figures.
 // The same code drives the mock CS and the NDJSON echo baseline: only `hello` (skip the greeting) differs.
 import { connect } from 'node:net';
-
-const NL = 0x0a;
-
-function countLines(buf) {
-  let n = 0;
-  let i = -1;
-  while ((i = buf.indexOf(NL, i + 1)) !== -1) n++;
-  return n;
-}
-
-function open(port, hello) {
-  return new Promise((resolve, reject) => {
-    const s = connect({ port, host: '127.0.0.1', noDelay: true });
-    s.once('error', reject);
-    if (!hello) return s.once('connect', () => resolve(s));
-    let seen = '';
-    const onData = (d) => {
-      seen += d.toString('latin1');
-      if (seen.includes('\n')) {
-        s.off('data', onData);
-        if (seen.indexOf('\n') !== seen.length - 1) return reject(new Error('unexpected data after Hello'));
-        resolve(s);
-      }
-    };
-    s.on('data', onData);
-  });
-}
-
-/** Reads one answer from a fresh socket and checks it, so a bench never times the wrong thing. */
-function firstAnswer(s) {
-  return new Promise((resolve) => {
-    let text = '';
-    const onData = (d) => {
-      text += d.toString('utf8');
-      const nl = text.indexOf('\n');
-      if (nl >= 0) {
-        s.off('data', onData);
-        resolve(JSON.parse(text.slice(0, nl)));
-      }
-    };
-    s.on('data', onData);
-  });
-}
-
-function check(answer, expect) {
-  for (const [k, v] of Object.entries(expect))
-    if (answer[k] !== v) throw new Error(`bench setup: expected ${k}=${v}, got ${JSON.stringify(answer).slice(0, 300)}`);
-}
+import { serveJobs } from './child-jobs.js';
+import { percentile } from './measure.js';
+import { countLines, expectFields as check, firstAnswer, openConnection as open, sleep, startOpenLoop } from './csmock-client.js';
 
 /** Closed loop: each connection keeps `depth` requests in flight; answers counted over `ms` after a warm-up. */
 async function pipelined({ port, hello, connections, depth, line, expect, warmupMs, ms }) {
@@ -125,49 +80,30 @@ async function churn({ port, hello, concurrency, lines, expect, warmupMs, ms }) 
 }
 
 /**
- * Open loop at a fixed rate: requests go out when they are due (start + i / rate), whatever the
- * answers do, so a slow server cannot slow the load down. Latency runs from the actual write to the
- * answer; `lagP99` says how late the writes were against the schedule (timer ticks, a busy machine).
+ * Open loop at a fixed rate (bench/csmock-client.js startOpenLoop): latency runs from the actual write
+ * to the answer; `lagP99` says how late the writes were against the schedule (timer ticks, a busy machine).
  */
 async function openLoop({ port, hello, connections, rate, line, expect, ms }) {
   const sockets = await Promise.all(Array.from({ length: connections }, () => open(port, hello)));
   sockets[0].write(line);
   check(await firstAnswer(sockets[0]), expect);
-  const sentAt = sockets.map(() => []);
   const latencies = [];
   const lags = [];
-  sockets.forEach((s, i) =>
-    s.on('data', (d) => {
-      const now = performance.now();
-      for (let n = countLines(d); n > 0; n--) latencies.push(now - sentAt[i].shift());
-    }),
-  );
-  const start = performance.now();
-  let sent = 0;
   const total = Math.round((rate * ms) / 1000);
-  await new Promise((resolve) => {
-    const tick = () => {
-      const now = performance.now();
-      const target = Math.min(total, Math.floor(((now - start) * rate) / 1000));
-      for (; sent < target; sent++) {
-        const i = sent % sockets.length;
-        lags.push(now - (start + (sent * 1000) / rate));
-        sentAt[i].push(now);
-        sockets[i].write(line);
-      }
-      // Timer ticks (about 1 ms), not a busy loop: the server shares the machine's cores with us.
-      if (sent >= total) resolve();
-      else setTimeout(tick, 1);
-    };
-    tick();
+  const loop = startOpenLoop({
+    sockets,
+    rate,
+    total,
+    line,
+    onAnswer: ({ scheduledAt, sentAt, answeredAt }) => {
+      latencies.push(answeredAt - sentAt);
+      lags.push(sentAt - scheduledAt);
+    },
   });
-  const deadline = performance.now() + 2000;
-  while (latencies.length < total && performance.now() < deadline) await sleep(10);
+  await loop.allSent;
+  await loop.drained(2000);
   for (const s of sockets) s.destroy();
-  const pct = (values, p) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  };
+  const pct = (values, p) => percentile([...values].sort((a, b) => a - b), p);
   return { p50: pct(latencies, 50), p99: pct(latencies, 99), lagP99: pct(lags, 99), answered: latencies.length, offered: total };
 }
 
@@ -193,13 +129,6 @@ function closeIdle() {
   return {};
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const jobs = { pipelined, churn, openLoop, openIdle, closeIdle };
 
-process.on('message', async ({ id, job, args }) => {
-  try {
-    process.send({ id, ok: true, result: await jobs[job](args) });
-  } catch (err) {
-    process.send({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
-  }
-});
+serveJobs(jobs);

@@ -9,11 +9,11 @@
 // mode an ~85-byte AUTH_FAILED — a real ClientRegistered (~150 bytes) lies between, so both are
 // reported and the target is judged on the heavier, teaching one. `connect + login + close` runs
 // real, successful logins, one per connection.
-import { fork } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { mintToken } from '../dist/main/core/index.js';
 import { MockCs } from '../dist/main/mockcs/index.js';
+import { forkJobs } from './child-jobs.js';
 
 const TOKEN_UUID = '4b7e2f90-3c1d-4a8e-9f26-d15c0e7a83b4';
 const SECTION = 'mock CS';
@@ -151,31 +151,7 @@ function startEchoServer() {
 }
 
 function startDriver() {
-  const child = fork(fileURLToPath(new URL('./mockcs-driver.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let next = 1;
-  const pending = new Map();
-  child.on('message', ({ id, ok, result, error }) => {
-    const p = pending.get(id);
-    pending.delete(id);
-    if (ok) p.resolve(result);
-    else p.reject(new Error(`load driver: ${error}`));
-  });
-  child.on('exit', (code) => {
-    for (const p of pending.values()) p.reject(new Error(`load driver exited (${code})`));
-    pending.clear();
-  });
-  return {
-    job(job, args) {
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        child.send({ id, job, args });
-      });
-    },
-    close() {
-      child.kill();
-    },
-  };
+  return forkJobs(new URL('./mockcs-driver.js', import.meta.url), { name: 'load driver' });
 }
 
 async function settle() {
