@@ -4,13 +4,14 @@
  * the Labs view). Check builds the whole setup from both and runs a real GAX login against the
  * mock CS's first listener; progress (hints, reveal, attempts, solved) is saved in the store.
  */
-import { maskTokenUuid, parseTokenUuid } from '../core/index.js';
+import { parseTokenUuid } from '../core/index.js';
 import { findScenario, LAB_SCENARIOS, labCsOptionsText, labGaxOptionsText } from '../core/labs/index.js';
 import type { LabCheckResult, LabGaxSetup, LabProgressEntry, LabScenario } from '../core/labs/types.js';
 import { labCsFromMockCs, labCsToMockCsOptions, runLabCheck } from '../labs/index.js';
 import type { MockCs, MockCsOptions } from '../mockcs/index.js';
 import type { OpenLab } from '../store/index.js';
 import type { LabGaxPatch, OpenLabView } from './contract/labs.js';
+import { gaxView } from './lab-gax-view.js';
 import { HandlerError } from './result.js';
 import type { IpcServices } from './services.js';
 
@@ -122,6 +123,17 @@ export class LabSession {
     return files;
   }
 
+  /**
+   * The open lab's broken GAX token-uuid, for the classroom handout's Show: what the scenario
+   * publishes (as `gax-token lab start` prints it), asked for on a click and for the open lab only.
+   */
+  handoutTokenUuid(id: string): { id: string; tokenUuid: string } {
+    const open = this.openOrThrow();
+    if (open.scenarioId !== id)
+      throw new HandlerError('NOT_OPEN', `the lab ${JSON.stringify(id)} is not the open one`, 'Open it first, then show its token-uuid.');
+    return { id, tokenUuid: canonicalUuid(scenarioOrThrow(id).broken.gax.tokenUuid) };
+  }
+
   /** One check at a time; a second one while the first runs is refused (it would count twice). */
   async check(): Promise<OpenLabView> {
     const open = this.openOrThrow();
@@ -218,8 +230,6 @@ export class LabSession {
     const scenario = scenarioOrThrow(open.scenarioId);
     const progress = this.services.store.labs.entry(scenario.id);
     const solvedOrRevealed = progress.status === 'solved' || progress.revealed;
-    const uuid = parseTokenUuid(open.gax.tokenUuid);
-    const g = open.gax;
     return {
       scenario: {
         id: scenario.id,
@@ -229,22 +239,13 @@ export class LabSession {
         tools: scenario.tools.map((t) => ({ ...t })),
         fixIn: [...scenario.fixIn],
         hintCount: scenario.hints.length,
+        brokenGax: gaxView(scenario.broken.gax),
       },
       progress,
       hints: scenario.hints.slice(0, progress.hintsShown),
       solution: progress.revealed ? scenario.solution : null,
       explanation: solvedOrRevealed ? scenario.explanation : null,
-      gax: {
-        confservTrusted: g.confservTrusted,
-        tokenLifeMinutes: g.tokenLifeMinutes,
-        tokenUuid: uuid.ok ? { masked: maskTokenUuid(uuid.canonical), valid: true } : { masked: '(not a UUID)', valid: false },
-        preamble: g.preamble,
-        userName: g.userName,
-        tokenUserName: g.tokenUserName ?? null,
-        hasPassword: g.password !== undefined,
-        clockOffsetSeconds: g.clockOffsetSeconds,
-        tokenSource: { ...g.tokenSource },
-      },
+      gax: gaxView(open.gax),
       extraOptions: { ...open.extraOptions },
       lastCheck: this.lastCheck && this.lastCheck.scenarioId === scenario.id ? structuredClone(this.lastCheck) : null,
       notice: this.notice,

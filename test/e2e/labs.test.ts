@@ -2,7 +2,8 @@
  * The Labs view end to end, in Chromium against the real web mode: open cs-mode-disabled, see the
  * check fail as the story says, fix the CS in the Server view through its form, come back and Check
  * says Solved; fix mistyped-token-uuid in the lab's GAX card by pasting the CS's token-uuid; a hint
- * and the solution; a reload keeps the progress; axe in light and dark; no sideways scroll at
+ * and the solution; a reload keeps the progress; classroom mode with its handout, which a trainee
+ * types into Connect to get the lab's broken code; axe in light and dark; no sideways scroll at
  * 1024×700; screenshots in both themes at 1280×800 and 1024×700.
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
@@ -119,7 +120,7 @@ describe('Labs view', () => {
     expect(await item.textContent()).toContain('Solved');
   });
 
-  it('classroom mode: an explicit choice with a warning; a trainee logs in from Connect with a client name and shows in the table', async () => {
+  it('classroom mode: an explicit choice with a warning; the handout; a trainee typing it in Connect gets the broken code, then logs in, and shows in the table', async () => {
     const room = page.getByRole('region', { name: 'Classroom mode' });
     await room.getByLabel('Network address').selectOption('127.0.0.1');
     await room.getByLabel('Port').fill('0');
@@ -132,16 +133,63 @@ describe('Labs view', () => {
     const [, port] = /^127\.0\.0\.1:(\d+)$/.exec(address) ?? [];
     expect(Number(port)).toBeGreaterThan(0);
 
+    // The handout: the open lab's broken GAX settings (the scenario's, not the GAX card fixed above), the uuid masked until Show.
+    const s = findScenario('mistyped-token-uuid')!;
+    const sheet = room.getByRole('region', { name: 'What trainees type in Connect' });
+    await sheet.waitFor();
+    const line = async (id: string) => ((await sheet.getByTestId(`handout-${id}`).textContent()) ?? '').trim();
+    expect(await line('uuid')).toBe(`••••••••-••••-••••-••••-••••••••${s.broken.gax.tokenUuid.slice(-4)}`);
+    expect(await page.locator('main').textContent()).not.toContain(s.broken.gax.tokenUuid);
+    await room.scrollIntoViewIfNeeded();
+    await sheet.scrollIntoViewIfNeeded();
+    for (const [theme, width, height] of [['light', 1280, 800], ['dark', 1280, 800], ['dark', 1024, 700], ['light', 1024, 700]] as const) {
+      await page.setViewportSize({ width, height });
+      await app.setTheme(theme);
+      await page.evaluate(() => document.getElementById('handout-title')?.scrollIntoView({ block: 'center' }));
+      if (width === 1024) expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
+      await app.screenshot(`labs-${theme}-${width}x${height}-handout`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await sheet.getByRole('button', { name: 'Show the token-uuid' }).click();
+    await expect.poll(() => line('uuid')).toBe(s.broken.gax.tokenUuid);
+    const handout = {
+      host: await line('host'),
+      port: await line('port'),
+      user: await line('user'),
+      trusted: await line('trusted'),
+      life: await line('life'),
+      uuid: await line('uuid'),
+      preamble: await line('preamble'),
+    };
+    expect(handout).toEqual({
+      host: '127.0.0.1',
+      port: port!,
+      user: s.broken.gax.userName,
+      trusted: 'true',
+      life: String(s.broken.gax.tokenLifeMinutes),
+      uuid: s.broken.gax.tokenUuid,
+      preamble: s.broken.gax.preamble,
+    });
+    expect(await sheet.getByTestId('handout-clock').count()).toBe(0);
+    await app.screenshot('labs-light-1280x800-handout-shown');
+
+    // A trainee types exactly the handout in Connect: refused with the lab's broken code.
     await openView(page, 'Connect', 'Connect');
     await page.getByRole('radio', { name: 'Host and port' }).check();
-    await page.locator('#target-host').fill('127.0.0.1');
-    await page.locator('#target-port').fill(port!);
+    await page.locator('#target-host').fill(handout.host);
+    await page.locator('#target-port').fill(handout.port);
+    await page.getByRole('radio', { name: 'GAX token settings' }).check();
     await page.locator('#who-client').fill('ada');
-    await page.locator('#who-user').fill(findScenario('mistyped-token-uuid')!.broken.gax.userName);
-    // Connect's default token life (60 min) is not the lab's (20): a refusal the trainee fixes, then in.
+    await page.locator('#who-user').fill(handout.user);
+    await page.getByRole('checkbox', { name: /confserv_trusted/ }).setChecked(handout.trusted === 'true');
+    await page.locator('#who-life').fill(handout.life);
+    await page.getByRole('radio', { name: 'Type it' }).check();
+    await page.locator('#who-uuid-typed').fill(handout.uuid);
+    await page.locator('#who-preamble').fill(handout.preamble);
     await page.getByRole('button', { name: 'Log in once' }).click();
-    await expect.poll(() => page.getByTestId('run-message').textContent(), { timeout: 15_000 }).toMatch(/NOT_YET_VALID/);
-    await page.locator('#who-life').fill('20');
+    await expect.poll(() => page.getByTestId('run-message').textContent(), { timeout: 15_000 }).toContain(s.brokenCode);
+    // The trainee's fix: sign with the CS's token-uuid (here the mock CS's own), and in.
+    await page.getByRole('radio', { name: "The mock CS's" }).check();
     await page.getByRole('button', { name: 'Log in once' }).click();
     await expect.poll(() => page.getByTestId('run-message').textContent(), { timeout: 15_000 }).toMatch(/is registered/);
 

@@ -3,6 +3,8 @@
  * mockcs.* requests, as in the Server view); its GAX side is held by main and changed here. Outputs
  * never carry a token-uuid: the GAX one is shown masked (the trainee types over it to change it),
  * the CS one stays behind mockcs.status's mask. Passwords are reduced to whether there is one.
+ * The explicit exceptions, each a person's click: labs.export (the option files for the Doctor)
+ * and labs.handout.tokenUuid (the Show on the classroom handout).
  */
 import { z } from 'zod';
 import { checkPreamble, checkUsername } from '../../core/inputs.js';
@@ -76,6 +78,11 @@ export const openLabView = z.strictObject({
     tools: z.array(z.strictObject({ view: labTool, why: z.string() })),
     fixIn: z.array(z.enum(['cs', 'gax'])),
     hintCount: z.number(),
+    /**
+     * The GAX side the lab starts from, as the scenario defines it (not as the trainee has changed
+     * it): the classroom handout, what trainees type in Connect. Its token-uuid only via labs.handout.tokenUuid.
+     */
+    brokenGax: labGaxView,
   }),
   progress: labProgress,
   /** the hints shown so far, in order */
@@ -168,6 +175,12 @@ export const labsRequests = {
     // An explicit action of the person ("Open in Doctor"), like secrets.reveal: the CS export holds
     // the lab's token-uuid as an export would — a training value published with the scenario.
     "the open lab's CS [system] and GAX [general] options as exported files (the CS side as the mock CS runs now), for the Doctor",
+  ),
+  'labs.handout.tokenUuid': request(
+    z.strictObject({ id: labId }),
+    z.strictObject({ id: z.string(), tokenUuid: z.string() }),
+    // Only on the instructor's explicit Show, like labs.export: a training value published with the scenario.
+    "the open lab's broken GAX token-uuid in clear, for the classroom handout",
   ),
   'labs.check': request(noInput, openLabView, "log in as the lab's GAX against the mock CS and judge the fix; progress saved"),
   'labs.hint': request(z.strictObject({ id: labId }), z.strictObject({ id: z.string(), hints: z.array(z.string()), progress: labProgress }), 'show the next hint (the count is saved)'),

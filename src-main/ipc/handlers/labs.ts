@@ -10,6 +10,7 @@ type LabsChannels =
   | 'labs.gax.update'
   | 'labs.extraOptions.remove'
   | 'labs.export'
+  | 'labs.handout.tokenUuid'
   | 'labs.check'
   | 'labs.hint'
   | 'labs.reveal'
@@ -38,6 +39,9 @@ export function labsHandlers(services: IpcServices): Pick<Handlers, LabsChannels
     },
     async 'labs.export'() {
       return { files: labs.exportFiles() };
+    },
+    async 'labs.handout.tokenUuid'({ id }) {
+      return labs.handoutTokenUuid(id);
     },
     async 'labs.check'() {
       return labs.check();

@@ -4,7 +4,10 @@
  */
 import { serverStatus } from '../app/server-status.svelte.js';
 import { ClassroomController } from './classroom.svelte.js';
+import { HandoutController } from './handout.svelte.js';
 import { LabsController } from './labs.svelte.js';
 
 export const labs = new LabsController();
 export const classroom = new ClassroomController(serverStatus);
+/** the classroom handout's token-uuid, shown on a click for the open lab */
+export const handout = new HandoutController(() => labs.lab?.scenario.id ?? null);
