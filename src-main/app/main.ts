@@ -23,5 +23,6 @@ startApp({
   preloadPath: path.join(appRoot, 'dist', 'preload', 'preload.cjs'),
   readmeUrl: projectHomepage(path.join(appRoot, 'package.json')),
   // Runs once after `ready` and before the window loads, so no request can arrive unanswered.
-  registerIpc: (wiring) => void registerIpc(wiring),
+  // The runtime it resolves with also carries main's unexpected errors to the window's banner.
+  registerIpc: (wiring) => registerIpc(wiring),
 });

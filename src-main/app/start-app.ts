@@ -29,9 +29,17 @@ export interface StartOptions {
   readonly preloadPath: string;
   /** Help → README; undefined leaves that item disabled. */
   readonly readmeUrl: string | undefined;
-  /** Registers the IPC contract. Runs once after `ready`, before the window loads its page. */
-  readonly registerIpc?: (wiring: IpcWiring) => void;
+  /**
+   * Registers the IPC contract. Runs once after `ready`, before the window loads its page. What it
+   * resolves with (the IPC runtime) is told of later unexpected errors, so the window shows them too.
+   */
+  readonly registerIpc?: (wiring: IpcWiring) => Promise<ProblemSink | null> | void;
   readonly log?: Log;
+}
+
+/** Where unexpected errors go besides the log and the dialog: the window's banner (`app.problem`). */
+export interface ProblemSink {
+  reportProblem(error: unknown): void;
 }
 
 /** After this many error dialogs the rest only go to the log, so a failing timer cannot trap the person. */
@@ -41,7 +49,8 @@ export function startApp(options: StartOptions): void {
   const log = options.log ?? logToConsole;
   let mainWindow: BrowserWindow | undefined;
   let windowOpened = false;
-  installCrashHandlers(log, () => windowOpened);
+  let problemSink: ProblemSink | null = null;
+  installCrashHandlers(log, () => windowOpened, process, (error) => problemSink?.reportProblem(error));
   if (!acquireSingleInstanceLock(() => mainWindow)) return;
 
   const securityReady = setupSecurity({ rendererRoot: options.rendererRoot, log });
@@ -61,7 +70,8 @@ export function startApp(options: StartOptions): void {
       const isDev = !app.isPackaged;
       setupMenu({ isDev, readmeUrl: options.readmeUrl, log });
       const userDataDir = app.getPath('userData');
-      options.registerIpc?.({ ipcMain, getMainWindow: () => mainWindow, userDataDir, log });
+      const registered = options.registerIpc?.({ ipcMain, getMainWindow: () => mainWindow, userDataDir, log });
+      if (registered) void registered.then((sink) => (problemSink = sink));
       const boundsStore = windowStateFile(userDataDir);
       const openMainWindow = (): void => {
         const window = createMainWindow({
@@ -98,17 +108,20 @@ export function startApp(options: StartOptions): void {
 
 /**
  * Uncaught errors in the main process are logged (scrubbed) and shown in a dialog instead of
- * Electron's stack-trace box. Before the first window opened nothing usable is left, so the app
- * exits after the dialog; later it keeps running.
+ * Electron's stack-trace box, and told to the window (`tellWindow`: its banner keeps them after the
+ * dialog is gone). Before the first window opened nothing usable is left, so the app exits after
+ * the dialog; later it keeps running.
  */
 export function installCrashHandlers(
   log: Log,
   startedUp: () => boolean,
   source: Pick<NodeJS.EventEmitter, 'on'> = process,
+  tellWindow: (error: unknown) => void = () => undefined,
 ): void {
   let dialogsShown = 0;
   const report = (kind: string, error: unknown): void => {
     log(`${kind}: ${crashLogText(error)}`);
+    tellWindow(error);
     if (dialogsShown < MAX_ERROR_DIALOGS) {
       dialogsShown += 1;
       dialog.showErrorBox(

@@ -1,6 +1,6 @@
 /** What a command may touch of the outside world; injected so commands can also run in-process in tests. */
-import { readFile } from 'node:fs/promises';
 import { UsageError } from './args.js';
+import { readFileBounded, tooLargeLine } from './bounded-file.js';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -35,16 +35,15 @@ export async function readStdin(io: CliIo, what: string, limitBytes = 1 << 20): 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads a small text file named on the command line; any failure is a usage error naming the file. */
+/**
+ * Reads a small text file named on the command line (never more than `limitBytes` + 1 bytes); any
+ * failure is a usage error naming the file.
+ */
 export async function readTextArgument(path: string, option: string, limitBytes = 1 << 20): Promise<string> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (err) {
-    throw new UsageError(`cannot read ${option} ${path}: ${describeFsError(err)}`);
-  }
-  if (data.length > limitBytes) throw new UsageError(`${option} ${path} is over ${limitBytes} bytes; is it the right file?`);
-  return data.toString('utf8').replace(/^\uFEFF/, '');
+  const read = await readFileBounded(path, limitBytes);
+  if (read.ok) return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (read.tooLarge) throw new UsageError(tooLargeLine(path, limitBytes, `is it the right file for ${option}?`));
+  throw new UsageError(`cannot read ${option} ${path}: ${describeFsError(read.error)}`);
 }
 
 export function describeFsError(err: unknown): string {

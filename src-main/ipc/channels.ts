@@ -43,6 +43,7 @@ export const REQUEST_CHANNELS = [
   'labs.gax.update',
   'labs.extraOptions.remove',
   'labs.export',
+  'labs.handout.tokenUuid',
   'labs.check',
   'labs.hint',
   'labs.reveal',
@@ -52,7 +53,7 @@ export const REQUEST_CHANNELS = [
   'labs.classroom.stop',
 ] as const;
 
-export const EVENT_CHANNELS = ['mockcs.events', 'mockcs.status', 'login.step', 'store.notices'] as const;
+export const EVENT_CHANNELS = ['mockcs.events', 'mockcs.status', 'login.step', 'store.notices', 'app.problem'] as const;
 
 export type RequestChannelName = (typeof REQUEST_CHANNELS)[number];
 export type EventChannelName = (typeof EVENT_CHANNELS)[number];

@@ -2,7 +2,7 @@
  * The event side of the contract: what main pushes to the renderer, shaped so that a busy mock CS
  * cannot flood a window. Mock CS events are batched (one message per ~50 ms or per 500 events);
  * the mock CS status goes out at once on a state change and at most once a second while only its
- * counters move; login steps and store notices go out as they happen.
+ * counters move; login steps, store notices and main's unexpected errors go out as they happen.
  */
 import type { MockCsEvent } from '../mockcs/events.js';
 import type { TraceStep } from '../client/types.js';
@@ -95,6 +95,11 @@ export class IpcEvents {
   storeNotices(notices: readonly StoreNotice[]): void {
     this.notices = [...notices];
     if (this.notices.length > 0) this.emit('store.notices', { notices: this.notices });
+  }
+
+  /** An unexpected error in main, as one line already scrubbed of secrets; `time` is Unix ms. */
+  appProblem(message: string, time: number): void {
+    this.emit('app.problem', { message, time });
   }
 
   /** Sends what is queued and stops every timer; later events are dropped. */

@@ -3,6 +3,7 @@
  * contract: one dispatcher for requests (sender checked, input parsed, then the handler) and one
  * stream of events. The hosts only carry messages; everything else is decided here.
  */
+import { crashSummary } from '../app/crash-report.js';
 import { openStore, type SecretCipher } from '../store/index.js';
 import type { EventChannel, Handlers } from './contract/index.js';
 import { IpcEvents } from './events.js';
@@ -48,6 +49,11 @@ export interface IpcRuntime {
   dispatcher: Dispatcher;
   /** every event from now on (payloads match the contract); returns the unsubscribe function */
   subscribe(listener: (event: EventChannel, payload: unknown) => void): () => void;
+  /**
+   * An unexpected error in the host process (an uncaught exception, an unhandled rejection): sent to
+   * the window as `app.problem`, one line scrubbed of token-uuids and tokens. The host logs it too.
+   */
+  reportProblem(error: unknown): void;
   /** stops the mock CS, cancels logins and probes, flushes the store; later requests answer SHUTTING_DOWN */
   dispose(): Promise<void>;
 }
@@ -92,6 +98,7 @@ export async function createIpcRuntime(host: IpcHost): Promise<IpcRuntime> {
   return {
     dispatcher,
     subscribe: (listener) => events.subscribe(listener),
+    reportProblem: (error) => events.appProblem(crashSummary(error), clock()),
     dispose() {
       disposing ??= services.dispose().finally(() => events.dispose());
       return disposing;

@@ -28,11 +28,7 @@ try {
 }
 const [{ runWebMode }, { crashSummary }] = loaded;
 
-// After start-up an unexpected error is reported in one scrubbed line and the server keeps
-// serving, as the Electron app keeps its window: the person's session is not thrown away.
-process.on('uncaughtException', (error) => process.stderr.write(`[gax-token-lab] unexpected error: ${crashSummary(error)}\n`));
-process.on('unhandledRejection', (reason) => process.stderr.write(`[gax-token-lab] unexpected error: ${crashSummary(reason)}\n`));
-
+// From here an unexpected error is reported (stderr and the window's banner) by runWebMode's handlers.
 try {
   process.exit(await runWebMode(argv, { appRoot }));
 } catch (error) {

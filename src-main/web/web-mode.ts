@@ -20,6 +20,8 @@ export interface WebModeOptions {
   env?: NodeJS.ProcessEnv;
   out?: (line: string) => void;
   err?: (line: string) => void;
+  /** where uncaught exceptions and unhandled rejections come from; default `process` */
+  crashSource?: Pick<NodeJS.EventEmitter, 'on'>;
 }
 
 /** Runs web mode until SIGINT/SIGTERM; resolves with the process exit code. */
@@ -27,6 +29,8 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
   const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   const env = options.env ?? process.env;
+  let runtime: IpcRuntime | undefined;
+  reportUnexpectedErrors(options.crashSource ?? process, err, () => runtime);
   const cannotStart = (why: string): number => {
     err(cannotStartLine(why));
     return 1;
@@ -50,7 +54,6 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
   }
 
   let server: WebServer | undefined;
-  let runtime: IpcRuntime;
   try {
     runtime = await createIpcRuntime({
       mode: 'web',
@@ -68,6 +71,7 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
     server = await startWebServer({ rendererDir, runtime, host: '127.0.0.1', port: args.port });
   } catch (e) {
     await runtime.dispose().catch(() => undefined);
+    runtime = undefined;
     if (e instanceof WebServerError && e.code === 'PORT_IN_USE') return cannotStart(`${e.message}; choose another with --port N, or --port 0 for any free port`);
     return cannotStart(e instanceof WebServerError ? e.message : crashSummary(e));
   }
@@ -82,6 +86,20 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
   }
   out('GAX Token Lab (web mode) stopped.');
   return 0;
+}
+
+/**
+ * An unexpected error after start-up is reported in one scrubbed line — on stderr, and in the
+ * window's banner (`app.problem`) once the runtime is up — and the server keeps serving, as the
+ * Electron app keeps its window: the person's session is not thrown away.
+ */
+function reportUnexpectedErrors(source: Pick<NodeJS.EventEmitter, 'on'>, err: (line: string) => void, runtime: () => IpcRuntime | undefined): void {
+  const report = (error: unknown): void => {
+    err(`[gax-token-lab] unexpected error: ${crashSummary(error)}`);
+    runtime()?.reportProblem(error);
+  };
+  source.on('uncaughtException', report);
+  source.on('unhandledRejection', report);
 }
 
 /** how long a stop may take (the mock CS and login runs wind down) before the process just exits */

@@ -157,25 +157,65 @@ export function setBridge(b: Bridge, mode: 'electron' | 'web' | 'none' = 'web'):
   current = { bridge: b, mode };
 }
 
-const internalListeners = new Set<(message: string) => void>();
+const problemListeners = new Set<(message: string) => void>();
+
+/**
+ * What the bridge gave back, always as an IpcResult: errors are values across the bridge (house
+ * style 2), so a controller awaiting `invoke` can rely on it. A bridge that rejects, or answers
+ * something that is not an IpcResult, would otherwise throw or hand a view data it cannot show —
+ * left in `loading`, or blank.
+ */
+async function settle(channel: string, answer: Promise<IpcResult<unknown>>): Promise<IpcResult<unknown>> {
+  let result: unknown;
+  try {
+    result = await answer;
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'IPC_FAILED', message: `${channel} got no answer from GAX Token Lab`, hint: 'Try again; if it keeps failing, reload the window (Ctrl+R) or restart the app.' },
+    };
+  }
+  if (isIpcResult(result)) return result;
+  return {
+    ok: false,
+    error: { code: 'BAD_ANSWER', message: `${channel} was answered with something the window cannot read`, hint: 'Reload the window (Ctrl+R); if it happens again, restart the app.' },
+  };
+}
+
+function isIpcResult(r: unknown): r is IpcResult<unknown> {
+  if (typeof r !== 'object' || r === null) return false;
+  const { ok, data, error } = r as { ok?: unknown; data?: unknown; error?: unknown };
+  if (ok === true) return data !== undefined;
+  if (ok !== false || typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; message?: unknown };
+  return typeof e.code === 'string' && typeof e.message === 'string';
+}
+
+/** answers the window reports besides the view that asked: main failed, or the bridge did */
+const UNEXPECTED = new Set(['INTERNAL', 'IPC_FAILED', 'BAD_ANSWER']);
 
 export const api = {
   get mode(): 'electron' | 'web' | 'none' {
     return bridge().mode;
   },
+  /** Never rejects: a failure of the bridge itself is answered as an error value too. */
   invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<IpcResult<RequestOutput<C>>> {
-    return bridge()
-      .bridge.invoke(channel, input)
-      .then((result) => {
-        // The view shows its own answer; the window also says main hit an unexpected failure.
-        if (!result.ok && result.error.code === 'INTERNAL') for (const l of internalListeners) l(result.error.message);
-        return result as IpcResult<RequestOutput<C>>;
-      });
+    let answer: Promise<IpcResult<unknown>>;
+    try {
+      answer = bridge().bridge.invoke(channel, input);
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    return settle(channel, answer).then((result) => {
+      // The view shows its own answer; the window also says something failed unexpectedly.
+      if (!result.ok && UNEXPECTED.has(result.error.code)) for (const l of problemListeners) l(result.error.message);
+      return result as IpcResult<RequestOutput<C>>;
+    });
   },
-  /** a request main answered with INTERNAL (a handler failed there unexpectedly) */
-  onInternalError(listener: (message: string) => void): () => void {
-    internalListeners.add(listener);
-    return () => void internalListeners.delete(listener);
+  /** a request that failed unexpectedly: main answered INTERNAL (a handler failed there), or the bridge failed */
+  onUnexpectedFailure(listener: (message: string) => void): () => void {
+    problemListeners.add(listener);
+    return () => void problemListeners.delete(listener);
   },
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return bridge().bridge.on(event, listener as (p: unknown) => void);

@@ -153,6 +153,38 @@ describe('installCrashHandlers', () => {
     expect(app.exit).not.toHaveBeenCalled(); // the window is up: keep running
   });
 
+  it('tells the window as well (its banner keeps the error after the dialog is gone)', () => {
+    const source = new EventEmitter();
+    const told: unknown[] = [];
+    installCrashHandlers((l) => lines.push(l), () => true, source, (error) => told.push(error));
+    const error = new Error('a timer broke');
+    source.emit('uncaughtException', error);
+    source.emit('unhandledRejection', 'a bare reason');
+    expect(told).toEqual([error, 'a bare reason']);
+  });
+
+  it("startApp sends an unexpected error after start-up to the window as app.problem, its token-uuid masked", async () => {
+    const { registerIpc } = await import('../../src-main/app/ipc-bridge.js');
+    let registered: ReturnType<typeof registerIpc> | undefined;
+    start((wiring) => (registered = registerIpc(wiring)));
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    const runtime = await registered!;
+    try {
+      const added = process.listeners('uncaughtException').filter((l) => !processListeners.uncaughtException.includes(l));
+      expect(added).toHaveLength(1);
+      added[0]!(new Error(`could not verify with token-uuid ${uuid}`), 'uncaughtException');
+      const send = FakeBrowserWindow.instances[0]!.webContents.send;
+      expect(send).toHaveBeenCalledWith('app.problem', {
+        message: 'Error: could not verify with token-uuid ••••••••-••••-••••-••••-••••••••7b14',
+        time: expect.any(Number),
+      });
+      expect(JSON.stringify(send.mock.calls)).not.toContain(uuid);
+      expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    } finally {
+      await runtime?.dispose();
+    }
+  });
+
   it('exits after the dialog when start-up had not finished', () => {
     const source = new EventEmitter();
     installCrashHandlers((l) => lines.push(l), () => false, source);

@@ -2,7 +2,7 @@
  * Real IPC payloads to mutate, taken from a real runtime (store in a temp folder, the real mock CS on
  * 127.0.0.1:0): every request channel's good payload from the contract test's table, its malformed
  * ones, and every event the runtime pushed while a login ran — store.notices included, from a
- * settings file written corrupt on purpose.
+ * settings file written corrupt on purpose, and app.problem from an error reported as the hosts do.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,6 +54,8 @@ export async function gatherIpcSamples(): Promise<IpcSamples> {
     await t.call('login.run', requests['login.run'][0] as never);
     await t.waitForEvent('mockcs.events', (p) => p.events.some((e) => e.kind === 'register'));
     await t.waitForEvent('mockcs.status', () => true, 5000);
+    // An unexpected error in main, as the hosts' crash handlers report it.
+    t.runtime.reportProblem(new TypeError(`a timer failed for ${SECRET_UUID}`));
     const events = Object.fromEntries(EVENT_CHANNELS.map((e) => [e, t.events.filter((x) => x.event === e).map((x) => x.payload)])) as Record<EventChannel, unknown[]>;
     for (const e of EVENT_CHANNELS) if (events[e].length === 0) throw new Error(`the runtime sent no ${e} event to take samples from`);
     if (t.badEvents.length) throw new Error(`the runtime sent events outside the contract: ${t.badEvents.join('; ')}`);

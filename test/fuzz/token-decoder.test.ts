@@ -18,6 +18,7 @@ import {
   tokenSegments,
   type TokenTimeOptions,
 } from '../../src-main/core/index.js';
+import { requests } from '../../src-main/ipc/contract/index.js';
 import { FUZZ_TEST_TIMEOUT, REPLAYING, bounded, fuzz, mix } from './fuzz-kit.js';
 import { randomNumber } from './json-mutators.js';
 import { NASTY_STRINGS, Rng, generatedBy, mutateBytes, mutateString, mutatedFrom, randomString } from './mutators.js';
@@ -112,10 +113,16 @@ function checkCase(c: Case): void {
   const decoded = bounded('decodeToken', () => decodeToken(c.value, c.preamble));
   if (!decoded.ok) {
     expect(decodeCodes.has(decoded.code), decoded.code).toBe(true);
-    // One line for a preamble the CS could have; an invalid one (the CLI refuses it, the IPC schema only
-    // bounds its length) is quoted as given, control characters included.
+    // One line whenever the preamble is one the CS could have. Every door refuses any other before the
+    // decoder sees it — the CLI, and the IPC schemas of token.decode and token.verify — in one line.
     if (checkPreamble(c.preamble) === null) expect(decoded.reason).toMatch(/^[^\n\r]+$/);
-    else expect(decoded.reason.length).toBeGreaterThan(0);
+    else
+      for (const channel of ['token.decode', 'token.verify'] as const) {
+        const input = channel === 'token.decode' ? { value: c.value, preamble: c.preamble } : { value: c.value, preamble: c.preamble, tokenUuid: { kind: 'typed', value: c.tokenUuid } };
+        const parsed = requests[channel].input.safeParse(input);
+        expect(parsed.success, `${channel} took the preamble ${JSON.stringify(c.preamble)}`).toBe(false);
+        if (!parsed.success) expect(parsed.error.issues.find((i) => i.path[0] === 'preamble')?.message).toMatch(/^[^\n\r]+$/);
+      }
   } else {
     const t = decoded.value;
     expect(t.version).toBe(1);

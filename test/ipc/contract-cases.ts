@@ -51,6 +51,9 @@ export const CASES: Record<RequestChannel, Case> = {
       { payload: { value: 5, preamble: '{PXZ}' }, field: 'value' },
       { payload: { preamble: '{PXZ}' }, field: 'value' },
       { payload: { value: 'x', preamble: '{PXZ}', uuid: SECRET_UUID }, field: 'uuid' },
+      // a preamble the CS could not have (the core's checkPreamble): a line break, a space
+      { payload: { value: '{PX\nZ}abc', preamble: '{PX\nZ}' }, field: 'preamble' },
+      { payload: { value: 'x', preamble: 'P Z' }, field: 'preamble' },
     ],
   },
   'token.verify': {
@@ -59,6 +62,7 @@ export const CASES: Record<RequestChannel, Case> = {
       { payload: { value: 'x', preamble: '{PXZ}', tokenUuid: { kind: 'typed' } }, field: 'tokenUuid.value' },
       { payload: { value: 'x', preamble: '{PXZ}', tokenUuid: { kind: 'mockcs' }, options: { tokenTtlMinutes: -1 } }, field: 'options.tokenTtlMinutes' },
       { payload: { value: 'x', preamble: '{PXZ}', tokenUuid: { kind: 'mockcs' }, strict: true }, field: 'strict' },
+      { payload: { value: 'x', preamble: '{PXZ}\r\n', tokenUuid: { kind: 'mockcs' } }, field: 'preamble' },
     ],
   },
   'mockcs.status': { good: () => undefined, bad: noInputBad },
@@ -302,6 +306,18 @@ export const CASES: Record<RequestChannel, Case> = {
     ],
   },
   'labs.export': { good: () => undefined, bad: noInputBad },
+  'labs.handout.tokenUuid': {
+    good: async ({ t }) => {
+      await t.call('labs.open', { id: 'misspelt-preamble-option' });
+      return { id: 'misspelt-preamble-option' };
+    },
+    revealsSecret: true,
+    bad: [
+      { payload: { id: 'Not Kebab' }, field: 'id' },
+      { payload: {}, field: 'id' },
+      { payload: { id: 'misspelt-preamble-option', all: true }, field: 'all' },
+    ],
+  },
   'labs.check': { good: () => undefined, bad: noInputBad },
   'labs.hint': {
     good: () => ({ id: 'misspelt-preamble-option' }),

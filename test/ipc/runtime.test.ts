@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIpcRuntime } from '../../src-main/ipc/index.js';
 import { SessionSecretVault } from '../../src-main/store/index.js';
 import { tcpPeer } from '../client/peers.js';
-import { expectOneLine, FOREIGN, startRuntime, TRUSTED, type TestRuntime } from './helpers.js';
+import { expectOneLine, FOREIGN, SECRET_UUID, startRuntime, TRUSTED, type TestRuntime } from './helpers.js';
 
 describe('the sender, the channel, and unexpected failures', () => {
   let t: TestRuntime;
@@ -63,6 +63,23 @@ describe('the sender, the channel, and unexpected failures', () => {
     expect(t.internalErrors.map((e) => e.channel)).toEqual(['app.openExternal']);
     expect(await t.invokeRaw('app.openExternal', { url: 'https://docs.genesys.com/' })).toEqual({ ok: true, data: { opened: true } });
     expect((await t.call('mockcs.status', undefined)).running).toBe(true);
+  });
+
+  it("reportProblem sends main's unexpected error to the window as app.problem: one line, its token-uuid and token masked", async () => {
+    const token = (await t.call('token.mint', { username: 'default', tokenUuid: { kind: 'typed', value: SECRET_UUID }, lifeMinutes: 10, preamble: '{PXZ}' })).token;
+    const before = Date.now();
+    t.runtime.reportProblem(new TypeError(`a timer failed for ${SECRET_UUID} with ${token}\n    at tick (timers.js:1:2)`));
+    t.runtime.reportProblem('a rejected promise with a string reason');
+    const problems = t.events.filter((e) => e.event === 'app.problem').map((e) => e.payload as { message: string; time: number });
+    expect(problems.map((p) => p.message)).toEqual([
+      `TypeError: a timer failed for ••••••••-••••-••••-••••-••••••••6e35 with ${token.slice(0, 11)}…(${token.length - 5} chars)`,
+      'a non-Error value was thrown: a rejected promise with a string reason',
+    ]);
+    for (const p of problems) {
+      expect(p.time).toBeGreaterThanOrEqual(before);
+      expect(p.time).toBeLessThanOrEqual(Date.now());
+    }
+    expect(t.badEvents).toEqual([]);
   });
 
   it('a link that is not plain https is refused before the host sees it', async () => {

@@ -1,14 +1,19 @@
 /**
- * What the hygiene test drives: the distinctive secrets, `gax-token serve` as a long-running child
- * process, and every file a flow left in a folder. Kept apart from the test so each flow there
- * reads as a list of steps.
+ * What the hygiene tests (cli, ipc, web) share: the distinctive secrets and the scanner that looks
+ * for them, a temp folder per test file, `gax-token serve` as a long-running child process, and every
+ * file a flow left in a folder. Kept apart from the tests so each flow there reads as a list of steps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { assertBuilt, BIN, ROOT } from '../helpers/cli.js';
-import type { Secret } from './secret-scan.js';
+import { SecretScanner, type Finding, type Secret } from './secret-scan.js';
+
+export const PREAMBLE = '{PXZ}';
+export const NOW = 1_767_225_600; // 2026-01-01T00:00:00Z
 
 function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
@@ -38,6 +43,30 @@ export const SECRETS: readonly Secret[] = [
   { label: 'the CS user password', kind: 'password', value: CS_PASSWORD },
   { label: 'the profile password', kind: 'password', value: PROFILE_PASSWORD },
 ];
+
+/** A scanner for every secret above, which also knows a whole token by its preamble. */
+export function hygieneScanner(): SecretScanner {
+  return new SecretScanner(SECRETS, { tokenPreambles: [PREAMBLE] });
+}
+
+export function expectClean(findings: readonly Finding[]): void {
+  expect(findings, SecretScanner.describe(findings)).toEqual([]);
+}
+
+/** A temp folder for the calling test file, made before its tests and removed after; returns its path getter. */
+export function tempHome(): () => string {
+  let home: string | undefined;
+  beforeAll(async () => {
+    home = await fs.mkdtemp(path.join(os.tmpdir(), 'gax-hygiene-'));
+  });
+  afterAll(async () => {
+    if (home) await fs.rm(home, { recursive: true, force: true });
+  });
+  return () => {
+    if (!home) throw new Error('tempHome() is used before its beforeAll ran');
+    return home;
+  };
+}
 
 export interface Served {
   child: ChildProcess;

@@ -2,7 +2,6 @@
  * gax-token doctor FILE…: reads exported CS and GAX options (or the tool's profiles) and prints what
  * is wrong, why, and the corrected lines. Exit 0 no errors, 1 errors found, 2 usage or unreadable input.
  */
-import { readFile } from 'node:fs/promises';
 import { UINT32_MAX } from '../../core/index.js';
 import {
   RULE_IDS,
@@ -17,6 +16,7 @@ import {
 import type { ApplicationKind } from '../../core/options/index.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
+import { readFileBounded, tooLargeLine } from '../bounded-file.js';
 import { describeFsError, printJson, type CliIo } from '../io.js';
 
 /** Real exports are a few kilobytes; anything this large is not an option file. */
@@ -106,14 +106,10 @@ function clockOffset(args: ParsedArgs): number | undefined {
 }
 
 async function readFileBytes(path: string): Promise<Uint8Array> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${describeFsError(err)}`);
-  }
-  if (data.length > MAX_FILE_BYTES) throw new UsageError(`${path} is over ${MAX_FILE_BYTES >> 20} MiB: it is not an option export`);
-  return data;
+  const read = await readFileBounded(path, MAX_FILE_BYTES);
+  if (read.ok) return read.bytes;
+  if (read.tooLarge) throw new UsageError(tooLargeLine(path, MAX_FILE_BYTES, 'it is not an option export'));
+  throw new UsageError(`cannot read ${path}: ${describeFsError(read.error)}`);
 }
 
 async function readStdinBytes(io: CliIo): Promise<Uint8Array> {
@@ -122,7 +118,7 @@ async function readStdinBytes(io: CliIo): Promise<Uint8Array> {
   for await (const chunk of io.stdin) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buf.length;
-    if (size > MAX_FILE_BYTES) throw new UsageError(`standard input is over ${MAX_FILE_BYTES >> 20} MiB: it is not an option export`);
+    if (size > MAX_FILE_BYTES) throw new UsageError(tooLargeLine('standard input', MAX_FILE_BYTES, 'it is not an option export'));
     chunks.push(buf);
   }
   return Buffer.concat(chunks);

@@ -1,6 +1,9 @@
-/** The app itself: what it is and runs on, links that leave it, and files saved through the host. */
+/**
+ * The app itself: what it is and runs on, links that leave it, files saved through the host, and
+ * main's own unexpected errors for the window to show.
+ */
 import { z } from 'zod';
-import { noInput, request } from './define.js';
+import { event, noInput, request } from './define.js';
 import { secretStorageView } from './store.js';
 
 /** A file name to offer in a save dialog: no folders, nothing a file system refuses. */
@@ -36,5 +39,17 @@ export const appRequests = {
     }),
     z.strictObject({ saved: z.boolean(), path: z.string().optional() }),
     'save a text through the native dialog (web mode answers USE_DOWNLOAD: the page downloads it)',
+  ),
+} as const;
+
+export const appEvents = {
+  'app.problem': event(
+    z.strictObject({
+      /** one line, scrubbed of token-uuids and tokens (crash-report.ts crashSummary) */
+      message: z.string().min(1).max(500),
+      /** when main met it, Unix ms */
+      time: z.number(),
+    }),
+    "an unexpected error in main (an uncaught exception or unhandled rejection): the window's banner shows it",
   ),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPreamble } from '../../core/inputs.js';
 
 /** One request channel: what the renderer sends, what it gets back in `{ok:true, data}`. */
 export interface RequestDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -29,7 +30,11 @@ export const noInput = z.object({}).strict().optional();
 export const int = (min: number, max: number) => z.number().int().min(min).max(max);
 export const INT32_MAX = 2147483647;
 export const epochSeconds = int(0, 0xffffffff);
-export const preambleField = z.string().min(1).max(16);
+/** A preamble the CS could have (the core's rule: 1–16 printable ASCII, no spaces): one line of reason otherwise. */
+export const preambleField = z.string().check((ctx) => {
+  const bad = checkPreamble(ctx.value);
+  if (bad) ctx.issues.push({ code: 'custom', input: ctx.value, message: bad });
+});
 export const usernameField = z.string().min(1).max(255);
 /** Secrets travel renderer → main only; the schema bounds them but never echoes them in errors. */
 export const secretField = z.string().min(1).max(1024);

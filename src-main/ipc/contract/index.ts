@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { EventChannelName, RequestChannelName } from '../channels.js';
-import { appRequests } from './app.js';
+import { appEvents, appRequests } from './app.js';
 import { clockRequests } from './clock.js';
 import type { EventDef, RequestDef } from './define.js';
 import { labsRequests } from './labs.js';
@@ -30,6 +30,7 @@ export const events = {
   ...mockCsEvents,
   ...loginEvents,
   ...storeEvents,
+  ...appEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type RequestChannel = keyof typeof requests;

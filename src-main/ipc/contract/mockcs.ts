@@ -6,17 +6,12 @@
  * these ranges and the mock CS's schema in step; the value of a bad token-uuid is never quoted back.
  */
 import { z } from 'zod';
-import { checkPreamble, checkUsername } from '../../core/inputs.js';
+import { checkUsername } from '../../core/inputs.js';
 import { parseTokenUuid } from '../../core/uuid.js';
-import { event, INT32_MAX, int, noInput, portField, request } from './define.js';
+import { event, INT32_MAX, int, noInput, portField, preambleField, request } from './define.js';
 
 /** A clock off by more than ten years is a typo, not a lesson (the mock CS's own bound). */
 const MAX_CLOCK_OFFSET_SECONDS = 10 * 366 * 86400;
-
-const preamble = z.string().check((ctx) => {
-  const bad = checkPreamble(ctx.value);
-  if (bad) ctx.issues.push({ code: 'custom', input: ctx.value, message: bad });
-});
 
 /** A token-uuid in any accepted form; the reason never quotes it (it is a secret). */
 const tokenUuid = z.string().check((ctx) => {
@@ -36,7 +31,7 @@ const genesysNumber = int(0, INT32_MAX).nullable();
 /** Any subset of the live options; users and listeners have their own requests. */
 export const mockCsOptionsPatch = z.strictObject({
   tokenAuthenticationMode: z.enum(['enable', 'disable']).optional(),
-  tokenPreambula: preamble.optional(),
+  tokenPreambula: preambleField.optional(),
   /** a UUID, or null to use the generated one */
   tokenUuid: tokenUuid.nullable().optional(),
   tokenToleranceSeconds: genesysNumber.optional(),

@@ -2,10 +2,12 @@
  * Unexpected errors the window should show instead of going blank or silently stuck: a view that
  * threw while rendering (caught by App's boundary), an error or unhandled rejection anywhere in the
  * page (event handlers, timers, async work a boundary cannot catch), and a request main answered
- * with INTERNAL (a handler failed there). Each is kept as one scrubbed line: an error message may
+ * with INTERNAL (a handler failed there) or the bridge failed, and main's own unexpected errors (the
+ * `app.problem` event: an uncaught exception or unhandled rejection there). Each is kept as one scrubbed line: an error message may
  * carry a token-uuid or a token the person typed, and what the window shows may be screen-shared.
  */
 import { scrubSecrets } from '../../../src-main/app/crash-report.js';
+import { api } from '../api.js';
 
 export type ProblemSource = 'view' | 'page' | 'main';
 
@@ -75,5 +77,18 @@ export function watchPageErrors(target: ErrorTarget, problems: AppProblems = app
   return () => {
     target.removeEventListener('error', onError);
     target.removeEventListener('unhandledrejection', onRejection);
+  };
+}
+
+/**
+ * Reports what went wrong on main's side: its own unexpected errors (`app.problem`, already
+ * scrubbed there) and requests that failed unexpectedly. Returns the function that stops.
+ */
+export function watchMainProblems(problems: AppProblems = appProblems): () => void {
+  const stopEvents = api.on('app.problem', (p) => void problems.report('main', p.message));
+  const stopFailures = api.onUnexpectedFailure((message) => void problems.report('main', message));
+  return () => {
+    stopEvents();
+    stopFailures();
   };
 }

@@ -4,6 +4,8 @@
  */
 import { api, type ConnectionState } from '../api.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
+import { appProblems } from './app-problems.svelte.js';
+import { isMockCsView } from './mockcs-view-shape.js';
 
 export type MockCsView = RequestOutput<'mockcs.status'>;
 
@@ -17,7 +19,7 @@ export class ServerStatus {
   start(): void {
     if (this.started) return;
     this.started = true;
-    api.on('mockcs.status', (v) => (this.view = v));
+    api.on('mockcs.status', (v) => void this.take(v, 'the mock CS status event'));
     api.onConnection((s) => {
       this.connection = s;
       if (s === 'open') void this.refresh();
@@ -26,10 +28,23 @@ export class ServerStatus {
 
   async refresh(): Promise<void> {
     const r = await api.invoke('mockcs.status', {});
-    if (r.ok) {
-      this.view = r.data;
+    if (r.ok) this.take(r.data, 'mockcs.status');
+    else this.error = r.error.message;
+  }
+
+  /**
+   * Takes a view main sent (an answer or an event) when it has the shape the window reads; else
+   * keeps the last good one and says why, here and in the banner. Returns whether it was taken.
+   */
+  take(view: unknown, from: string): boolean {
+    if (isMockCsView(view)) {
+      this.view = view;
       this.error = null;
-    } else this.error = r.error.message;
+      return true;
+    }
+    this.error = `${from} came with a mock CS status the window cannot read`;
+    appProblems.report('main', this.error);
+    return false;
   }
 
   get running(): boolean {

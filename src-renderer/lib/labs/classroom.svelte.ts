@@ -70,7 +70,7 @@ export class ClassroomController {
       return false;
     }
     this.error = null;
-    this.status.view = r.data.mockcs;
+    this.status.take(r.data.mockcs, 'the classroom answer');
     await this.take(r.data.classroom, false);
     return true;
   }
@@ -84,7 +84,7 @@ export class ClassroomController {
       return false;
     }
     this.error = null;
-    this.status.view = r.data.mockcs;
+    this.status.take(r.data.mockcs, 'the classroom answer');
     this.confirmed = false;
     await this.take(r.data.classroom, false);
     return true;

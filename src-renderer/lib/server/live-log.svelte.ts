@@ -3,6 +3,7 @@
  * `mockcs.events`), shown as CS lines or a table, cleared on both sides, exported as a file.
  */
 import { api } from '../api.js';
+import { reportUnexpected } from '../app/unexpected.js';
 import { EventLog } from './event-log.svelte.js';
 import { LOG_MIME, logAsJson, logAsText, logFileName, type LogExportFormat } from './log-export.js';
 import { saveText, type SaveOutcome, type SaveRequest } from './save-file.js';
@@ -50,28 +51,38 @@ export class LiveLog {
     let waiting: MockCsEvent[][] | null = [];
     this.unsubscribe = api.on('mockcs.events', (p) => {
       if (waiting) waiting.push(p.events);
-      else this.log.append(p.events);
+      else this.append(p.events);
     });
-    this.loading = true;
-    const r = await api.invoke('mockcs.log.snapshot', {});
-    this.loading = false;
-    if (r.ok) {
-      this.log.load(r.data.events);
-      this.loadProblem = null;
-    } else this.loadProblem = problem(r.error);
+    await this.reload();
     const held = waiting;
     waiting = null;
-    for (const batch of held) this.log.append(batch);
+    for (const batch of held) this.append(batch);
   }
 
   private async reload(): Promise<void> {
     this.loading = true;
     const r = await api.invoke('mockcs.log.snapshot', {});
     this.loading = false;
-    if (r.ok) {
+    if (!r.ok) {
+      this.loadProblem = problem(r.error);
+      return;
+    }
+    try {
       this.log.load(r.data.events);
       this.loadProblem = null;
-    } else this.loadProblem = problem(r.error);
+    } catch (error) {
+      // An answer of the wrong shape: said in the log panel (Try again reads it anew), not a blank view.
+      this.loadProblem = reportUnexpected(error);
+    }
+  }
+
+  /** A batch of the wrong shape is reported once and dropped; the log keeps what it had. */
+  private append(events: MockCsEvent[]): void {
+    try {
+      this.log.append(events);
+    } catch (error) {
+      reportUnexpected(error);
+    }
   }
 
   /** for tests and hot reload: stop listening */

@@ -111,4 +111,15 @@ describe('the window shows what main and the page report', () => {
     await fireEvent.click(screen.getByRole('button', { name: /^Tokens/ }));
     await screen.findByRole('heading', { name: 'Tokens', level: 1 }, { timeout: 10_000 });
   });
+
+  it("main's own unexpected error (the app.problem event) shows in the banner, its token-uuid masked", async () => {
+    bridge = await runtimeBridge();
+    setBridge(bridge, 'web');
+    render(App);
+    // As the hosts' crash handlers report an uncaught exception: through the real runtime and its event.
+    bridge.runtime.reportProblem(new TypeError(`a timer failed for ${UUID}`));
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toContain('Unexpected error in GAX Token Lab (main side): TypeError: a timer failed for ••••••••-••••-••••-••••-••••••••5d6e');
+    expect(banner.textContent).not.toContain(UUID);
+  });
 });
