@@ -78,27 +78,53 @@ export interface TokenEvaluation {
   now: number;
 }
 
+/** Options absent: one shared empty set rather than a new `{}` per call. */
+const NO_OPTIONS: TokenTimeOptions = Object.freeze({});
+
 /**
  * The decision alone, with no explanation text: the mock CS's hot path. `decide()` adds the steps and
- * the words; both always agree because `decide()` is built on this.
+ * the words; both always agree because `decide()` is built on this. Each result is one object literal
+ * (same keys, same order on every path) rather than a shared part spread into it.
  */
 export function evaluateToken(input: DecisionInput): TokenEvaluation {
   const now = Math.floor(input.now);
   const decoded = decodeToken(input.value, input.preamble ?? DEFAULT_PREAMBLE);
   if (!decoded.ok) return { code: decoded.code, failedAt: DECODE_STEP[decoded.code], reason: decoded.reason, now };
   const token = decoded.value;
-  const window = validityWindow(token.exp, input.options ?? {});
-  const base = { decoded: token, window, now };
-  if (input.tokenUuid === undefined || input.tokenUuid === null) return { code: 'OK', failedAt: null, reason: '', ...base };
-  const verified = verifySignature(token, input.tokenUuid);
-  if (!verified.ok) return { code: verified.code, failedAt: 'signature', reason: verified.reason, ...base };
+  const window = validityWindow(token.exp, input.options ?? NO_OPTIONS);
+  const tokenUuid = input.tokenUuid;
+  if (tokenUuid === undefined || tokenUuid === null) return { code: 'OK', failedAt: null, reason: '', decoded: token, window, now };
+  const verified = verifySignature(token, tokenUuid);
+  if (!verified.ok) return { code: verified.code, failedAt: 'signature', reason: verified.reason, decoded: token, window, now };
   if (now > window.validUntil)
-    return { code: 'EXPIRED', failedAt: 'expiry', reason: `${humanDuration(now - window.validUntil)} after validUntil`, ...base };
+    return {
+      code: 'EXPIRED',
+      failedAt: 'expiry',
+      reason: `${humanDuration(now - window.validUntil)} after validUntil`,
+      decoded: token,
+      window,
+      now,
+    };
   if (now < window.validFrom)
-    return { code: 'NOT_YET_VALID', failedAt: 'start', reason: `${humanDuration(window.validFrom - now)} before validFrom`, ...base };
-  if (input.userName !== undefined && input.userName !== null && input.userName !== token.username)
-    return { code: 'USER_MISMATCH', failedAt: 'user', reason: `token for "${token.username}", request for "${input.userName}"`, ...base };
-  return { code: 'OK', failedAt: null, reason: '', ...base };
+    return {
+      code: 'NOT_YET_VALID',
+      failedAt: 'start',
+      reason: `${humanDuration(window.validFrom - now)} before validFrom`,
+      decoded: token,
+      window,
+      now,
+    };
+  const userName = input.userName;
+  if (userName !== undefined && userName !== null && userName !== token.username)
+    return {
+      code: 'USER_MISMATCH',
+      failedAt: 'user',
+      reason: `token for "${token.username}", request for "${userName}"`,
+      decoded: token,
+      window,
+      now,
+    };
+  return { code: 'OK', failedAt: null, reason: '', decoded: token, window, now };
 }
 
 export function decide(input: DecisionInput): Decision {

@@ -7,7 +7,7 @@
  */
 import { hkdfSync } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { decodeBase64UrlStrict } from './base64url.js';
+import { decodeBase64UrlStrictFrom } from './base64url.js';
 import { HmacSha256 } from './hmac-sha256.js';
 import type { DecodeErrorCode, MintErrorCode } from './codes.js';
 import { parseTokenUuid } from './uuid.js';
@@ -31,29 +31,31 @@ const INFO = Buffer.from('PXZ-1', 'ascii');
 const KEY_CACHE_LIMIT = 256;
 const keyCache = new Map<string, DerivedKey>();
 
-interface DerivedKey {
+/** A derived key as the cache holds it: frozen, and returned as is to every caller (no copy per call). */
+type DerivedKey = Readonly<{
+  ok: true;
   key: Buffer;
   /** HMAC keyed with `key`, its pad blocks already hashed */
   hmac: HmacSha256;
-}
+}>;
 
-export type KeyResult = { ok: true; key: Buffer; hmac: HmacSha256 } | { ok: false; code: 'INVALID_UUID'; reason: string };
+export type KeyResult = DerivedKey | { ok: false; code: 'INVALID_UUID'; reason: string };
 
 /** K = HKDF-SHA256(IKM "GAX-CS-TOKEN", salt = the uuid's 16 bytes, info "PXZ-1", 32 bytes). */
 export function deriveKey(tokenUuid: string): KeyResult {
   const cached = keyCache.get(tokenUuid);
-  if (cached) return { ok: true, ...cached };
+  if (cached) return cached;
   const parsed = parseTokenUuid(tokenUuid);
   if (!parsed.ok) return parsed;
   let derived = keyCache.get(parsed.canonical);
   if (!derived) {
     const key = Buffer.from(hkdfSync('sha256', IKM, parsed.bytes, INFO, 32));
-    derived = { key, hmac: new HmacSha256(key) };
+    derived = Object.freeze({ ok: true, key, hmac: new HmacSha256(key) });
   }
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
   keyCache.set(parsed.canonical, derived);
   keyCache.set(tokenUuid, derived);
-  return { ok: true, ...derived };
+  return derived;
 }
 
 /** For tests and benchmarks: forget every derived key. */
@@ -154,13 +156,15 @@ export type DecodeResult =
   | { ok: true; value: DecodedToken }
   | { ok: false; code: DecodeErrorCode; reason: string; /** when the header could be read */ partial?: Partial<DecodedToken> };
 
-/** The six decoding steps of the spec, in order; the first failure is the result. */
+/**
+ * The six decoding steps of the spec, in order; the first failure is the result. On the mock CS's
+ * per-login path: the body is decoded straight from `value` into the one Buffer the result owns.
+ */
 export function decodeToken(value: string, preamble: string = DEFAULT_PREAMBLE): DecodeResult {
   if (typeof value !== 'string' || !value.startsWith(preamble))
     return { ok: false, code: 'NOT_A_TOKEN', reason: `the value does not start with the preamble ${preamble}` };
-  const encoded = value.slice(preamble.length);
-  const body = decodeBase64UrlStrict(encoded);
-  if (!body) return { ok: false, code: 'MALFORMED_ENCODING', reason: describeEncodingProblem(encoded) };
+  const body = decodeBase64UrlStrictFrom(value, preamble.length);
+  if (!body) return { ok: false, code: 'MALFORMED_ENCODING', reason: describeEncodingProblem(value.slice(preamble.length)) };
   if (body.length < MIN_BODY_BYTES)
     return {
       ok: false,
@@ -235,7 +239,10 @@ function describeEncodingProblem(encoded: string): string {
 // ---------------------------------------------------------------------------------------------
 // Verify (needs the token-uuid)
 
-export type VerifyResult = { ok: true } | { ok: false; code: 'INVALID_UUID' | 'BAD_SIGNATURE'; reason: string };
+export type VerifyResult = { readonly ok: true } | { ok: false; code: 'INVALID_UUID' | 'BAD_SIGNATURE'; reason: string };
+
+/** The one success answer, shared (frozen) rather than built per call. */
+const VERIFIED: VerifyResult = Object.freeze({ ok: true });
 
 export function verifySignature(decoded: Pick<DecodedToken, 'signed' | 'tag'>, tokenUuid: string): VerifyResult {
   const key = deriveKey(tokenUuid);
@@ -243,5 +250,5 @@ export function verifySignature(decoded: Pick<DecodedToken, 'signed' | 'tag'>, t
   // Constant-time comparison of the recomputed tag with the token's (see HmacSha256.matches).
   if (decoded.tag.length !== TAG_BYTES || !key.hmac.matches(decoded.signed, decoded.tag))
     return { ok: false, code: 'BAD_SIGNATURE', reason: 'the signature does not match this token-uuid' };
-  return { ok: true };
+  return VERIFIED;
 }
