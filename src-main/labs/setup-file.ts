@@ -5,8 +5,9 @@
  * field; a token-uuid or a password is never quoted back.
  */
 import { z } from 'zod';
-import { checkPreamble, checkUsername, hasControlCharacter, parseTokenUuid } from '../core/index.js';
+import { checkPreamble, checkUsername, parseTokenUuid } from '../core/index.js';
 import type { LabSetup } from '../core/labs/index.js';
+import { describeZodIssues } from '../shared/zod-issues.js';
 import { checkWritableOptionName, checkWritableValue, findOption } from '../core/options/index.js';
 
 const GENESYS_INT_MAX = 2147483647;
@@ -158,25 +159,5 @@ export function labSetupToJson(setup: LabSetup): string {
 
 /** "cs.users[1].userName: appears twice; gax: unknown field "tokenUID"" — at most three issues. */
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const parts = issues.slice(0, 3).map((issue) => {
-    const where = formatPath(issue.path);
-    if (issue.code === 'unrecognized_keys') {
-      const names = issue.keys.map((k) => `"${printable(k)}"`).join(', ');
-      return `${where || 'the setup'}: unknown field ${names}`;
-    }
-    return `${where || 'the setup'}: ${issue.message}`;
-  });
-  if (issues.length > 3) parts.push(`and ${issues.length - 3} more`);
-  return parts.join('; ');
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out;
-}
-
-function printable(s: string): string {
-  const clean = hasControlCharacter(s) ? s.replace(/[\u0000-\u001f\u007f]/g, '?') : s;
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+  return describeZodIssues(issues, { root: 'the setup' });
 }

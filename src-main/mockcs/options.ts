@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { checkPreamble, checkUsername, DEFAULT_PREAMBLE, DEFAULT_TOLERANCE_SECONDS, parseTokenUuid } from '../core/index.js';
+import { describeZodIssues, printable } from '../shared/zod-issues.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './protocol.js';
 
 export interface MockCsUser {
@@ -173,28 +174,7 @@ export class MockCsOptionsError extends Error {
 
 /** One line: "listeners[0].port: must be at most 65535 (0 picks a free port); …" */
 export function describeOptionIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const parts = issues.slice(0, 3).map((issue) => {
-    const where = formatPath(issue.path);
-    if (issue.code === 'unrecognized_keys') {
-      const names = issue.keys.map((k) => `"${printable(k)}"`).join(', ');
-      return where ? `${where}: unknown field ${names}` : `unknown option ${names}`;
-    }
-    return `${where || 'options'}: ${issue.message}`;
-  });
-  if (issues.length > 3) parts.push(`and ${issues.length - 3} more`);
-  return parts.join('; ');
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out;
-}
-
-/** For quoting a value in a one-line message: no control characters, not too long. */
-function printable(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+  return describeZodIssues(issues, { root: 'options', unknownAtRoot: (names) => `unknown option ${names}` });
 }
 
 /** The options with the secrets out: token-uuid masked, passwords replaced by whether there is one. */

@@ -1,6 +1,5 @@
 // `gax-token lab` as the real, built command: list/show/check exit codes, bad config files as one
 // line with exit 2, and `lab start` serving a lab's broken CS that a real GAX login fails against.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { runCli } from '../../src-main/cli/main.js';
 import { runLogin } from '../../src-main/client/index.js';
 import { cloneLabSetup, findScenario, LAB_SCENARIOS } from '../../src-main/core/labs/index.js';
 import { labSetupToJson } from '../../src-main/labs/index.js';
-import { assertBuilt, BIN, expectOneLineError, ROOT, runGaxToken } from '../helpers/cli.js';
+import { expectOneLineError, runGaxToken, startGaxToken, waitForOutput } from '../helpers/cli.js';
 
 const clock = findScenario('cs-clock-behind')!;
 
@@ -155,19 +154,13 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
   });
 
   it("start --port 0 serves the broken CS: a real GAX login fails with the lab's code, SIGTERM exits 0", async () => {
-    assertBuilt();
     const scenario = findScenario('ttl-shorter-than-life')!;
-    const child = spawn(process.execPath, [BIN, 'lab', 'start', scenario.id, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const lab = startGaxToken(['lab', 'start', scenario.id, '--port', '0']);
     try {
-      const port = Number((await waitFor(() => out, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
-      await waitFor(() => err, /Ctrl-C stops/);
-      expect(err).toContain(scenario.story);
-      expect(err).toContain(scenario.broken.gax.tokenUuid); // published training value, shown on purpose
+      const port = Number((await waitForOutput(lab.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
+      await waitForOutput(lab.stderr, /Ctrl-C stops/);
+      expect(lab.stderr()).toContain(scenario.story);
+      expect(lab.stderr()).toContain(scenario.broken.gax.tokenUuid); // published training value, shown on purpose
       const { gax } = scenario.broken;
       const login = await runLogin({
         host: '127.0.0.1',
@@ -177,21 +170,11 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
       });
       expect(login.outcome).toBe('rejected');
       expect(login.server?.code).toBe(scenario.brokenCode);
-      await waitFor(() => out, new RegExp(`MSGCFG_ERROR sent to .* user '${gax.userName}' .*${scenario.brokenCode}`));
+      await waitForOutput(lab.stdout, new RegExp(`MSGCFG_ERROR sent to .* user '${gax.userName}' .*${scenario.brokenCode}`));
     } finally {
-      child.kill('SIGTERM');
+      lab.child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
-    expect(err).toMatch(/stopped \(SIGTERM\)/);
+    expect(await lab.exited).toBe(0);
+    expect(lab.stderr()).toMatch(/stopped \(SIGTERM\)/);
   });
 });
-
-async function waitFor(get: () => string, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const m = pattern.exec(get());
-    if (m) return m;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; got:\n${get()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -1,5 +1,4 @@
 // `gax-token serve` as a real child process: listening lines, a login served, log lines, SIGTERM → exit 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,40 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main.js';
 import { mintToken } from '../../src-main/core/index.js';
-import { assertBuilt, BIN, expectOneLineError, ROOT, runGaxToken } from '../helpers/cli.js';
-
-interface Served {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  /** resolves with the exit code */
-  exited: Promise<number | null>;
-}
-
-function serve(args: string[], env: Record<string, string>): Served {
-  assertBuilt();
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, GAX_TOKEN_UUID: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitFor(get: () => string, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const m = pattern.exec(get());
-    if (m) return m;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; got:\n${get()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { expectOneLineError, runGaxToken, startGaxToken, waitForOutput } from '../helpers/cli.js';
 
 /** One csmock/1 exchange: Hello, RegisterClient, the answer. */
 function register(port: number, userName: string, password: string): Promise<Record<string, unknown>> {
@@ -74,10 +40,10 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
   afterAll(() => rm(home, { recursive: true, force: true }));
 
   it('listens, serves a token login, logs it like a CS, and stops on SIGTERM with exit 0', async () => {
-    const s = serve(['--port', '0', '--mode', 'enable', '--user', 'alice', '--user', 'bob:Sesame-42'], { GAX_TOKEN_LAB_HOME: home });
-    const port = Number((await waitFor(s.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
+    const s = startGaxToken(['serve', '--port', '0', '--mode', 'enable', '--user', 'alice', '--user', 'bob:Sesame-42'], { GAX_TOKEN_LAB_HOME: home });
+    const port = Number((await waitForOutput(s.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
     expect(s.stdout().split('\n')[0]).toBe(`listening on 127.0.0.1:${port}`);
-    await waitFor(s.stderr, /token-authentication-mode=enable.*mockcs-token-uuid/);
+    await waitForOutput(s.stderr, /token-authentication-mode=enable.*mockcs-token-uuid/);
 
     // The generated token-uuid is kept in the data dir; mint with it as GAX would.
     const uuid = (await readFile(join(home, 'mockcs-token-uuid'), 'utf8')).trim();
@@ -88,8 +54,8 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
     expect(await register(port, 'alice', minted.value.token)).toMatchObject({ type: 'ClientRegistered', authMethod: 'token', userName: 'alice' });
     expect(await register(port, 'bob', 'wrong')).toMatchObject({ type: 'Error', code: 'BAD_PASSWORD' });
 
-    await waitFor(s.stdout, /MSGCFG_CLIENTREGISTERED sent to 127\.0\.0\.1:\d+ \[GAX\] user 'alice' authenticated by token \{PXZ\}/);
-    await waitFor(s.stdout, /MSGCFG_ERROR sent to 127\.0\.0\.1:\d+ \[GAX\] user 'bob' \(password\): BAD_PASSWORD/);
+    await waitForOutput(s.stdout, /MSGCFG_CLIENTREGISTERED sent to 127\.0\.0\.1:\d+ \[GAX\] user 'alice' authenticated by token \{PXZ\}/);
+    await waitForOutput(s.stdout, /MSGCFG_ERROR sent to 127\.0\.0\.1:\d+ \[GAX\] user 'bob' \(password\): BAD_PASSWORD/);
     expect(s.stdout()).not.toContain(minted.value.token);
     expect(s.stdout()).not.toContain('Sesame-42');
     expect(s.stdout()).not.toContain(uuid);
@@ -101,8 +67,8 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
 
   it('keeps the generated token-uuid across restarts, prints TLS fingerprints, and --json-log events', async () => {
     const uuid = (await readFile(join(home, 'mockcs-token-uuid'), 'utf8')).trim();
-    const s = serve(['--port', '0', '--tls', '--mode', 'enable', '--user', 'alice', '--json-log'], { GAX_TOKEN_LAB_HOME: home });
-    const m = await waitFor(s.stdout, /^listening on 127\.0\.0\.1:(\d+) \(tls, sha256 ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\)$/m);
+    const s = startGaxToken(['serve', '--port', '0', '--tls', '--mode', 'enable', '--user', 'alice', '--json-log'], { GAX_TOKEN_LAB_HOME: home });
+    const m = await waitForOutput(s.stdout, /^listening on 127\.0\.0\.1:(\d+) \(tls, sha256 ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\)$/m);
     const port = m[1]!;
     const pin = m[2]!;
     // The `login` command pins that fingerprint and mints with the kept token-uuid.
@@ -111,7 +77,7 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
     });
     expect(login.stdout).toMatch(/^accepted: /m);
     expect(login.code).toBe(0);
-    const event = await waitFor(s.stdout, /^(\{.*"kind":"register".*\})$/m);
+    const event = await waitForOutput(s.stdout, /^(\{.*"kind":"register".*\})$/m);
     const parsed = JSON.parse(event[1]!) as Record<string, unknown>;
     expect(parsed).toMatchObject({ kind: 'register', code: 'OK', authMethod: 'token', userName: 'alice', listener: `tls 127.0.0.1:${port}` });
     expect(parsed['logLine']).toMatch(/MSGCFG_CLIENTREGISTERED/);
@@ -125,8 +91,8 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
       config,
       JSON.stringify({ tokenAuthenticationMode: 'disable', diagnostics: 'teaching', users: [{ userName: 'carol', password: 'from-config' }], listeners: [{ host: '127.0.0.1', port: 0 }] }),
     );
-    const s = serve(['--config', config, '--realistic'], { GAX_TOKEN_LAB_HOME: home });
-    const port = Number((await waitFor(s.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
+    const s = startGaxToken(['serve', '--config', config, '--realistic'], { GAX_TOKEN_LAB_HOME: home });
+    const port = Number((await waitForOutput(s.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
     expect(await register(port, 'carol', 'from-config')).toMatchObject({ type: 'ClientRegistered', authMethod: 'password' });
     expect(await register(port, 'carol', 'nope')).toEqual({ type: 'Error', requestId: 1, code: 'AUTH_FAILED', message: 'authentication failed' });
     s.child.kill('SIGTERM');
@@ -173,8 +139,8 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
   });
 
   it('a port in use is one line and exit 1', async () => {
-    const first = serve(['--port', '0'], { GAX_TOKEN_LAB_HOME: home });
-    const port = (await waitFor(first.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]!;
+    const first = startGaxToken(['serve', '--port', '0'], { GAX_TOKEN_LAB_HOME: home });
+    const port = (await waitForOutput(first.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]!;
     const second = await runGaxToken(['serve', '--port', port], { env: { GAX_TOKEN_LAB_HOME: home } });
     expect(second.code).toBe(1);
     expect(expectOneLineError(second)).toBe(

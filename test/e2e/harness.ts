@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -169,4 +169,26 @@ export async function horizontalOverflow(page: Page): Promise<{ main: number; do
     main: await page.locator('main').evaluate((main) => main.scrollWidth - main.clientWidth),
     doc: await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth),
   };
+}
+
+/**
+ * One app for the calling test file (light, 1280×800): started before its tests and handed to
+ * `ready`, closed after them. A failing test leaves `NAME-FAILED-<test>.png` in the screenshots.
+ */
+export function appForFile(name: string, ready: (app: App) => void | Promise<void>): void {
+  let app: App | undefined;
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    await ready(app);
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  }, 30_000);
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await app?.screenshot(`${name}-FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
+  });
+}
+
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
 }

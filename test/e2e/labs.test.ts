@@ -6,26 +6,18 @@
  * types into Connect to get the lab's broken code; axe in light and dark; no sideways scroll at
  * 1024×700; screenshots in both themes at 1280×800 and 1024×700.
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findScenario } from '../../src-main/core/labs/index.js';
-import { openView, horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
+import { appForFile, expectNoHorizontalScroll, openView, checkA11y, type App } from './harness.js';
 
 let app: App;
 let page: Page;
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.screenshot(`labs-FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
-});
-
-beforeAll(async () => {
-  app = await startApp({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+appForFile('labs', (started) => {
+  app = started;
   page = app.page;
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-}, 30_000);
+});
 
 const list = () => page.getByRole('region', { name: 'Scenarios' });
 const checkResult = () => page.getByTestId('check-result');
@@ -146,7 +138,7 @@ describe('Labs view', () => {
       await page.setViewportSize({ width, height });
       await app.setTheme(theme);
       await page.evaluate(() => document.getElementById('handout-title')?.scrollIntoView({ block: 'center' }));
-      if (width === 1024) expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
+      if (width === 1024) await expectNoHorizontalScroll(page);
       await app.screenshot(`labs-${theme}-${width}x${height}-handout`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -213,7 +205,7 @@ describe('Labs view', () => {
     await app.setTheme('dark');
     await app.screenshot('labs-dark-1280x800');
     await page.setViewportSize({ width: 1024, height: 700 });
-    expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
+    await expectNoHorizontalScroll(page);
     await app.screenshot('labs-dark-1024x700');
     await app.setTheme('light');
     await app.screenshot('labs-light-1024x700');

@@ -4,32 +4,20 @@
  * the event in the Server log; log in over TLS and see the pinned certificate; move the CS clock and
  * read why the next login is refused; axe in light and dark; screenshots at 1280×800 and 1024×700.
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openView, horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
+import { appForFile, expectNoHorizontalScroll, openView, checkA11y, type App } from './harness.js';
 
 let app: App;
 let page: Page;
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.screenshot(`server-connect-FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
-});
-
-beforeAll(async () => {
-  app = await startApp({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+appForFile('server-connect', (started) => {
+  app = started;
   page = app.page;
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-}, 30_000);
+});
 
 async function open(view: 'Server' | 'Connect'): Promise<void> {
   await openView(page, view, view);
-}
-
-async function noHorizontalScroll(): Promise<void> {
-  expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
 }
 
 async function scrollMainTo(selector: string | null): Promise<void> {
@@ -141,7 +129,7 @@ describe('Server and Connect views', () => {
       await page.setViewportSize({ width, height });
       for (const view of ['Server', 'Connect'] as const) {
         await open(view);
-        await noHorizontalScroll();
+        await expectNoHorizontalScroll(page);
         for (const theme of ['light', 'dark'] as const) {
           await app.setTheme(theme);
           await scrollMainTo(null);

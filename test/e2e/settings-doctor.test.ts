@@ -5,12 +5,12 @@
  * into the Doctor give a one-sentence verdict, the fix, and open in the wizard. axe in both themes;
  * screenshots at 1280×800 and 1024×700 in light and dark.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openView, horizontalOverflow, startApp, checkA11y, ROOT, type App } from './harness.js';
+import { appForFile, expectNoHorizontalScroll, openView, checkA11y, ROOT, type App } from './harness.js';
 
 const UUID = '3f6b2a9e-8c41-4d7f-b025-6e1a9c3d7b58';
 const FIXTURES = join(ROOT, 'test/fixtures/options');
@@ -18,21 +18,13 @@ const FIXTURES = join(ROOT, 'test/fixtures/options');
 let app: App;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startApp({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+appForFile('settings-doctor', (started) => {
+  app = started;
   page = app.page;
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-}, 30_000);
+});
 
 async function open(view: 'Settings' | 'Doctor'): Promise<void> {
   await openView(page, view, view);
-}
-
-async function noHorizontalScroll(): Promise<void> {
-  expect(await horizontalOverflow(page)).toEqual({ main: 0, doc: 0 });
 }
 
 /** axe in light and dark, then screenshots in both at both sizes; back to light at 1280×800. */
@@ -46,7 +38,7 @@ async function checkAndShoot(name: string): Promise<void> {
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
-      if (w === 1024) await noHorizontalScroll();
+      if (w === 1024) await expectNoHorizontalScroll(page);
       await app.screenshot(`${name}-${theme}-${w}x${h}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });

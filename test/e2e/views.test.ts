@@ -4,9 +4,9 @@
  * navigation reaches the view's first control, which shows a visible focus ring; screenshots in both
  * themes at 1280×800 and 1024×700 (test-results/screenshots/view-<name>-<theme>-<size>.png).
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openView, horizontalOverflow, startApp, checkA11y, type App } from './harness.js';
+import { appForFile, openView, horizontalOverflow, checkA11y, type App } from './harness.js';
 
 /** The navigation's accessible names, in order, as the design and App.svelte give them. */
 const VIEW_NAMES = ['Set up', 'Tokens', 'Server', 'Connect', 'Doctor', 'Labs', 'Settings'];
@@ -20,15 +20,11 @@ let app: App;
 let page: Page;
 let navNames: string[];
 
-beforeAll(async () => {
-  app = await startApp({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+appForFile('views', async (started) => {
+  app = started;
   page = app.page;
   navNames = (await page.getByRole('navigation', { name: 'Views' }).getByRole('button').allTextContents()).map((t) => t.trim());
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-}, 30_000);
+});
 
 function slug(name: string): string {
   return name.toLowerCase().replace(/\s+/g, '-');

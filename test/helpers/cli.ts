@@ -1,5 +1,6 @@
-// Runs the real, built gax-token command as a child process (the test command builds first).
-import { spawn } from 'node:child_process';
+// Runs the real, built gax-token command as a child process (the test command builds first):
+// to its end (`runGaxToken`), or left running like `serve` and `lab start` (`startGaxToken`).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -46,4 +47,54 @@ export function expectOneLineError(run: CliRun): string {
   if (lines.length !== 1 || /\n\s+at /.test(run.stderr) || run.stderr.includes('Error:'))
     throw new Error(`expected one error line, got:\n${run.stderr}`);
   return lines[0]!;
+}
+
+/** A long-running gax-token command (serve, lab start), its output kept as it comes. */
+export interface RunningCommand {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** resolves with the exit code */
+  exited: Promise<number | null>;
+  /** SIGTERM (SIGKILL after 8 s), then the exit code */
+  stop(): Promise<number | null>;
+}
+
+/** `gax-token ARGS` started and left running, with no token-uuid from this process's environment. */
+export function startGaxToken(args: string[], env: Record<string, string> = {}): RunningCommand {
+  assertBuilt();
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, GAX_TOKEN_UUID: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** Polls `get()` until `pattern` matches (the output of a child process grows as it runs). */
+export async function waitForOutput(get: () => string, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const m = pattern.exec(get());
+    if (m) return m;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; got:\n${get()}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
 }

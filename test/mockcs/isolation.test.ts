@@ -15,6 +15,21 @@ afterEach(async () => {
   srv = null;
 });
 
+/** The mock CS's clock, which throws (with a secret in the message) on the next read after failNext(). */
+class ClockThatFailsOnce {
+  #armed = false;
+  failNext(): void {
+    this.#armed = true;
+  }
+  readonly read = (): number => {
+    if (this.#armed) {
+      this.#armed = false;
+      throw new Error(`clock failure ${SECRET}`);
+    }
+    return Date.now();
+  };
+}
+
 const register = (client: LineClient, requestId: number, clientName: string, userName: string, password: string) =>
   client.request({ type: 'RegisterClient', requestId, clientName, userName, password });
 
@@ -55,22 +70,15 @@ describe('failure isolation', { timeout: 20_000 }, () => {
   });
 
   it('a throw while one connection is handled closes that one, with a logged reason and no secret; the others go on', async () => {
-    let failNext = false;
-    const clock = () => {
-      if (failNext) {
-        failNext = false;
-        throw new Error(`clock failure ${SECRET}`);
-      }
-      return Date.now();
-    };
-    srv = await startMockCs({ tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] }, { clock });
+    const clock = new ClockThatFailsOnce();
+    srv = await startMockCs({ tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] }, { clock: clock.read });
     const t = nowSeconds();
     const bystander = (await helloClient(srv.port)).client;
     expect(await register(bystander, 1, 'GAX', 'alice', mint(UUID, 'alice', t, t + 600))).toMatchObject({ type: 'ClientRegistered' });
     const victim = (await helloClient(srv.port)).client;
 
     // One chunk: the Ping is answered, GetServerTime reads the clock, which throws.
-    failNext = true;
+    clock.failNext();
     victim.send('{"type":"Ping","requestId":1}\n{"type":"GetServerTime","requestId":2}\n{"type":"Ping","requestId":3}\n');
     expect(await victim.next()).toEqual({ type: 'Pong', requestId: 1 });
     await victim.closed;
@@ -92,17 +100,10 @@ describe('failure isolation', { timeout: 20_000 }, () => {
   });
 
   it('a throw while greeting or refusing a new connection closes that connection only', async () => {
-    let failNext = false;
-    const clock = () => {
-      if (failNext) {
-        failNext = false;
-        throw new Error(`clock failure ${SECRET}`);
-      }
-      return Date.now();
-    };
-    srv = await startMockCs({ maxConnections: 1 }, { clock });
+    const clock = new ClockThatFailsOnce();
+    srv = await startMockCs({ maxConnections: 1 }, { clock: clock.read });
     // The Hello reads the clock: that connection is closed before it is greeted.
-    failNext = true;
+    clock.failNext();
     const ungreeted = await LineClient.connect(srv.port);
     await ungreeted.closed;
     expect(ungreeted.raw).toBe('');
@@ -110,7 +111,7 @@ describe('failure isolation', { timeout: 20_000 }, () => {
 
     const first = (await helloClient(srv.port)).client;
     // Over maxConnections, the SERVER_BUSY answer reads the clock: this one is dropped, the first stays.
-    failNext = true;
+    clock.failNext();
     const refused = await LineClient.connect(srv.port);
     await refused.closed;
     expect(refused.raw).toBe('');

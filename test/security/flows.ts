@@ -1,15 +1,13 @@
 /**
  * What the hygiene tests (cli, ipc, web) share: the distinctive secrets and the scanner that looks
- * for them, a temp folder per test file, `gax-token serve` as a long-running child process, and every
- * file a flow left in a folder. Kept apart from the tests so each flow there reads as a list of steps.
+ * for them, a temp folder per test file, and every file a flow left in a folder. Kept apart from
+ * the tests so each flow there reads as a list of steps.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { assertBuilt, BIN, ROOT } from '../helpers/cli.js';
 import { SecretScanner, type Finding, type Secret } from './secret-scan.js';
 
 export const PREAMBLE = '{PXZ}';
@@ -66,54 +64,6 @@ export function tempHome(): () => string {
     if (!home) throw new Error('tempHome() is used before its beforeAll ran');
     return home;
   };
-}
-
-export interface Served {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-  /** SIGTERM, then the exit code */
-  stop(): Promise<number | null>;
-}
-
-/** `gax-token serve …` as a child process (built CLI), its output kept for the scan. */
-export function serveProcess(args: string[], env: Record<string, string>): Served {
-  assertBuilt();
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, GAX_TOKEN_UUID: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-      const code = await exited;
-      clearTimeout(timer);
-      return code;
-    },
-  };
-}
-
-/** Polls `get()` until `pattern` matches (the output of a child process grows as it runs). */
-export async function waitForOutput(get: () => string, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const m = pattern.exec(get());
-    if (m) return m;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; got:\n${get()}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
 }
 
 /** Every file under `dir`, recursively, with its bytes (relative path → bytes). */

@@ -4,8 +4,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runGaxToken } from '../helpers/cli.js';
-import { CS_PASSWORD, expectClean, filesUnder, hygieneScanner, MISTYPED_UUID, NOW, PREAMBLE, serveProcess, tempHome, TOKEN_UUID, waitForOutput, WRONG_UUID } from './flows.js';
+import { runGaxToken, startGaxToken, waitForOutput } from '../helpers/cli.js';
+import { CS_PASSWORD, expectClean, filesUnder, hygieneScanner, MISTYPED_UUID, NOW, PREAMBLE, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
 
 const home = tempHome();
 
@@ -55,8 +55,8 @@ describe('the gax-token command', { timeout: 120_000 }, () => {
 
   it('serve (plain and JSON log) while logins by token and password succeed and fail; login and time', async () => {
     const serveHome = join(home(), 'serve-home');
-    const plain = serveProcess(['--port', '0', '--mode', 'enable', '--uuid', TOKEN_UUID, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob'], { GAX_TOKEN_LAB_HOME: serveHome });
-    const json = serveProcess(['--port', '0', '--tls', '--mode', 'enable', '--uuid-file', uuidFile, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob', '--json-log'], { GAX_TOKEN_LAB_HOME: serveHome });
+    const plain = startGaxToken(['serve', '--port', '0', '--mode', 'enable', '--uuid', TOKEN_UUID, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob'], { GAX_TOKEN_LAB_HOME: serveHome });
+    const json = startGaxToken(['serve', '--port', '0', '--tls', '--mode', 'enable', '--uuid-file', uuidFile, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob', '--json-log'], { GAX_TOKEN_LAB_HOME: serveHome });
     try {
       const port = (await waitForOutput(plain.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]!;
       const tls = await waitForOutput(json.stdout, /^listening on 127\.0\.0\.1:(\d+) \(tls, sha256 ([0-9A-F:]+)\)$/m);

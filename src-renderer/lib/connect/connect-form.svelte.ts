@@ -8,6 +8,7 @@ import { checkPreamble, checkUsername } from '../../../src-main/core/inputs.js';
 import { DEFAULT_PREAMBLE } from '../../../src-main/core/constants.js';
 import { UuidSourceChoice } from '../tokens/uuid-source.svelte.js';
 import { clockOffsetWords } from '../server/clock-words.js';
+import { INT32_MAX, wholeNumberProblem } from '../app/whole-number.js';
 
 export type TargetKind = 'mockcs' | 'host';
 export type TlsMode = 'off' | 'pin' | 'ca';
@@ -32,7 +33,6 @@ export type ConnectField =
   | 'gaxPassword'
   | 'clientName';
 
-const INT32_MAX = 2147483647;
 /** the largest CA file the contract carries */
 export const MAX_CA_BYTES = 65536;
 
@@ -50,15 +50,6 @@ export function pemError(text: string): string | null {
   if (new TextEncoder().encode(text).length > MAX_CA_BYTES) return `the file is larger than ${MAX_CA_BYTES / 1024} KiB; a CA certificate is a few KiB`;
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text))
     return 'this is not a PEM certificate (no "-----BEGIN CERTIFICATE-----" block); export the CA as PEM (.pem or .crt, Base64)';
-  return null;
-}
-
-function wholeNumber(text: string, min: number, max: number, what: string): string | null {
-  const t = text.trim();
-  if (!/^[-+]?\d+$/.test(t)) return `${what} is a whole number`;
-  const n = Number(t);
-  if (n < min) return `${what} is at least ${min}`;
-  if (n > max) return `${what} is at most ${max}`;
   return null;
 }
 
@@ -102,7 +93,7 @@ export class ConnectForm {
       if (p === '') {
         if (need) e.port = 'enter the port (CS ports are often 2020)';
       } else {
-        const bad = wholeNumber(p, 1, 65535, 'the port');
+        const bad = wholeNumberProblem(p, 1, 65535, 'the port');
         if (bad) e.port = bad;
       }
       if (this.tlsMode === 'pin' && (need || this.fingerprint.trim() !== '')) {
@@ -128,9 +119,9 @@ export class ConnectForm {
     if (this.who === 'password') {
       if (need && this.password === '') e.password = 'enter the password';
     } else {
-      const life = wholeNumber(this.tokenLife, 1, INT32_MAX, 'token_life_in_minutes');
+      const life = wholeNumberProblem(this.tokenLife, 1, INT32_MAX, 'token_life_in_minutes');
       if (life) e.tokenLife = life;
-      const offset = wholeNumber(this.gaxOffset, -INT32_MAX, INT32_MAX, 'the offset');
+      const offset = wholeNumberProblem(this.gaxOffset, -INT32_MAX, INT32_MAX, 'the offset');
       if (offset) e.gaxOffset = offset;
       if (this.confservTrusted) {
         const pre = checkPreamble(this.preamble);
@@ -146,7 +137,7 @@ export class ConnectForm {
 
   /** the GAX clock offset in words, when it is a number */
   readonly gaxOffsetWords = $derived.by((): string | null => {
-    if (wholeNumber(this.gaxOffset, -INT32_MAX, INT32_MAX, 'x')) return null;
+    if (wholeNumberProblem(this.gaxOffset, -INT32_MAX, INT32_MAX, 'x')) return null;
     return clockOffsetWords(Number(this.gaxOffset.trim()), 'GAX clock');
   });
 

@@ -5,12 +5,13 @@
  */
 import { api } from '../api.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
-import type { IpcError } from '../../../src-main/ipc/result.js';
+import type { IpcError, IpcResult } from '../../../src-main/ipc/result.js';
 import type { ServerStatus } from '../app/server-status.svelte.js';
 import { TraineeTally, type ClassroomTotals, type TraineeRow } from './trainees.js';
 
 export type ClassroomView = RequestOutput<'labs.classroom.status'>['classroom'];
 export type NetworkAddress = RequestOutput<'labs.classroom.status'>['interfaces'][number];
+type ClassroomSwitch = RequestOutput<'labs.classroom.start'> | RequestOutput<'labs.classroom.stop'>;
 
 /** The port trainees are told; 2020 is the CS port of the Genesys examples. */
 export const CLASSROOM_DEFAULT_PORT = '2020';
@@ -62,32 +63,13 @@ export class ClassroomController {
 
   async start(): Promise<boolean> {
     if (!this.canStart) return false;
-    this.busy = true;
-    const r = await api.invoke('labs.classroom.start', { host: this.address, port: Number(this.port.trim()), tls: this.tls, confirm: true });
-    this.busy = false;
-    if (!r.ok) {
-      this.error = r.error;
-      return false;
-    }
-    this.error = null;
-    this.status.take(r.data.mockcs, 'the classroom answer');
-    await this.take(r.data.classroom, false);
-    return true;
+    return this.switched(api.invoke('labs.classroom.start', { host: this.address, port: Number(this.port.trim()), tls: this.tls, confirm: true }));
   }
 
   async stop(): Promise<boolean> {
-    this.busy = true;
-    const r = await api.invoke('labs.classroom.stop', {});
-    this.busy = false;
-    if (!r.ok) {
-      this.error = r.error;
-      return false;
-    }
-    this.error = null;
-    this.status.take(r.data.mockcs, 'the classroom answer');
-    this.confirmed = false;
-    await this.take(r.data.classroom, false);
-    return true;
+    const done = await this.switched(api.invoke('labs.classroom.stop', {}));
+    if (done) this.confirmed = false;
+    return done;
   }
 
   /** Live events from the mock CS; call once while the view is shown. Returns the unsubscribe. */
@@ -130,6 +112,21 @@ export class ClassroomController {
     }
     this.tally = tally;
     this.publish();
+  }
+
+  /** Start's or stop's answer: busy until it comes, then its error, or the mock CS and classroom it reports. */
+  private async switched(answer: Promise<IpcResult<ClassroomSwitch>>): Promise<boolean> {
+    this.busy = true;
+    const r = await answer;
+    this.busy = false;
+    if (!r.ok) {
+      this.error = r.error;
+      return false;
+    }
+    this.error = null;
+    this.status.take(r.data.mockcs, 'the classroom answer');
+    await this.take(r.data.classroom, false);
+    return true;
   }
 
   private publish(): void {

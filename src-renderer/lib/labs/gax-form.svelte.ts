@@ -6,23 +6,14 @@
 import type { RequestInput, RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import { checkPreamble, checkUsername } from '../../../src-main/core/inputs.js';
 import { parseTokenUuid } from '../../../src-main/core/uuid.js';
+import { INT32_MAX, wholeNumberProblem } from '../app/whole-number.js';
 
 export type LabGaxView = NonNullable<RequestOutput<'labs.current'>['lab']>['gax'];
 export type LabGaxPatch = RequestInput<'labs.gax.update'>['patch'];
 export type TokenSourceKind = 'mint' | 'replay';
 export type GaxField = 'tokenLife' | 'tokenUuid' | 'preamble' | 'userName' | 'tokenUserName' | 'password' | 'clockOffset' | 'issuedMinutesAgo' | 'replayLife';
 
-const INT32_MAX = 2147483647;
 const MAX_OFFSET = 10 * 366 * 86400;
-
-function wholeNumber(text: string, min: number, max: number, what: string): string | null {
-  const t = text.trim();
-  if (!/^[-+]?\d+$/.test(t)) return `${what} is a whole number`;
-  const n = Number(t);
-  if (n < min) return `${what} is at least ${min}`;
-  if (n > max) return `${what} is at most ${max}`;
-  return null;
-}
 
 export class LabGaxForm {
   confservTrusted = $state(true);
@@ -65,7 +56,7 @@ export class LabGaxForm {
 
   readonly errors = $derived.by((): Partial<Record<GaxField, string>> => {
     const e: Partial<Record<GaxField, string>> = {};
-    const life = wholeNumber(this.tokenLife, 1, INT32_MAX, 'token_life_in_minutes');
+    const life = wholeNumberProblem(this.tokenLife, 1, INT32_MAX, 'token_life_in_minutes');
     if (life) e.tokenLife = life;
     if (this.tokenUuid.trim() !== '') {
       const parsed = parseTokenUuid(this.tokenUuid.trim());
@@ -80,12 +71,12 @@ export class LabGaxForm {
       if (bad) e.tokenUserName = bad;
     }
     if (this.password.length > 1024) e.password = 'at most 1024 characters';
-    const offset = wholeNumber(this.clockOffset, -MAX_OFFSET, MAX_OFFSET, 'the offset');
+    const offset = wholeNumberProblem(this.clockOffset, -MAX_OFFSET, MAX_OFFSET, 'the offset');
     if (offset) e.clockOffset = offset;
     if (this.tokenSource === 'replay') {
-      const ago = wholeNumber(this.issuedMinutesAgo, 0, 10 * 366 * 1440, 'minutes ago');
+      const ago = wholeNumberProblem(this.issuedMinutesAgo, 0, 10 * 366 * 1440, 'minutes ago');
       if (ago) e.issuedMinutesAgo = ago;
-      const rl = wholeNumber(this.replayLife, 1, INT32_MAX, 'the life');
+      const rl = wholeNumberProblem(this.replayLife, 1, INT32_MAX, 'the life');
       if (rl) e.replayLife = rl;
     }
     return e;
