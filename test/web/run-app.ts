@@ -22,16 +22,16 @@ export class AppProcess {
     this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  /** Waits until stdout matches (or the process ends or time runs out); returns the match. */
-  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> {
+  /** Waits until stdout (or stderr) matches (or the process ends or time runs out); returns the match. */
+  async waitFor(pattern: RegExp, timeoutMs = 20_000, stream: 'stdout' | 'stderr' = 'stdout'): Promise<RegExpExecArray> {
     const until = Date.now() + timeoutMs;
     let ended = false;
     void this.exited.then(() => (ended = true));
     for (;;) {
-      const m = pattern.exec(this.stdout);
+      const m = pattern.exec(this[stream]);
       if (m) return m;
       if (ended || Date.now() > until)
-        throw new Error(`no ${pattern} in the output${ended ? ' (the process ended)' : ''}:\n--- stdout\n${this.stdout}\n--- stderr\n${this.stderr}`);
+        throw new Error(`no ${pattern} in the ${stream}${ended ? ' (the process ended)' : ''}:\n--- stdout\n${this.stdout}\n--- stderr\n${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

@@ -74,6 +74,8 @@ describe('web mode entry', { timeout: 30_000 }, () => {
         const problems = client.events('app.problem') as { message: string; time: number }[];
         expect(problems.map((p) => p.message)).toEqual([`TypeError: a timer broke for ${masked}`, `Error: a stray promise for ${masked}`]);
         for (const p of problems) expect(Math.abs(p.time - Date.now())).toBeLessThan(60_000);
+        // The window's event can overtake the stderr pipe: wait for the second line there too.
+        await app.waitFor(/stray promise[^\n]*\n/, 20_000, 'stderr');
         expect(app.stderr.trimEnd().split('\n')).toEqual([
           `[gax-token-lab] unexpected error: TypeError: a timer broke for ${masked}`,
           `[gax-token-lab] unexpected error: Error: a stray promise for ${masked}`,
