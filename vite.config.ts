@@ -12,9 +12,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    // One CSS file and no inline module preload polyfill: the CSP allows scripts from 'self' only.
+    // No inline module preload polyfill: the CSP allows scripts from 'self' only. CSS is split per
+    // lazy view (loaded as <link> from 'self', which style-src allows): the first paint needs only the
+    // shell's and the wizard's styles (renderer bench: wizard interactive 2.04× → 1.83× a blank page).
     modulePreload: { polyfill: false },
-    cssCodeSplit: false,
+    cssCodeSplit: true,
     reportCompressedSize: false,
     // A slow machine is not a problem with the build: no timing warnings in `npm start`'s output.
     rolldownOptions: { checks: { bundlerTimings: false } },
