@@ -10,7 +10,7 @@ import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { isIP } from 'node:net';
 import type { MockCsListener, MockCsOptions } from '../mockcs/index.js';
 import { CLASSROOM_LIMITS, type ClassroomView } from './contract/labs.js';
-import { isLoopbackHost } from './handlers/mockcs.js';
+import { isLoopbackHost } from '../shared/loopback.js';
 import { HandlerError } from './result.js';
 import type { IpcServices } from './services.js';
 

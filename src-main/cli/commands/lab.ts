@@ -3,11 +3,11 @@
  * serves a lab's broken CS (as `serve` does, with its listener and log lines), and `check` runs a
  * trainee's fixed setup through a real login and the judge.
  */
-import { isIP } from 'node:net';
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
 import { findScenario, LAB_SCENARIOS, type LabScenario, type LabSetup } from '../../core/labs/index.js';
 import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from '../../labs/index.js';
 import { MockCs } from '../../mockcs/index.js';
+import { isLoopbackHost } from '../../shared/loopback.js';
 import { formatHelp, UsageError, type CommandSpec, type OptionSpec, type ParsedArgs } from '../args.js';
 import { EXIT, formatFields, type CliCommand } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
@@ -146,7 +146,7 @@ async function start(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<numbe
   const host = (args.options['host'] as string | undefined) ?? '127.0.0.1';
   const port = (args.options['port'] as number | undefined) ?? 2020;
   const tls = args.options['tls'] === true;
-  if (!isLoopback(host) && args.options['allow-network'] !== true)
+  if (!isLoopbackHost(host) && args.options['allow-network'] !== true)
     throw new UsageError(`--host ${printable(host)} is not a loopback address: add --allow-network to serve the lab to a classroom`);
   const cs = new MockCs({
     options: { ...labCsToMockCsOptions(s.broken.cs), diagnostics: 'teaching', listeners: [{ host, port, ...(tls ? { tls: true } : {}) }] },
@@ -164,7 +164,7 @@ async function start(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<numbe
     return EXIT.REJECTED;
   }
   for (const l of listeners) write(listeningLine(l));
-  if (!isLoopback(host))
+  if (!isLoopbackHost(host))
     io.stderr.write(`warning: the lab's CS listens on ${host}, beyond this machine: anyone who reaches it can log in with the published training token-uuid; stop it after the class\n`);
   io.stderr.write(introduction(s, listeners[0]?.host ?? host, listeners[0]?.port ?? port));
   const signal = await io.stopSignal;
@@ -231,12 +231,6 @@ function describeCheck(
 
 /** addresses that listen on every interface: trainees use the machine's own address */
 const WILDCARD = new Set(['0.0.0.0', '::']);
-
-function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (h === 'localhost' || h === '::1') return true;
-  return isIP(h) === 4 && h.startsWith('127.');
-}
 
 function signed(seconds: number): string {
   return `${seconds > 0 ? '+' : ''}${seconds} s`;

@@ -1,6 +1,6 @@
 /** Mock CS requests: thin over MockCs, one change at a time, each answered with the new view. */
-import { isIP } from 'node:net';
 import { mergeMockCsOptions, type MockCsUser } from '../../mockcs/index.js';
+import { isLoopbackHost } from '../../shared/loopback.js';
 import type { Handlers } from '../contract/index.js';
 import { mockCsView } from '../mockcs-view.js';
 import { HandlerError } from '../result.js';
@@ -77,13 +77,4 @@ export function mockCsHandlers(services: IpcServices): Pick<Handlers, MockCsChan
       return { cleared: services.mockCsLog.clear() };
     },
   };
-}
-
-/** 127.0.0.0/8, ::1 (also IPv4-mapped) and `localhost`: addresses no other machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (h === 'localhost') return true;
-  if (isIP(h) === 4) return h.startsWith('127.');
-  if (isIP(h) === 6) return h === '::1' || /^::ffff:127\./.test(h) || /^(0{1,4}:){7}0{0,3}1$/.test(h);
-  return false;
 }
