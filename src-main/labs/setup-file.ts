@@ -6,13 +6,12 @@
  */
 import { z } from 'zod';
 import { checkPreamble, checkUsername, parseTokenUuid } from '../core/index.js';
-import type { LabSetup } from '../core/labs/index.js';
+import { LAB_MAX_MINUTES, type LabSetup } from '../core/labs/index.js';
 import { describeZodIssues } from '../shared/zod-issues.js';
 import { checkWritableOptionName, checkWritableValue, findOption } from '../core/options/index.js';
 
 const GENESYS_INT_MAX = 2147483647;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
-const ONE_YEAR_MINUTES = 366 * 1440;
 
 const must = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing' : what);
 
@@ -101,8 +100,8 @@ const tokenSource = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('mint') }),
     z.strictObject({
       kind: z.literal('replay'),
-      issuedMinutesAgo: wholeNumber(0, ONE_YEAR_MINUTES, 'minutes'),
-      lifeMinutes: wholeNumber(1, ONE_YEAR_MINUTES, 'minutes'),
+      issuedMinutesAgo: wholeNumber(0, LAB_MAX_MINUTES, 'minutes'),
+      lifeMinutes: wholeNumber(1, LAB_MAX_MINUTES, 'minutes'),
     }),
   ],
   { error: must('must be {"kind":"mint"} or {"kind":"replay","issuedMinutesAgo":…,"lifeMinutes":…}') },
@@ -110,7 +109,7 @@ const tokenSource = z.discriminatedUnion(
 
 const gaxSchema = z.strictObject({
   confservTrusted: z.boolean({ error: must('must be true or false') }),
-  tokenLifeMinutes: wholeNumber(1, ONE_YEAR_MINUTES, 'minutes'),
+  tokenLifeMinutes: wholeNumber(1, LAB_MAX_MINUTES, 'minutes'),
   tokenUuid,
   preamble,
   userName,

@@ -292,6 +292,9 @@ export const CASES: Record<RequestChannel, Case> = {
       { payload: {}, field: 'patch' },
       { payload: { patch: {}, save: true }, field: 'save' },
       { payload: { patch: { password: SECRET_PASSWORD.repeat(60) } }, field: 'patch.password' },
+      // the bounds a lab check accepts (LAB_MAX_MINUTES): a patch past them could never be checked
+      { payload: { patch: { tokenLifeMinutes: 366 * 1440 + 1 } }, field: 'patch.tokenLifeMinutes' },
+      { payload: { patch: { tokenSource: { kind: 'replay', issuedMinutesAgo: 1.5, lifeMinutes: 20 } } }, field: 'patch.tokenSource.issuedMinutesAgo' },
     ],
   },
   'labs.extraOptions.remove': {

@@ -13,4 +13,4 @@ export {
   MAX_FAIR_TTL_FACTOR,
   GENESYS_PASSWORD_FIELD_BYTES,
 } from './judge.js';
-export { LAB_TOKEN_LIFE_MINUTES, workingSetup, cloneLabSetup, labCsOptionsText, labGaxOptionsText, type LabPerson } from './setup.js';
+export { LAB_TOKEN_LIFE_MINUTES, LAB_MAX_MINUTES, workingSetup, cloneLabSetup, labCsOptionsText, labGaxOptionsText, type LabPerson } from './setup.js';

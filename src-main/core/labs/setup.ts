@@ -9,6 +9,9 @@ import type { LabCsSetup, LabGaxSetup, LabSetup } from './types.js';
 
 /** GAX [general] token_life_in_minutes in every lab: the 20-minute token of Genesys's own example (12:00–12:20). */
 export const LAB_TOKEN_LIFE_MINUTES = 20;
+/** The longest token life, replay age or replay life a lab setup may hold (a year): the setup file,
+ * the IPC patch and the Labs view's GAX card all check against this one bound. */
+export const LAB_MAX_MINUTES = 366 * 1440;
 
 export interface LabPerson {
   userName: string;

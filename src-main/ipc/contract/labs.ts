@@ -7,10 +7,9 @@
  * and labs.handout.tokenUuid (the Show on the classroom handout).
  */
 import { z } from 'zod';
-import { checkPreamble, checkUsername } from '../../core/inputs.js';
-import { parseTokenUuid } from '../../core/uuid.js';
-import { INT32_MAX, int, noInput, portField, request } from './define.js';
-import { mockCsView } from './mockcs.js';
+import { LAB_MAX_MINUTES } from '../../core/labs/setup.js';
+import { INT32_MAX, int, noInput, portField, preambleField, request } from './define.js';
+import { mockCsView, tokenUuidField, userNameField } from './mockcs.js';
 
 /** Scenario ids are kebab-case (core/labs/types.ts). */
 export const labId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'is not a lab id (kebab-case)' }).max(64);
@@ -38,7 +37,7 @@ export const labSummary = z.strictObject({
 
 const tokenSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mint') }),
-  z.strictObject({ kind: z.literal('replay'), issuedMinutesAgo: z.number().min(0).max(10 * 366 * 1440), lifeMinutes: int(1, INT32_MAX) }),
+  z.strictObject({ kind: z.literal('replay'), issuedMinutesAgo: int(0, LAB_MAX_MINUTES), lifeMinutes: int(1, LAB_MAX_MINUTES) }),
 ]);
 
 /** The GAX side as the renderer may see it: the token-uuid masked, the password reduced to whether there is one. */
@@ -101,29 +100,15 @@ export const openLabView = z.strictObject({
 });
 export type OpenLabView = z.infer<typeof openLabView>;
 
-/** A token-uuid in any accepted form; the reason never quotes it. */
-const tokenUuid = z.string().check((ctx) => {
-  const parsed = parseTokenUuid(ctx.value);
-  if (!parsed.ok) ctx.issues.push({ code: 'custom', input: '', message: `is not a UUID: ${parsed.reason}` });
-});
-const preamble = z.string().check((ctx) => {
-  const bad = checkPreamble(ctx.value);
-  if (bad) ctx.issues.push({ code: 'custom', input: ctx.value, message: bad });
-});
-const userName = z.string().check((ctx) => {
-  const bad = checkUsername(ctx.value);
-  if (bad) ctx.issues.push({ code: 'custom', input: ctx.value, message: bad });
-});
-
 /** Any subset of the GAX side. */
 export const labGaxPatch = z.strictObject({
   confservTrusted: z.boolean().optional(),
-  tokenLifeMinutes: int(1, INT32_MAX).optional(),
-  tokenUuid: tokenUuid.optional(),
-  preamble: preamble.optional(),
-  userName: userName.optional(),
+  tokenLifeMinutes: int(1, LAB_MAX_MINUTES).optional(),
+  tokenUuid: tokenUuidField.optional(),
+  preamble: preambleField.optional(),
+  userName: userNameField.optional(),
   /** null: the token is minted for the login user */
-  tokenUserName: userName.nullable().optional(),
+  tokenUserName: userNameField.nullable().optional(),
   /** null: no password */
   password: z.string().min(1).max(1024).nullable().optional(),
   clockOffsetSeconds: int(-10 * 366 * 86400, 10 * 366 * 86400).optional(),

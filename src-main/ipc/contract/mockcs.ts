@@ -14,7 +14,7 @@ import { event, INT32_MAX, int, noInput, portField, preambleField, request } fro
 const MAX_CLOCK_OFFSET_SECONDS = 10 * 366 * 86400;
 
 /** A token-uuid in any accepted form; the reason never quotes it (it is a secret). */
-const tokenUuid = z.string().check((ctx) => {
+export const tokenUuidField = z.string().check((ctx) => {
   const parsed = parseTokenUuid(ctx.value);
   if (!parsed.ok) ctx.issues.push({ code: 'custom', input: '', message: `is not a UUID: ${parsed.reason}` });
 });
@@ -33,7 +33,7 @@ export const mockCsOptionsPatch = z.strictObject({
   tokenAuthenticationMode: z.enum(['enable', 'disable']).optional(),
   tokenPreambula: preambleField.optional(),
   /** a UUID, or null to use the generated one */
-  tokenUuid: tokenUuid.nullable().optional(),
+  tokenUuid: tokenUuidField.nullable().optional(),
   tokenToleranceSeconds: genesysNumber.optional(),
   tokenTtlMinutes: genesysNumber.optional(),
   gaxTokenLifeMinutes: genesysNumber.optional(),

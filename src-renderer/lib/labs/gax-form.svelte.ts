@@ -6,7 +6,8 @@
 import type { RequestInput, RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import { checkPreamble, checkUsername } from '../../../src-main/core/inputs.js';
 import { parseTokenUuid } from '../../../src-main/core/uuid.js';
-import { INT32_MAX, wholeNumberProblem } from '../app/whole-number.js';
+import { LAB_MAX_MINUTES } from '../../../src-main/core/labs/setup.js';
+import { wholeNumberProblem } from '../app/whole-number.js';
 
 export type LabGaxView = NonNullable<RequestOutput<'labs.current'>['lab']>['gax'];
 export type LabGaxPatch = RequestInput<'labs.gax.update'>['patch'];
@@ -56,7 +57,7 @@ export class LabGaxForm {
 
   readonly errors = $derived.by((): Partial<Record<GaxField, string>> => {
     const e: Partial<Record<GaxField, string>> = {};
-    const life = wholeNumberProblem(this.tokenLife, 1, INT32_MAX, 'token_life_in_minutes');
+    const life = wholeNumberProblem(this.tokenLife, 1, LAB_MAX_MINUTES, 'token_life_in_minutes');
     if (life) e.tokenLife = life;
     if (this.tokenUuid.trim() !== '') {
       const parsed = parseTokenUuid(this.tokenUuid.trim());
@@ -74,9 +75,9 @@ export class LabGaxForm {
     const offset = wholeNumberProblem(this.clockOffset, -MAX_OFFSET, MAX_OFFSET, 'the offset');
     if (offset) e.clockOffset = offset;
     if (this.tokenSource === 'replay') {
-      const ago = wholeNumberProblem(this.issuedMinutesAgo, 0, 10 * 366 * 1440, 'minutes ago');
+      const ago = wholeNumberProblem(this.issuedMinutesAgo, 0, LAB_MAX_MINUTES, 'minutes ago');
       if (ago) e.issuedMinutesAgo = ago;
-      const rl = wholeNumberProblem(this.replayLife, 1, INT32_MAX, 'the life');
+      const rl = wholeNumberProblem(this.replayLife, 1, LAB_MAX_MINUTES, 'the life');
       if (rl) e.replayLife = rl;
     }
     return e;
