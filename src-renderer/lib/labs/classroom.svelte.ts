@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import type { IpcError, IpcResult } from '../../../src-main/ipc/result.js';
 import type { ServerStatus } from '../app/server-status.svelte.js';
+import { SnapshotOverlap } from '../server/snapshot-overlap.js';
 import { TraineeTally, type ClassroomTotals, type TraineeRow } from './trainees.js';
 
 export type ClassroomView = RequestOutput<'labs.classroom.status'>['classroom'];
@@ -105,9 +106,10 @@ export class ClassroomController {
       const log = await api.invoke('mockcs.log.snapshot', {});
       const kept = log.ok ? log.data.events : [];
       tally.add(kept);
-      const last = kept.at(-1)?.time ?? Number.NEGATIVE_INFINITY;
-      // The log and the live stream overlap by at most the events of one batch: take only what is newer.
-      tally.add(this.buffered.filter((e) => e.time > last));
+      // Live events that came while the log was read may repeat its newest ones: count each once.
+      const overlap = new SnapshotOverlap();
+      overlap.reset(kept);
+      tally.add(this.buffered.filter((e) => !overlap.repeats(e)));
       this.buffered = null;
     }
     this.tally = tally;

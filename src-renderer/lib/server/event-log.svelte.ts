@@ -8,6 +8,7 @@
  * applied to the current matches instead of to every event.
  */
 import { RingBuffer } from './ring-buffer.js';
+import { SnapshotOverlap } from './snapshot-overlap.js';
 import {
   compileFilter,
   entryMatches,
@@ -23,9 +24,6 @@ import {
 
 /** as many as main keeps (MOCKCS_LOG_CAPACITY) */
 export const LOG_CAPACITY = 100_000;
-
-/** the snapshot's newest events compared against the first live batches (they may overlap) */
-const OVERLAP_WINDOW = 5000;
 
 export class EventLog {
   /** the filter in effect */
@@ -55,9 +53,8 @@ export class EventLog {
   private readonly userCounts = new Map<string, number>();
   private readonly codeCounts = new Map<string, number>();
   private listsChanged = false;
-  /** the snapshot's newest events, while live batches may still repeat some of them */
-  private overlap: MockCsEvent[] = [];
-  private overlapCursor: number | null = null;
+  /** live batches may still repeat the snapshot's newest events */
+  private readonly overlap = new SnapshotOverlap();
 
   constructor(readonly capacity: number = LOG_CAPACITY) {
     this.buffer = new RingBuffer<LogEntry>(capacity);
@@ -70,8 +67,7 @@ export class EventLog {
   load(events: readonly MockCsEvent[]): void {
     this.reset();
     for (const e of events) this.add(e);
-    this.overlap = events.slice(-OVERLAP_WINDOW);
-    this.overlapCursor = null;
+    this.overlap.reset(events);
     this.refresh();
   }
 
@@ -79,7 +75,7 @@ export class EventLog {
   append(events: readonly MockCsEvent[]): void {
     let added = false;
     for (const e of events) {
-      if (this.repeatsSnapshot(e)) continue;
+      if (this.overlap.repeats(e)) continue;
       this.add(e);
       added = true;
     }
@@ -195,38 +191,6 @@ export class EventLog {
     }
   }
 
-  /**
-   * The event stream is ordered and the snapshot holds a prefix of it, so the live events it already
-   * holds are the first ones received, in the snapshot's order: skip while they line up, stop at the
-   * first that does not.
-   */
-  private repeatsSnapshot(e: MockCsEvent): boolean {
-    if (this.overlap.length === 0) return false;
-    const key = eventKey(e);
-    if (this.overlapCursor === null) {
-      let found = -1;
-      for (let i = this.overlap.length - 1; i >= 0; i--) {
-        if (eventKey(this.overlap[i]!) === key) {
-          found = i;
-          break;
-        }
-      }
-      if (found < 0) {
-        this.overlap = [];
-        return false;
-      }
-      this.overlapCursor = found;
-    }
-    const expected = this.overlap[this.overlapCursor];
-    if (expected && eventKey(expected) === key) {
-      this.overlapCursor++;
-      if (this.overlapCursor >= this.overlap.length) this.overlap = [];
-      return true;
-    }
-    this.overlap = [];
-    return false;
-  }
-
   private reset(): void {
     this.buffer.clear();
     this.matches = [];
@@ -234,8 +198,7 @@ export class EventLog {
     this.userCounts.clear();
     this.codeCounts.clear();
     this.listsChanged = true;
-    this.overlap = [];
-    this.overlapCursor = null;
+    this.overlap.clear();
     if (this.pausedAt !== null) this.pausedAt = this.buffer.nextSeq;
   }
 
@@ -266,10 +229,6 @@ export class EventLog {
     }
     return lo - this.matchHead;
   }
-}
-
-function eventKey(e: MockCsEvent): string {
-  return `${e.time}|${e.kind}|${e.logLine}`;
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b);

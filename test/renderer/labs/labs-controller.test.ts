@@ -140,6 +140,50 @@ describe('ClassroomController', () => {
     expect(status.view?.listeners).toHaveLength(1);
   });
 
+  it('counts an attempt that arrives while the kept log is read once, even in the same millisecond as its newest event', async () => {
+    const room = new ClassroomController(new ServerStatus());
+    await room.load();
+    room.address = '127.0.0.1';
+    room.port = '0';
+    room.confirmed = true;
+    expect(await room.start()).toBe(true);
+    const port = room.classroom!.port!;
+    for (const name of ['ada', 'grace']) {
+      const r = await runLogin({ host: '127.0.0.1', port, userName: 'default', clientName: name, credentials: { kind: 'password', password: 'password' } });
+      expect(r.outcome).toBe('accepted');
+    }
+    await room.load();
+    expect(room.totals.attempts).toBe(2);
+
+    // While the reopened view reads the log, the live stream delivers the log's newest event again
+    // and a new attempt stamped in the same millisecond (a class logging in together).
+    const again = new ClassroomController(new ServerStatus());
+    setBridge(
+      {
+        invoke: async (channel, input) => {
+          const r = await bridge.invoke(channel, input);
+          if (channel === 'mockcs.log.snapshot' && r.ok) {
+            const events = (r.data as { events: Parameters<ClassroomController['addEvents']>[0] }).events;
+            const newest = events.findLast((e) => e.kind === 'register')!;
+            again.addEvents([newest, { ...newest, clientName: 'linus', logLine: newest.logLine.replace('grace', 'linus') }]);
+          }
+          return r;
+        },
+        on: (event, listener) => bridge.on(event, listener),
+      },
+      'web',
+    );
+    await again.load();
+    expect(again.totals.attempts).toBe(3);
+    expect(again.rows.map((r) => [r.clientName, r.attempts])).toEqual([
+      ['ada', 1],
+      ['grace', 1],
+      ['linus', 1],
+    ]);
+    setBridge(bridge, 'web');
+    expect(await room.stop()).toBe(true);
+  });
+
   it('says why a start is refused, in words', async () => {
     const room = new ClassroomController(new ServerStatus());
     await room.load();
