@@ -9,7 +9,7 @@ import { findScenario, LAB_SCENARIOS, labCsOptionsText, labGaxOptionsText } from
 import type { LabCheckResult, LabGaxSetup, LabProgressEntry, LabScenario } from '../core/labs/types.js';
 import { labCsFromMockCs, labCsToMockCsOptions, runLabCheck } from '../labs/index.js';
 import type { MockCs, MockCsOptions } from '../mockcs/index.js';
-import type { OpenLab } from '../store/index.js';
+import { notStarted, type OpenLab } from '../store/index.js';
 import type { LabGaxPatch, OpenLabView } from './contract/labs.js';
 import { gaxView } from './lab-gax-view.js';
 import { HandlerError } from './result.js';
@@ -53,10 +53,7 @@ export class LabSession {
 
   async open(id: string): Promise<OpenLabView> {
     const scenario = scenarioOrThrow(id);
-    this.notice = await this.applyBrokenCs(scenario);
-    this.applied = true;
-    this.lastCheck = null;
-    await this.saveOpen({ scenarioId: id, gax: structuredClone(scenario.broken.gax), extraOptions: { ...scenario.broken.cs.extraOptions }, openedAt: this.nowIso() });
+    await this.putBrokenSetup(scenario, { scenarioId: id, openedAt: this.nowIso() });
     const entry = this.services.store.labs.entry(id);
     if (entry.status === 'not-started') await this.saveEntry(id, { ...entry, status: 'in-progress', startedAt: entry.startedAt ?? this.nowIso() });
     return this.view();
@@ -183,13 +180,10 @@ export class LabSession {
   /** Progress back to not started; the open lab also gets its broken setup back, on both sides. */
   async reset(id: string): Promise<{ id: string; progress: LabProgressEntry; lab: OpenLabView | null }> {
     const scenario = scenarioOrThrow(id);
-    const progress = await this.saveEntry(id, { status: 'not-started', hintsShown: 0, revealed: false, attempts: 0, startedAt: null, solvedAt: null });
+    const progress = await this.saveEntry(id, notStarted());
     const open = this.services.store.labs.open();
     if (open?.scenarioId !== id) return { id, progress, lab: null };
-    this.notice = await this.applyBrokenCs(scenario);
-    this.applied = true;
-    this.lastCheck = null;
-    await this.saveOpen({ ...open, gax: structuredClone(scenario.broken.gax), extraOptions: { ...scenario.broken.cs.extraOptions } });
+    await this.putBrokenSetup(scenario, open);
     return { id, progress, lab: this.view() };
   }
 
@@ -198,6 +192,14 @@ export class LabSession {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** The scenario's broken setup on both sides: its CS on the mock CS, its GAX side and typed options saved. */
+  private async putBrokenSetup(scenario: LabScenario, open: Pick<OpenLab, 'scenarioId' | 'openedAt'>): Promise<void> {
+    this.notice = await this.applyBrokenCs(scenario);
+    this.applied = true;
+    this.lastCheck = null;
+    await this.saveOpen({ scenarioId: open.scenarioId, openedAt: open.openedAt, gax: structuredClone(scenario.broken.gax), extraOptions: { ...scenario.broken.cs.extraOptions } });
+  }
 
   /**
    * Puts the scenario's broken CS side on the mock CS (teaching diagnostics, so a refusal names its

@@ -4,7 +4,7 @@
  * `safeStorage` comes in through `safeStorageCipher`.
  */
 export { openStore, type OpenStoreOptions, type Store, type SettingsApi, type ProfilesApi, type LabsProgressApi } from './open-store.js';
-export type { OpenLab, LabsProgress } from './labs-progress-schema.js';
+export { notStarted, type OpenLab, type LabsProgress } from './labs-progress-schema.js';
 export type { StoreError, StoreErrorCode, StoreResult } from './result.js';
 export type { StoreNotice } from './versioned-file.js';
 export { safeStorageCipher, SessionSecretVault, isSecretOptionName, type SecretCipher, type SafeStorageLike, type SecretRef } from './secrets.js';

@@ -65,9 +65,8 @@ export class Correction {
   readonly application: ApplicationKind;
   readonly fileName: string;
   private readonly home = new Map<OptionName, HomeValue>();
-  private readonly deletions: string[] = [];
-  /** the same lines, to look one up without a scan (a file may repeat an option thousands of times) */
-  private readonly deleted = new Set<string>();
+  /** lines to delete by hand, in the order found (a Set: a file may repeat an option thousands of times) */
+  private readonly deletions = new Set<string>();
   private readonly original = new Map<OptionName, string>();
 
   constructor(model: AppModel) {
@@ -94,14 +93,12 @@ export class Correction {
       } else if (e.kind === 'unset') {
         if (!this.home.delete(e.name)) continue;
         const line = deleteLine(HOME_SECTION[this.application], e.name, e.line, e.note);
-        this.deleted.add(line);
-        this.deletions.push(line);
+        this.deletions.add(line);
         changed = true;
       } else {
         const line = deleteLine(e.section, e.name, e.line, e.note);
-        if (this.deleted.has(line)) continue;
-        this.deleted.add(line);
-        this.deletions.push(line);
+        if (this.deletions.has(line)) continue;
+        this.deletions.add(line);
         changed = true;
       }
     }
@@ -123,7 +120,7 @@ export class Correction {
   }
 
   isChanged(): boolean {
-    if (this.deletions.length) return true;
+    if (this.deletions.size) return true;
     if (this.home.size !== this.original.size) return true;
     for (const [name, v] of this.home) if (this.original.get(name) !== v.value) return true;
     return false;
@@ -137,7 +134,7 @@ export class Correction {
         ? `# ${appName(this.application)} token options from ${this.fileName}, corrected by the GAX Token Lab doctor`
         : `# ${appName(this.application)} token options from ${this.fileName}: no change needed`,
     ];
-    if (this.deletions.length) lines.push('# Delete these lines from the application\'s options by hand:', ...this.deletions);
+    if (this.deletions.size) lines.push('# Delete these lines from the application\'s options by hand:', ...this.deletions);
     lines.push(formatSectionLine(section));
     const options: Record<string, string> = {};
     let secretsOmitted = false;
