@@ -5,20 +5,16 @@
  * never the IPC event, whose `sender` would hand the page a way into ipcRenderer.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isEventChannel, isRequestChannel } from '../ipc/channels.js';
-
-// Quoted back only when it looks like a channel name: anything else could be a pasted secret.
-const named = (channel: unknown): string =>
-  typeof channel === 'string' && /^[A-Za-z][A-Za-z.]{0,59}$/.test(channel) ? `"${channel}"` : '(not a channel name: letters and dots only)';
+import { isEventChannel, isRequestChannel, quoteChannelName } from '../ipc/channels.js';
 
 contextBridge.exposeInMainWorld('gaxLab', {
   invoke(channel: string, input: unknown): Promise<unknown> {
-    if (!isRequestChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `there is no request named ${named(channel)}` } });
+    if (!isRequestChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `there is no request named ${quoteChannelName(channel)}` } });
     // Errors are values across the bridge: a failed IPC call is answered, not thrown.
     return ipcRenderer.invoke(channel, input).catch(() => ({ ok: false, error: { code: 'IPC_FAILED', message: `${channel} could not reach the app`, hint: 'Restart GAX Token Lab.' } }));
   },
   on(event: string, listener: (payload: unknown) => void): () => void {
-    if (!isEventChannel(event) || typeof listener !== 'function') throw new TypeError(`there is no event named ${named(event)}`);
+    if (!isEventChannel(event) || typeof listener !== 'function') throw new TypeError(`there is no event named ${quoteChannelName(event)}`);
     const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
     ipcRenderer.on(event, forward);
     return () => void ipcRenderer.removeListener(event, forward);

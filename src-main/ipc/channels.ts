@@ -68,3 +68,11 @@ export function isRequestChannel(name: unknown): name is RequestChannelName {
 export function isEventChannel(name: unknown): name is EventChannelName {
   return typeof name === 'string' && eventNames.has(name);
 }
+
+/**
+ * An unknown channel name, quoted back only when it looks like one (letters and dots): anything
+ * else — a pasted token-uuid, a token — could be a secret, and an error message never holds one.
+ */
+export function quoteChannelName(channel: unknown): string {
+  return typeof channel === 'string' && /^[A-Za-z][A-Za-z.]{0,59}$/.test(channel) ? `"${channel}"` : '(not a channel name: letters and dots only)';
+}

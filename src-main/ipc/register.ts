@@ -4,6 +4,7 @@
  * and only then does the handler run. Whatever happens, the answer is an IpcResult — never a throw.
  */
 import { z } from 'zod';
+import { quoteChannelName } from './channels.js';
 import { requests, type Handlers, type RequestChannel } from './contract/index.js';
 import { fail, HandlerError, ok, type IpcResult } from './result.js';
 
@@ -44,14 +45,6 @@ export function describeSchemaError(error: z.ZodError): string {
   let what = issue.message;
   if (issue.code === 'unrecognized_keys') what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(fieldName).join(', ')}`;
   return `${where}: ${what}${more}`;
-}
-
-/**
- * An unknown channel name, quoted back only when it looks like one (letters and dots): anything
- * else — a pasted token-uuid, a token — could be a secret, and an error message never holds one.
- */
-export function quoteChannelName(channel: unknown): string {
-  return typeof channel === 'string' && /^[A-Za-z][A-Za-z.]{0,59}$/.test(channel) ? `"${channel}"` : '(not a channel name: letters and dots only)';
 }
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatcher {
