@@ -14,7 +14,7 @@
 import type { Socket } from 'node:net';
 
 const WRITE_BACKLOG_LIMIT = 1 << 20;
-/** An idle registered connection keeps only this much (1,000 of them: 1 MB). */
+/** What a connection keeps between small batches (1,000 idle ones: 1 MB); a burst's bigger slab is let go after it. */
 const FIRST_SLAB_BYTES = 1024;
 /** A slab grows to twice the largest batch, up to this size (a bigger batch gets a slab of its own size). */
 const MAX_SLAB_BYTES = 64 * 1024;
@@ -43,6 +43,11 @@ export class LineOutput implements ByteSink {
     private readonly socket: Socket,
     private readonly onDrained: () => void,
   ) {}
+
+  /** The bytes this connection holds on to between batches (its slab). */
+  get retainedBytes(): number {
+    return this.slab?.length ?? 0;
+  }
 
   /** From here to `flush()`, lines are collected instead of written one by one. */
   begin(): void {
@@ -113,7 +118,11 @@ export class LineOutput implements ByteSink {
     if (s.destroyed || s.writableEnded) return;
     s.write(data);
     if (s.writableLength === 0) {
-      // Handed to the OS and no longer referenced: the slab is free again.
+      // Handed to the OS and no longer referenced: the slab is free again. A slab grown for a burst
+      // is let go once batches are small again (under a quarter of it: steady traffic uses at least
+      // half, as a slab grows to twice its batch), so a connection that once pipelined a lot goes
+      // back to FIRST_SLAB_BYTES instead of keeping up to MAX_SLAB_BYTES (or a giant) for life.
+      if (this.slab!.length > FIRST_SLAB_BYTES && data.length * 4 < this.slab!.length) this.slab = null;
       this.start = 0;
       this.pos = 0;
     } else if (s.writableLength > WRITE_BACKLOG_LIMIT && !this.blocked) {

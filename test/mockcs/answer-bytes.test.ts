@@ -142,6 +142,21 @@ describe('answers as bytes', { timeout: 20_000 }, () => {
     expect(got.toString('utf8')).toBe(lines.join('') + numbers.map((n) => `${n}\n`).join(''));
   });
 
+  it('a slab grown for a burst is let go once batches are small again', async () => {
+    const retained: number[] = [];
+    await capture((out) => {
+      out.begin();
+      for (let i = 0; i < 40; i++) out.write(`${'b'.repeat(300)}\n`); // a 12 KB burst
+      out.flush();
+      retained.push(out.retainedBytes);
+      out.write('z\n'); // then the small answers of an idle connection
+      out.write('z\n');
+      retained.push(out.retainedBytes);
+    });
+    expect(retained[0]).toBeGreaterThanOrEqual(24 * 1024);
+    expect(retained[1]).toBeLessThanOrEqual(1024);
+  });
+
   it('bytes a slow reader has not taken yet are never overwritten by later answers', async () => {
     const lines = Array.from({ length: 4000 }, (_, i) => `{"line":${i},"pad":"${String(i % 10).repeat((i * 37) % 2500)}"}\n`);
     const got = await capture((out) => {
