@@ -12,3 +12,4 @@ export * from './explain.js';
 export * from './time-format.js';
 export * from './segments.js';
 export * from './redact.js';
+export * from './sources.js';
