@@ -40,3 +40,4 @@ export function reportFileName(kind: ReportInput['kind'], createdAt: number): st
 export function chainPem(chain: readonly { pem: string }[]): string {
   return chain.map((c) => (c.pem.endsWith('\n') ? c.pem : `${c.pem}\n`)).join('');
 }
+export { loginCommand, shellQuote, type CommandTarget, type CopiedCommand } from './command.js';
