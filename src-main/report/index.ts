@@ -40,4 +40,4 @@ export function reportFileName(kind: ReportInput['kind'], createdAt: number): st
 export function chainPem(chain: readonly { pem: string }[]): string {
   return chain.map((c) => (c.pem.endsWith('\n') ? c.pem : `${c.pem}\n`)).join('');
 }
-export { loginCommand, shellQuote, type CommandTarget, type CopiedCommand } from './command.js';
+export { loginCommand, shellQuote, UUID_PLACEHOLDER, CA_PLACEHOLDER, PASSWORD_VAR, GAX_PASSWORD_VAR, type CommandTarget, type CopiedCommand } from './command.js';
