@@ -59,6 +59,7 @@ th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-alig
 thead th{background:var(--bg2)}
 table.facts th{width:28%;background:var(--bg2);font-weight:600}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.nowrap{white-space:nowrap;overflow-wrap:normal}
 .verdict{border-left:6px solid;padding:8px 12px;margin:12px 0;background:var(--bg2)}
 .verdict p{margin:2px 0}.verdict .headline{font-weight:700;font-size:16px}
 .good{border-color:var(--good)}.bad{border-color:var(--bad)}.warn{border-color:var(--warn)}

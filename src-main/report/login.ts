@@ -22,12 +22,12 @@ function traceTable(r: ReportLoginResult): string {
   const rows = r.steps
     .map(
       (s) =>
-        `<tr><td>${text(s.label)}</td><td class="st-${text(s.status)}">${text(s.status)}</td><td class="num">${text(durationText(s.durationMs))}</td><td>${
-          s.status === 'skipped' ? '' : text(utc(s.startedAt).slice(11))
+        `<tr><td class="nowrap">${text(s.label)}</td><td class="nowrap st-${text(s.status)}">${text(s.status)}</td><td class="num">${text(durationText(s.durationMs))}</td><td class="nowrap">${
+          s.status === 'skipped' ? '' : text(utc(s.startedAt).slice(11, 19))
         }</td><td>${text(s.detail)}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>Step</th><th>Status</th><th>Took</th><th>Started</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>\n`;
+  return `<table><thead><tr><th>Step</th><th>Status</th><th>Took</th><th class="nowrap">Started (UTC)</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>\n`;
 }
 
 export function daysLeftText(days: number): string {
@@ -62,7 +62,8 @@ function runBody(run: ReportLoginRun, level: 'h2' | 'h3'): string {
   ];
   if (r.server) rows.push(['Server answered', text(`${r.server.code}: ${r.server.message}`)]);
   if (r.session) rows.push(['Session', text(`${r.session.sessionId} (${r.session.authMethod} login)`)]);
-  if (r.session?.tokenExpires !== undefined) rows.push(['Token expires', text(utc(r.session.tokenExpires * 1000))]);
+  // ms on the server's clock (csmock/1 ClientRegistered)
+  if (r.session?.tokenExpires !== undefined) rows.push(['Token expires', text(`${utc(r.session.tokenExpires)} by the server's clock`)]);
   if (r.token)
     rows.push([
       'Token sent',

@@ -121,8 +121,10 @@ describe('Server and Connect views', () => {
     await page.getByText('The command, and what to supply').click();
     const command = (await page.getByTestId('copied-command').textContent()) ?? '';
     expect(command).toMatch(new RegExp(`^gax-token login --host 127\\.0\\.0\\.1 --port \\d+ --tls --fingerprint ${fingerprint} --user default --uuid-file \\./token-uuid\\.txt --life \\d+$`));
-    await scrollMainTo('section[aria-labelledby="trace-title"]');
+    await page.setViewportSize({ width: 1280, height: 960 });
+    await scrollMainTo('section[aria-labelledby="cert-title"]');
     await app.screenshot('connect-chain-command');
+    await page.setViewportSize({ width: 1280, height: 800 });
     mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
     copyFileSync(join(SCREENSHOTS, 'connect-chain-command.png'), join(ROOT, 'docs', 'screenshots', 'connect.png'));
 

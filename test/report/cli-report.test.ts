@@ -55,7 +55,7 @@ describe('--report', { timeout: 60_000 }, () => {
     const html = await readFile(out, 'utf8');
     expectSelfContained(html);
     expect(html).toContain('accepted: ');
-    expect(html).toContain('<td>RegisterClient</td>');
+    expect(html).toContain('<td class="nowrap">RegisterClient</td>');
     expect(html).toContain(`gax-token login --host 127.0.0.1 --port ${port} --user default --client-name &#39;Field kit&#39; --uuid-file ${join(dir, 'u.txt')} --life 20`);
     expect(events.some((e) => e.kind === 'register' && e.clientName === 'Field kit')).toBe(true);
   });

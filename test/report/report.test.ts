@@ -81,7 +81,7 @@ describe('the login report', () => {
     });
     expectSelfContained(html);
     expect(html).toMatch(/<div class="verdict good"><p class="headline">accepted: /);
-    for (const s of result.steps) expect(html).toContain(`<td>${s.label}</td>`);
+    for (const s of result.steps) expect(html).toContain(`<td class="nowrap">${s.label}</td>`);
     const connect = result.steps.find((s) => s.id === 'connect')!;
     expect(html).toContain(`${connect.durationMs!.toFixed(1)} ms`);
     expect(html).toMatch(/\+4[12]\.\d{3} s \(the server&#39;s clock is ahead/);
@@ -89,6 +89,7 @@ describe('the login report', () => {
     expect(html).toContain(fingerprint256!);
     expect(html).toContain('IP Address:127.0.0.1');
     expect(html).toContain(result.token!.redacted);
+    expect(html).toMatch(/<th scope="row">Token expires<\/th><td>20\d\d-\d\d-\d\d \d\d:\d\d:\d\d UTC by the server/);
     expect(html).toContain('gax-token login --host 127.0.0.1');
   });
 
