@@ -24,9 +24,15 @@ export function renderReport(input: ReportInput): string {
   const body = input.kind === 'doctor' ? doctorBody(input.doctor) : input.kind === 'login' ? loginBody(input.runs) : setupBody(input.setup);
   const m = input.meta;
   const subtitle = `Made ${text(utc(m.createdAt))} by GAX Token Lab ${text(m.appVersion)} (${text(m.madeBy)})`;
+  // The legend only when some finding carries its source: a report must not promise what it does not show.
+  const sourced = /class="tag (genesys|model|advice)"/.test(body);
   const footer = `${esc(
-    'Secrets are not in this report: a token-uuid shows only its last four digits, tokens only their first characters, passwords not at all. ',
-  )}${esc("Each finding names whose word it is: a Genesys document (\"Genesys doc\"), the tool's own model of the product (\"tool's model\"), or the tool's advice.")}<br>GAX Token Lab ${text(m.appVersion)} · ${text(utc(m.createdAt))}`;
+    'Secrets are not in this report: a token-uuid shows only its last four digits, tokens only their first characters, passwords not at all.',
+  )}${
+    sourced
+      ? esc(" Each finding names whose word it is: a Genesys document (\"Genesys doc\"), the tool's own model of the product (\"tool's model\"), or the tool's advice.")
+      : ''
+  }<br>GAX Token Lab ${text(m.appVersion)} · ${text(utc(m.createdAt))}`;
   return page(TITLES[input.kind], subtitle, body, footer);
 }
 

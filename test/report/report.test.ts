@@ -50,8 +50,11 @@ describe('the doctor report', () => {
     expect(html).toContain('<span class="tag model">tool&#39;s model</span>');
     expect(html).toContain('Not checked');
     expect(html).toContain('whether GAX runs against the primary master CS');
+    expect(html).toContain('Each finding names whose word it is');
     // without them (the result as it is today) there is no empty source line
-    expect(renderReport({ kind: 'doctor', meta: META, doctor: result })).not.toContain('Source:');
+    const plain = renderReport({ kind: 'doctor', meta: META, doctor: result });
+    expect(plain).not.toContain('Source:');
+    expect(plain).not.toContain('Each finding names whose word it is');
   });
 
   it('escapes everything that came from input: a hostile file name and option values stay text', () => {
