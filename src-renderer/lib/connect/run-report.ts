@@ -13,9 +13,3 @@ export function saveRunsReport(runs: readonly RunRecord[]): Promise<SaveOutcome>
   return saveReport({ kind: 'login', runs: ordered.map(reportRun) }, runs.length === 1 ? 'Connect view, one run' : 'Connect view, the history');
 }
 
-/** The presented chain as one PEM file (leaf first), or null when the run saw no certificate. */
-export function chainPemText(result: RunRecord['result']): string | null {
-  const chain = result.certificate?.chain;
-  if (!chain?.length) return null;
-  return chain.map((c) => (c.pem.endsWith('\n') ? c.pem : `${c.pem}\n`)).join('');
-}

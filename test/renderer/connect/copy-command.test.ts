@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { ConnectForm } from '../../../src-renderer/lib/connect/connect-form.svelte.js';
 import { clipboardText, commandForRun } from '../../../src-renderer/lib/connect/copy-command.js';
+import { setBridge } from '../../../src-renderer/lib/api.js';
+import { LoginRunner } from '../../../src-renderer/lib/connect/login-runner.svelte.js';
+import { RunHistory } from '../../../src-renderer/lib/connect/run-history.svelte.js';
+import { reportRun } from '../../../src-renderer/lib/connect/run-report.js';
+import { scriptedBridge } from './scripted-bridge.js';
 
 const FP = 'AB:'.repeat(31) + 'CD';
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n';
@@ -54,5 +59,26 @@ describe('Copy as command from the Connect form', () => {
     const c = commandForRun(f.request('r3')!, { host: '127.0.0.1', port: 2020, tls: false })!;
     expect(c.command).toBe('gax-token login --host 127.0.0.1 --port 2020 --user default --password-env CS_PASSWORD');
     expect(clipboardText(c)).not.toContain('Hunter2-secret');
+  });
+});
+
+describe('a run records its command as it starts', () => {
+  it('the listener it went to, not the one picked later; a run report carries the command', async () => {
+    setBridge(scriptedBridge(() => Date.now()));
+    let port = 2020;
+    const form = new ConnectForm();
+    const runner = new LoginRunner(form, new RunHistory(5), {
+      now: () => Date.now(),
+      timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      targetText: () => `mock CS 127.0.0.1:${port}`,
+      commandFor: (input) => commandForRun(input, { host: '127.0.0.1', port, tls: false }),
+    });
+    runner.attach();
+    const record = (await runner.runOnce())!;
+    port = 2099;
+    expect(record.command!.command).toContain('--port 2020 ');
+    const run = reportRun(record);
+    expect(run).toMatchObject({ target: 'mock CS 127.0.0.1:2020', userName: 'default', how: 'token', command: record.command!.command });
+    runner.detach();
   });
 });
