@@ -9,7 +9,7 @@ import { runLogin, type LoginRequest } from '../../src-main/client/index.js';
 import { diagnose } from '../../src-main/core/doctor/index.js';
 import { mintToken } from '../../src-main/core/index.js';
 import { MockCs } from '../../src-main/mockcs/index.js';
-import { renderReport, type ReportLoginRun } from '../../src-main/report/index.js';
+import { loginCommand, renderReport, type ReportLoginRun } from '../../src-main/report/index.js';
 import { runGaxToken } from '../helpers/cli.js';
 import { CS_PASSWORD, expectClean, hygieneScanner, MISTYPED_UUID, PREAMBLE, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
 
@@ -70,7 +70,15 @@ describe('reports', { timeout: 120_000 }, () => {
     const runs: ReportLoginRun[] = [];
     for (const [what, request] of attempts) {
       const result = await runLogin(request);
-      const run: ReportLoginRun = { target: `127.0.0.1:${request.port}`, userName: 'alice', how: what, startedAt: Date.now(), result };
+      const c = request.credentials;
+      const { command } = loginCommand({
+        host: request.host,
+        port: request.port,
+        tls: request.tls ?? null,
+        userName: request.userName,
+        credentials: c.kind === 'password' ? { kind: 'password' } : { kind: 'gax', confservTrusted: c.confservTrusted, tokenLifeMinutes: c.tokenLifeMinutes, preamble: c.preamble },
+      });
+      const run: ReportLoginRun = { target: `127.0.0.1:${request.port}`, userName: 'alice', how: what, startedAt: Date.now(), result, command };
       runs.push(run);
       scanner.scan(`login report: ${what}`, renderReport({ kind: 'login', meta: META, runs: [run] }));
     }
