@@ -121,6 +121,12 @@ describe('Server and Connect views', () => {
     await page.getByText('The command, and what to supply').click();
     const command = (await page.getByTestId('copied-command').textContent()) ?? '';
     expect(command).toMatch(new RegExp(`^gax-token login --host 127\\.0\\.0\\.1 --port \\d+ --tls --fingerprint ${fingerprint} --user default --uuid-file \\./token-uuid\\.txt --life \\d+$`));
+    for (const theme of ['light', 'dark'] as const) {
+      await app.setTheme(theme);
+      const violations = await checkA11y(page);
+      expect(violations, `Connect with the chain and the command in ${theme}: ${JSON.stringify(violations)}`).toEqual([]);
+    }
+    await app.setTheme('light');
     await page.setViewportSize({ width: 1280, height: 960 });
     await scrollMainTo('section[aria-labelledby="cert-title"]');
     await app.screenshot('connect-chain-command');
