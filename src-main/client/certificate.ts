@@ -7,7 +7,7 @@
  */
 import { checkServerIdentity, type DetailedPeerCertificate, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { isoSeconds } from '../core/index.js';
-import type { CertificateInfo } from './types.js';
+import type { CertificateInfo, ChainCertificate } from './types.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -44,7 +44,7 @@ function isoOrRaw(text: string): string {
   return Number.isFinite(ms) ? isoSeconds(Math.floor(ms / 1000)) : text;
 }
 
-export function certificateInfo(cert: PeerCertificate, socket: TLSSocket, nowMs: number): CertificateInfo {
+function chainEntry(cert: PeerCertificate, nowMs: number): ChainCertificate {
   const validTo = parseCertDate(cert.valid_to);
   return {
     subject: formatName(cert.subject as unknown as Record<string, string | string[]>),
@@ -53,9 +53,42 @@ export function certificateInfo(cert: PeerCertificate, socket: TLSSocket, nowMs:
     validTo: isoOrRaw(cert.valid_to),
     daysLeft: Number.isFinite(validTo) ? Math.floor((validTo - nowMs) / 86_400_000) : 0,
     fingerprint256: cert.fingerprint256.toUpperCase(),
+    altNames: cert.subjectaltname ? cert.subjectaltname.split(/,\s*/).filter(Boolean) : [],
+    pem: toPem(cert.raw),
+  };
+}
+
+/** DER → PEM, 64 characters a line as RFC 7468 asks */
+export function toPem(der: Buffer): string {
+  const body = (der.toString('base64').match(/.{1,64}/g) ?? []).join('\n');
+  return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+}
+
+/** The most certificates followed up a chain: real chains are 2–4 long; a loop in a broken one must still end. */
+const MAX_CHAIN = 10;
+
+/**
+ * The chain as presented, leaf first. Node links each certificate to its issuer and a self-signed
+ * one to itself, so the walk stops at the first certificate already seen.
+ */
+export function presentedChain(leaf: DetailedPeerCertificate, nowMs: number): ChainCertificate[] {
+  const seen = new Set<string>();
+  const out: ChainCertificate[] = [];
+  for (let c: DetailedPeerCertificate | undefined = leaf; c && c.raw && out.length < MAX_CHAIN; c = c.issuerCertificate) {
+    if (seen.has(c.fingerprint256)) break;
+    seen.add(c.fingerprint256);
+    out.push(chainEntry(c, nowMs));
+  }
+  return out;
+}
+
+export function certificateInfo(cert: DetailedPeerCertificate, socket: TLSSocket, nowMs: number): CertificateInfo {
+  const { pem: _pem, ...leaf } = chainEntry(cert, nowMs);
+  return {
+    ...leaf,
     protocol: socket.getProtocol() ?? '',
     cipher: socket.getCipher()?.name ?? '',
-    altNames: cert.subjectaltname ? cert.subjectaltname.split(/,\s*/).filter(Boolean) : [],
+    chain: presentedChain(cert, nowMs),
   };
 }
 

@@ -98,6 +98,23 @@ export interface CertificateInfo {
   protocol: string;
   cipher: string;
   altNames: string[];
+  /** every certificate the server presented, leaf first, each followed by its issuer (a self-signed one is a chain of one) */
+  chain?: ChainCertificate[];
+}
+
+/** One certificate of the presented chain: what a person checks, and its PEM to save (public, never a secret). */
+export interface ChainCertificate {
+  subject: string;
+  issuer: string;
+  /** ISO 8601 */
+  validFrom: string;
+  validTo: string;
+  /** whole days until validTo; negative once expired */
+  daysLeft: number;
+  /** "AB:CD:…" upper case */
+  fingerprint256: string;
+  altNames: string[];
+  pem: string;
 }
 
 export type LoginOutcome =

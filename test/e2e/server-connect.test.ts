@@ -4,9 +4,14 @@
  * the event in the Server log; log in over TLS and see the pinned certificate; move the CS clock and
  * read why the next login is refused; axe in light and dark; screenshots at 1280×800 and 1024×700.
  */
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { appForFile, expectNoHorizontalScroll, openView, checkA11y, type App } from './harness.js';
+import type { Download, Page } from 'playwright-core';
+import { appForFile, expectNoHorizontalScroll, openView, checkA11y, ROOT, SCREENSHOTS, type App } from './harness.js';
+import { SecretScanner } from '../security/secret-scan.js';
+import { expectSelfContained } from '../report/self-contained.js';
 
 let app: App;
 let page: Page;
@@ -85,8 +90,81 @@ describe('Server and Connect views', () => {
     const message = await logInOnce();
     expect(message).toMatch(/is registered on 127\.0\.0\.1:\d+/);
     await page.getByRole('heading', { name: 'Server certificate' }).waitFor();
-    await page.getByText(fingerprint, { exact: true }).waitFor();
+    // the leaf's details, then the chain (of one) with the same fingerprint
+    await page.getByText(fingerprint, { exact: true }).first().waitFor();
     await page.getByText(/days left/).first().waitFor();
+    await tls.selectOption('');
+  });
+
+  it('over TLS: shows the chain and saves it as PEM, copies the rerun command, saves a report that needs nothing and prints', async () => {
+    await open('Server');
+    const fingerprint = (await page.getByTestId('fingerprint-1').textContent()) ?? '';
+    await open('Connect');
+    const tls = page.getByLabel('Listener');
+    await tls.selectOption((await tls.locator('option', { hasText: /^tls / }).getAttribute('value'))!);
+    await logInOnce();
+    const chain = page.getByTestId('cert-chain');
+    await chain.getByText('Chain presented').waitFor();
+    expect(await chain.getByRole('listitem').count()).toBe(1);
+    await chain.getByText(fingerprint, { exact: true }).waitFor();
+    await chain.getByText(/IP Address:127\.0\.0\.1/).waitFor();
+
+    const download = async (click: () => Promise<void>): Promise<{ name: string; text: string }> => {
+      const [d] = await Promise.all([page.waitForEvent('download') as Promise<Download>, click()]);
+      return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
+    };
+    const pem = await download(() => chain.getByRole('button', { name: 'Save chain (PEM)' }).click());
+    expect(pem.name).toMatch(/-chain\.pem$/);
+    expect(new X509Certificate(pem.text).fingerprint256).toBe(fingerprint);
+
+    await page.getByRole('button', { name: /^Copy as command/ }).waitFor();
+    await page.getByText('The command, and what to supply').click();
+    const command = (await page.getByTestId('copied-command').textContent()) ?? '';
+    expect(command).toMatch(new RegExp(`^gax-token login --host 127\\.0\\.0\\.1 --port \\d+ --tls --fingerprint ${fingerprint} --user default --uuid-file \\./token-uuid\\.txt --life \\d+$`));
+    for (const theme of ['light', 'dark'] as const) {
+      await app.setTheme(theme);
+      const violations = await checkA11y(page);
+      expect(violations, `Connect with the chain and the command in ${theme}: ${JSON.stringify(violations)}`).toEqual([]);
+    }
+    await app.setTheme('light');
+    await page.setViewportSize({ width: 1280, height: 960 });
+    await scrollMainTo('section[aria-labelledby="cert-title"]');
+    await app.screenshot('connect-chain-command');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
+    copyFileSync(join(SCREENSHOTS, 'connect-chain-command.png'), join(ROOT, 'docs', 'screenshots', 'connect.png'));
+
+    const report = await download(() => page.getByRole('button', { name: 'Save report', exact: true }).click());
+    expect(report.name).toMatch(/^gax-login-report-\d{8}T\d{6}Z\.html$/);
+    expectSelfContained(report.text);
+    expect(report.text).toContain('Certificate 1 of 1');
+    expect(report.text).toContain(fingerprint);
+    expect(report.text).toContain('--uuid-file ./token-uuid.txt');
+    const uuid = readFileSync(join(app.dataDir, 'mockcs-token-uuid'), 'utf8').trim();
+    const scanner = new SecretScanner([{ label: "the mock CS's token-uuid", kind: 'token-uuid', value: uuid }], { tokenPreambles: ['{PXZ}'] });
+    expect(SecretScanner.describe(scanner.scan('the Connect report', report.text))).toBe('');
+
+    // Opened with no network at all, it shows whole; printed to PDF it has pages.
+    const viewer = await app.context.newPage();
+    const requests: string[] = [];
+    await viewer.route('**/*', (r) => {
+      requests.push(r.request().url());
+      void r.abort();
+    });
+    await viewer.setViewportSize({ width: 1000, height: 1400 });
+    await viewer.setContent(report.text, { waitUntil: 'load' });
+    expect(requests).toEqual([]);
+    await viewer.getByRole('heading', { name: 'Trace' }).waitFor();
+    await viewer.screenshot({ path: join(SCREENSHOTS, 'report-connect.png'), fullPage: true });
+    const pdf = await viewer.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    await viewer.close();
+
+    const all = await download(() => page.getByRole('button', { name: 'Save report of all runs' }).click());
+    expectSelfContained(all.text);
+    expect(all.text).toMatch(/\d+ of \d+ logins accepted/);
+    expect(SecretScanner.describe(scanner.scan('the history report', all.text))).toBe('');
     await tls.selectOption('');
   });
 

@@ -18,6 +18,7 @@ import { UsageError, type ParsedArgs } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { readFileBounded, tooLargeLine } from '../bounded-file.js';
 import { describeFsError, printJson, type CliIo } from '../io.js';
+import { appVersion, checkReportTarget, reportOption, writeReport } from '../report-file.js';
 
 /** Real exports are a few kilobytes; anything this large is not an option file. */
 const MAX_FILE_BYTES = 4 << 20;
@@ -48,11 +49,13 @@ export const doctor: CliCommand = {
         description: 'which application the files are: once for all files, or once per file in order (default: detected)',
       },
       json: { type: 'boolean', description: 'one JSON object on stdout: files, findings, corrected' },
+      ...reportOption,
     },
     notes: `examples:
   gax-token doctor confserv.cfg gax.cfg
   gax-token doctor cs.conf gax.conf --users default,alice --clock-offset -75
   pbpaste | gax-token doctor - --app cs --json
+  gax-token doctor confserv.cfg gax.cfg --report diagnosis.html
 
 Rule ids: ${RULE_IDS.join(', ')}.
 A token-uuid is never printed: a corrected file names the line that holds it instead.
@@ -64,6 +67,8 @@ Exit: 0 no errors found, 1 errors found, 2 bad arguments or a file that cannot b
     const users = usernames(args);
     const clockOffsetSeconds = clockOffset(args);
     if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+    const reportPath = args.options['report'] as string | undefined;
+    if (reportPath !== undefined) await checkReportTarget(reportPath);
     const inputs: DoctorFileInput[] = [];
     for (const [i, file] of files.entries()) {
       const bytes = file === '-' ? await readStdinBytes(io) : await readFileBytes(file);
@@ -71,6 +76,12 @@ Exit: 0 no errors found, 1 errors found, 2 bad arguments or a file that cannot b
       inputs.push({ name: file === '-' ? STDIN_NAME : file, text: decoded.text, application: apps[i], encoding: decoded.encoding });
     }
     const result = diagnose({ files: inputs, users, clockOffsetSeconds });
+    if (reportPath !== undefined)
+      await writeReport(reportPath, {
+        kind: 'doctor',
+        meta: { appVersion: appVersion(), createdAt: Date.now(), madeBy: 'gax-token doctor' },
+        doctor: { ...result, users, clockOffsetSeconds },
+      });
     if (result.errors.length) return unreadable(io, result.errors, args.options['json'] === true);
     if (args.options['json']) printJson(io, jsonReport(result));
     else io.stdout.write(textReport(result));

@@ -17,6 +17,8 @@ import { UsageError, type OptionSpec, type ParsedArgs } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
+import { checkReportTarget, reportOption, writeReport } from '../report-file.js';
+import { loginReport } from '../login-report.js';
 
 const DEFAULT_LIFE_MINUTES = 60;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
@@ -98,7 +100,9 @@ export const login: CliCommand = {
         max: TEN_YEARS_SECONDS,
         description: "token login: mint as if GAX's clock were S seconds off",
       },
+      'client-name': { type: 'string', value: 'NAME', description: 'the RegisterClient clientName the CS logs (default GAX)' },
       json: { type: 'boolean', description: 'the whole result as one JSON object on stdout' },
+      ...reportOption,
     },
     notes: `A token login mints the token as GAX does (confserv_trusted=true): iat = now, exp = iat + --life × 60,
 signed with the token-uuid (--uuid, --uuid-file or $${UUID_ENV}). A password login sends the password.
@@ -107,6 +111,7 @@ examples:
   gax-token login --host 127.0.0.1 --port 2020 --user default --uuid-file cs-token-uuid.txt --life 20
   CS_PASSWORD=… gax-token login --host cs1 --port 2020 --user default --password-env CS_PASSWORD
   gax-token login --host 127.0.0.1 --port 2021 --tls --fingerprint AB:CD:… --user alice --uuid-file u.txt
+  gax-token login --host cs1 --port 2020 --user default --uuid-file u.txt --report login.html
 
 Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix say why), 2 bad arguments.`,
   },
@@ -124,8 +129,13 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
     };
     const timeouts = timeoutsOf(args);
     if (timeouts) request.timeoutsMs = timeouts;
+    const clientName = args.options['client-name'] as string | undefined;
+    if (clientName !== undefined) request.clientName = clientName;
     const valid = validateLoginRequest(request);
     if (!valid.ok) throw new UsageError(`${valid.message.replace(/^invalid input: /, '')} — ${valid.fix}`);
+    const reportPath = args.options['report'] as string | undefined;
+    if (reportPath !== undefined) await checkReportTarget(reportPath);
+    const startedAt = Date.now();
     const json = args.options['json'] === true;
     if (!json) {
       const how = request.credentials.kind === 'gax' ? 'token' : 'password';
@@ -134,6 +144,7 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
     const result = await runLogin(request, json ? undefined : (s) => {
       if (s.status !== 'running') io.stdout.write(formatStep(s));
     });
+    if (reportPath !== undefined) await writeReport(reportPath, loginReport(args, request, result, startedAt));
     if (json) printJson(io, result);
     else io.stdout.write(formatOutcome(result));
     return result.outcome === 'accepted' ? EXIT.OK : result.outcome === 'invalid-input' ? EXIT.USAGE : EXIT.REJECTED;

@@ -35,6 +35,18 @@ export const traceStep = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** one certificate of the chain the server presented, leaf first (public: a certificate is no secret) */
+const chainCertificate = z.strictObject({
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  daysLeft: z.number(),
+  fingerprint256: z.string(),
+  altNames: z.array(z.string()),
+  pem: z.string().max(65536),
+});
+
 const clockMeasurement = z.strictObject({ offsetMs: z.number(), roundTripMs: z.number() });
 
 export const loginResult = z.strictObject({
@@ -56,6 +68,7 @@ export const loginResult = z.strictObject({
       protocol: z.string(),
       cipher: z.string(),
       altNames: z.array(z.string()),
+      chain: z.array(chainCertificate).max(10).optional(),
     })
     .optional(),
   token: z

@@ -7,6 +7,7 @@ import { ClockProbe } from './clock-probe.svelte.js';
 import { ConnectForm } from './connect-form.svelte.js';
 import { GaxProfiles } from './gax-profiles.svelte.js';
 import { browserTimers, LoginRunner } from './login-runner.svelte.js';
+import { commandForRun } from './copy-command.js';
 import { RunHistory } from './run-history.svelte.js';
 
 const wallClock = (): number => Date.now();
@@ -19,7 +20,13 @@ export const loginRunner = new LoginRunner(connectForm, runHistory, {
   now: wallClock,
   timers: browserTimers,
   targetText: () => connectForm.describeTarget(mockCsListenerText(connectForm.listenerId)),
+  commandFor: (input) => commandForRun(input, mockCsListener(input.target.kind === 'mockcs' ? (input.target.listenerId ?? '') : '')),
 });
+
+function mockCsListener(listenerId: string) {
+  const listeners = serverStatus.view?.listeners ?? [];
+  return (listenerId ? listeners.find((x) => x.id === listenerId) : listeners[0]) ?? null;
+}
 
 /** "127.0.0.1:2020" or "tls 127.0.0.1:2021": the mock CS listener a run goes to (the first when none is picked). */
 export function mockCsListenerText(listenerId: string): string | null {

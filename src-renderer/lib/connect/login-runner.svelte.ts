@@ -7,7 +7,8 @@
  * offset between GAX and the CS. Each run records how long its token had left by the CS's clock.
  */
 import { api } from '../api.js';
-import type { ConnectForm } from './connect-form.svelte.js';
+import type { CopiedCommand } from '../../../src-main/report/index.js';
+import type { ConnectForm, LoginRunInput } from './connect-form.svelte.js';
 import type { RunHistory, RunRecord } from './run-history.svelte.js';
 import type { TraceStep } from './trace-format.js';
 
@@ -33,6 +34,8 @@ export interface RunnerDeps {
   /** the target as a history row names it ("mock CS 127.0.0.1:2020") */
   targetText: () => string;
   newRunId?: () => string;
+  /** the command that reruns an attempt, made from its request as it starts (the target may change later) */
+  commandFor?: (input: LoginRunInput) => CopiedCommand | null;
 }
 
 export interface InFlight {
@@ -117,6 +120,7 @@ export class LoginRunner {
     this.history.select(null);
     const startedAt = this.deps.now();
     const target = this.deps.targetText();
+    const command = this.deps.commandFor?.(input) ?? null;
     this.current = { runId, startedAt, steps: [] };
     try {
       const r = await api.invoke('login.run', input);
@@ -132,6 +136,7 @@ export class LoginRunner {
         method: input.credentials.kind === 'gax' && input.credentials.confservTrusted ? 'token' : 'password',
         durationMs: Math.max(0, this.deps.now() - startedAt),
         result: r.data,
+        command,
       });
       this.last = record;
       return record;

@@ -1,4 +1,5 @@
 /** The runs of this session, newest first: enough to compare, click one to see its trace again. */
+import type { CopiedCommand } from '../../../src-main/report/index.js';
 import { runCode, tokenLifeLeft, totalMs, type LoginResult } from './trace-format.js';
 
 export interface RunRecord {
@@ -16,6 +17,8 @@ export interface RunRecord {
   /** seconds the token had left by the CS's clock, or null */
   tokenLifeLeft: number | null;
   result: LoginResult;
+  /** the `gax-token login …` that reruns it (secrets by reference), when it could be made */
+  command?: CopiedCommand | null;
 }
 
 export const HISTORY_LIMIT = 200;
