@@ -11,8 +11,16 @@ import { createIpcRuntime, type IpcRuntime } from '../../src-main/ipc/index.js';
 import { SessionSecretVault } from '../../src-main/store/index.js';
 import { WEB_SOCKET_PATH } from '../../src-main/web/protocol.js';
 import { startWebServer, type WebLimits, type WebServer } from '../../src-main/web/server.js';
-import { WebBridge } from '../../src-renderer/lib/api.js';
+import type { IpcResult } from '../../src-main/ipc/result.js';
 import { rawRequest, rendererFixture, secretOf, type RendererFixture } from './helpers.js';
+
+// The page's own bridge (renderer code, typed against the DOM): loaded by a path tsc does not follow.
+interface PageBridge {
+  state: string;
+  invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
+}
+const API_MODULE = '../../src-renderer/lib/api.js';
+const { WebBridge } = (await import(/* @vite-ignore */ API_MODULE)) as { WebBridge: new (url: string, key: string, maxFrameBytes?: number) => PageBridge };
 
 let fixture: RendererFixture;
 let dataDir: string;
@@ -56,7 +64,7 @@ function closedAfter(port: number, send: string | null): Promise<number> {
 }
 
 /** The page's bridge over a real socket: `ws` standing in for the browser's WebSocket, with the page's Origin. */
-function pageBridge(server: WebServer, maxFrameBytes?: number): WebBridge {
+function pageBridge(server: WebServer, maxFrameBytes?: number): PageBridge {
   class PageSocket extends WebSocket {
     constructor(url: string, protocols: string[]) {
       super(url, protocols, { origin: server.origin, perMessageDeflate: false });
