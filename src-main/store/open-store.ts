@@ -92,11 +92,11 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
   const keeper = await SecretKeeper.open(dir, options.cipher, settings.get().secretStorage);
   const profilesOpened = await ProfilesStore.open(dir, keeper, now);
   const profiles = profilesOpened.store;
-  const labsOpened = await LabsProgressStore.open(dir, now);
+  const labsOpened = await LabsProgressStore.open(dir, keeper, now);
   const labs = labsOpened.store;
 
   const warnings: string[] = [];
-  for (const error of [settingsOpened.saveError, profilesOpened.saveError, labsOpened.saveError]) if (error) warnings.push(error);
+  for (const error of [settingsOpened.saveError, profilesOpened.saveError, labsOpened.saveError, labsOpened.lost]) if (error) warnings.push(error);
   for (const summary of profiles.list()) {
     const found = profiles.get(summary.id);
     if (found.ok) for (const issue of found.data.secretIssues) if (issue.state === 'unreadable') warnings.push(issue.message);
@@ -117,6 +117,8 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
       if (!saved.ok || !switching) return saved;
       const resealed = await profiles.resealAndSave();
       if (!resealed.ok) return resealed;
+      const labsSaved = await labs.save();
+      if (!labsSaved.ok) return labsSaved;
       // Only once no saved profile needs it: every copy sealed with it becomes unreadable.
       await keeper.forgetKeyFile();
       return saved;
