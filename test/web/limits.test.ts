@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createIpcRuntime, type IpcRuntime } from '../../src-main/ipc/index.js';
 import { SessionSecretVault } from '../../src-main/store/index.js';
-import { WEB_SOCKET_PATH } from '../../src-main/web/protocol.js';
+import { requests } from '../../src-main/ipc/contract/index.js';
+import { MAX_REQUEST_FRAME_BYTES, utf8Length, WEB_SOCKET_PATH } from '../../src-main/web/protocol.js';
 import { startWebServer, type WebLimits, type WebServer } from '../../src-main/web/server.js';
 import type { IpcResult } from '../../src-main/ipc/result.js';
 import { rawRequest, rendererFixture, secretOf, type RendererFixture } from './helpers.js';
@@ -68,6 +69,8 @@ function pageBridge(server: WebServer, maxFrameBytes?: number): PageBridge {
   class PageSocket extends WebSocket {
     constructor(url: string, protocols: string[]) {
       super(url, protocols, { origin: server.origin, perMessageDeflate: false });
+      // A browser reports a refused reconnect (the test's server is gone) through onclose only.
+      this.on('error', () => undefined);
     }
   }
   (globalThis as { WebSocket?: unknown }).WebSocket = PageSocket;
@@ -115,6 +118,22 @@ describe('the HTTP port', { timeout: 20_000 }, () => {
 });
 
 describe('the socket takes what the contract takes', { timeout: 60_000 }, () => {
+  it("is sized from the contract's largest requests: 20 doctor files of 2 MiB (40 MiB) and a 5 MiB import, JSON-escaped, fit in 64 MiB", () => {
+    // An exported option file escapes a little (quotes, backslashes of Windows paths, tabs); half again is the room allowed.
+    const line = 'path="C:\\Genesys\\GCTI\\ConfigServer"\ttoken-tolerance=60\n';
+    const text = line.repeat(Math.floor((2 * 1024 * 1024) / line.length));
+    const doctor = { files: Array.from({ length: 20 }, (_, i) => ({ name: `app-${i}.cfg`, text })) };
+    expect(requests['doctor.diagnose'].input.safeParse(doctor).success).toBe(true);
+    expect(requests['doctor.diagnose'].input.safeParse({ files: [...doctor.files, doctor.files[0]] }).success).toBe(false);
+    const doctorFrame = utf8Length(JSON.stringify({ id: 1, channel: 'doctor.diagnose', input: doctor }));
+    expect(doctorFrame).toBeGreaterThan(40 * 1024 * 1024);
+    expect(doctorFrame).toBeLessThanOrEqual(MAX_REQUEST_FRAME_BYTES);
+    const exported = JSON.stringify({ version: 2, profiles: [{ name: 'a "quoted" name', options: { path: 'C:\\x' } }] }, null, 2);
+    const importText = exported.repeat(Math.floor((5 * 1024 * 1024) / exported.length));
+    expect(requests['profiles.import'].input.safeParse({ text: importText }).success).toBe(true);
+    expect(utf8Length(JSON.stringify({ id: 2, channel: 'profiles.import', input: { text: importText } }))).toBeLessThanOrEqual(MAX_REQUEST_FRAME_BYTES);
+  });
+
   it('re-imports a 1.7 MB profiles export over the real socket', async () => {
     const server = await serverWith({});
     const bridge = pageBridge(server);
