@@ -95,6 +95,19 @@ describe('the HTTP port', { timeout: 20_000 }, () => {
     }
   });
 
+  it("leaves an open page's socket alone: idle past the idle timeout, it still answers", async () => {
+    const server = await serverWith({ idleTimeoutMs: 300, headersTimeoutMs: 300 });
+    const bridge = pageBridge(server);
+    try {
+      expect(await bridge.invoke('token.decode', { value: 'x', preamble: 'PXZ1' })).toMatchObject({ ok: true });
+      await new Promise((r) => setTimeout(r, 900));
+      expect(bridge.state).toBe('open');
+      expect(await bridge.invoke('token.decode', { value: 'y', preamble: 'PXZ1' })).toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('closes connections beyond the cap on arrival, and serves the page again once they go', async () => {
     const cap = 8;
     const server = await serverWith({ maxConnections: cap, idleTimeoutMs: 5000 });
