@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { app, dialog, safeStorage, type IpcMainInvokeEvent } from 'electron';
-import { createIpcRuntime, EVENT_CHANNELS, REQUEST_CHANNELS, type IpcRuntime } from '../ipc/index.js';
+import { createIpcRuntime, EVENT_CHANNELS, REQUEST_CHANNELS, type IpcHost, type IpcRuntime } from '../ipc/index.js';
 import { fail } from '../ipc/result.js';
 import { safeStorageCipher } from '../store/index.js';
 import { isAppUrl } from './app-scheme.js';
@@ -25,7 +25,8 @@ export function senderOf(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame
   return { url, authenticated: fromOurWindow };
 }
 
-export function registerIpc(wiring: IpcWiring): Promise<IpcRuntime | null> {
+/** `extra`: what the host adds beyond the window (the support log's folder and how to open it). */
+export function registerIpc(wiring: IpcWiring, extra: Pick<IpcHost, 'logDir' | 'openFolder' | 'log'> = {}): Promise<IpcRuntime | null> {
   const runtime = createIpcRuntime({
     mode: 'electron',
     dataDir: wiring.userDataDir,
@@ -45,6 +46,7 @@ export function registerIpc(wiring: IpcWiring): Promise<IpcRuntime | null> {
     },
     openExternal: (url) => openExternalSafely(url, wiring.log),
     onInternalError: (channel, err) => wiring.log(`${channel} failed unexpectedly: ${crashSummary(err)}`),
+    ...extra,
   }).then(
     (rt) => {
       rt.subscribe((event, payload) => {

@@ -7,7 +7,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app } from 'electron';
+import { app, shell } from 'electron';
+import { openSupportLog, supportLogDir } from '../log/support-log.js';
 import { userDataDir } from '../web/user-data-dir.js';
 import { registerIpc } from './ipc-bridge.js';
 import { projectHomepage, startApp } from './start-app.js';
@@ -18,11 +19,19 @@ const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
 // The same data folder as web mode (and $GAX_TOKEN_LAB_HOME), so profiles follow the person between modes.
 app.setPath('userData', userDataDir(process.env, process.platform, os.homedir()));
 
+// The support log (logs/ in the data folder): main's console lines, crash reports, problems, notices.
+const supportLog = openSupportLog({ dir: supportLogDir(app.getPath('userData')) });
+supportLog.teeConsole();
+
 startApp({
   rendererRoot: path.join(appRoot, 'dist', 'renderer'),
   preloadPath: path.join(appRoot, 'dist', 'preload', 'preload.cjs'),
   readmeUrl: projectHomepage(path.join(appRoot, 'package.json')),
   // Runs once after `ready` and before the window loads, so no request can arrive unanswered.
   // The runtime it resolves with also carries main's unexpected errors to the window's banner.
-  registerIpc: (wiring) => registerIpc(wiring),
+  registerIpc: async (wiring) => {
+    const runtime = await registerIpc(wiring, { logDir: supportLog.dir, openFolder: async (dir) => (await shell.openPath(dir)) === '', log: supportLog.write });
+    if (runtime) supportLog.follow(runtime);
+    return runtime;
+  },
 });

@@ -37,6 +37,7 @@ export const REQUEST_CHANNELS = [
   'export.save',
   'app.info',
   'app.openExternal',
+  'app.logFolder',
   'labs.list',
   'labs.open',
   'labs.current',

@@ -37,6 +37,12 @@ export interface IpcHost {
   saveFile?(req: { suggestedName: string; content: string; mime: string }): Promise<{ saved: boolean; path?: string }>;
   /** Electron only: shell.openExternal (the URL is already checked: https, no credentials) */
   openExternal?(url: string): Promise<boolean>;
+  /** the support log's folder (app.logFolder), when the host keeps one */
+  logDir?: string;
+  /** Electron only: shell.openPath, to show the log folder */
+  openFolder?(dir: string): Promise<boolean>;
+  /** the host's support log: start-up warnings (secrets not loaded, failed saves) go to it */
+  log?(level: 'info' | 'warn' | 'error', line: string): void;
   /** the real clock, Unix ms; default Date.now */
   clock?: () => number;
   /** a handler failed unexpectedly (the person got INTERNAL); for the host's log */
@@ -68,6 +74,7 @@ export async function createIpcRuntime(host: IpcHost): Promise<IpcRuntime> {
   const events: IpcEvents = new IpcEvents(() => services.mockCsViewIfCreated());
   const services: IpcServices = new IpcServices({ dataDir: host.dataDir, store, events, clock });
   events.storeNotices(store.notices);
+  for (const warning of store.warnings) host.log?.('warn', warning);
 
   const handlers: Handlers = {
     ...tokenHandlers({ clock, resolveTokenUuid: (source) => services.resolveTokenUuid(source) }),

@@ -3,6 +3,7 @@
  * recovered at start (`notices`), and where secrets are kept (`secretMode()`).
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { removeStaleTempFiles } from './atomic-file.js';
 import { KEY_FILE_NAME } from './key-file.js';
 import { LABS_PROGRESS_FILE, type OpenLab } from './labs-progress-schema.js';
@@ -17,6 +18,7 @@ import { SecretKeeper, type SecretModeInfo } from './secret-keeper.js';
 import type { SecretCipher } from './secrets.js';
 import { SETTINGS_FILE, settingsPatchSchema, type Settings, type SettingsPatch } from './settings-schema.js';
 import { SettingsStore } from './settings-store.js';
+import { fileExists, keepChoicesAfterReset, unreadableSecretWarnings } from './start-notices.js';
 import type { StoreNotice } from './versioned-file.js';
 
 export interface OpenStoreOptions {
@@ -87,20 +89,23 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
   }
   await removeStaleTempFiles(dir, [SETTINGS_FILE, PROFILES_FILE, LABS_PROGRESS_FILE, KEY_FILE_NAME]);
 
+  const settingsExisted = await fileExists(path.join(dir, SETTINGS_FILE));
   const settingsOpened = await SettingsStore.open(dir, now);
   const settings = settingsOpened.store;
+  const keptError = await keepChoicesAfterReset(dir, settings, settingsOpened.notices, settingsExisted);
   const keeper = await SecretKeeper.open(dir, options.cipher, settings.get().secretStorage);
   const profilesOpened = await ProfilesStore.open(dir, keeper, now);
   const profiles = profilesOpened.store;
-  const labsOpened = await LabsProgressStore.open(dir, now);
+  const labsOpened = await LabsProgressStore.open(dir, keeper, now);
   const labs = labsOpened.store;
 
   const warnings: string[] = [];
-  for (const error of [settingsOpened.saveError, profilesOpened.saveError, labsOpened.saveError]) if (error) warnings.push(error);
-  for (const summary of profiles.list()) {
+  for (const error of [settingsOpened.saveError, keptError, profilesOpened.saveError, labsOpened.saveError, labsOpened.lost]) if (error) warnings.push(error);
+  const loaded = profiles.list().flatMap((summary) => {
     const found = profiles.get(summary.id);
-    if (found.ok) for (const issue of found.data.secretIssues) if (issue.state === 'unreadable') warnings.push(issue.message);
-  }
+    return found.ok ? [found.data] : [];
+  });
+  warnings.push(...unreadableSecretWarnings(loaded, keeper.keyFileProblem()));
 
   const settingsApi: SettingsApi = {
     get: () => settings.get(),
@@ -117,6 +122,8 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
       if (!saved.ok || !switching) return saved;
       const resealed = await profiles.resealAndSave();
       if (!resealed.ok) return resealed;
+      const labsSaved = await labs.save();
+      if (!labsSaved.ok) return labsSaved;
       // Only once no saved profile needs it: every copy sealed with it becomes unreadable.
       await keeper.forgetKeyFile();
       return saved;

@@ -12,7 +12,6 @@ import {
   draftFromInput,
   draftFromPairPatch,
   secretFieldsOf,
-  setSecretRef,
   slotPairs,
   toProfile,
   type Draft,
@@ -37,6 +36,7 @@ import {
   type ProfileRecord,
   type ProfilesFile,
 } from './profiles-schema.js';
+import { openProfileSecrets, resealProfileSecrets } from './profile-secrets.js';
 import { describeZodError, fail, ok, type StoreResult } from './result.js';
 import type { SecretKeeper } from './secret-keeper.js';
 import type { ZodError } from 'zod';
@@ -62,15 +62,10 @@ export class ProfilesStore {
     const loaded = await loadVersionedFile(dir, profilesFormat, now);
     const store = new ProfilesStore(dir, loaded.data, keeper, now, loaded.blocked);
     let resealed = false;
-    for (const record of store.#file.profiles)
-      for (const field of secretFieldsOf(record)) {
-        const opened = keeper.unseal(field.ref);
-        if (opened.ok) keeper.vault.set(field.slot, opened.plain);
-        else store.#issues.set(field.slot, { state: opened.state, reason: opened.reason });
-      }
+    openProfileSecrets(store.#file.profiles, keeper, store.#issues);
     // Secrets saved in a weaker way than this session offers (web mode's key file, opened by the
     // desktop app) move up now. Never down: a settings file reset to defaults must not downgrade.
-    if (keeper.info().persistent) resealed = store.#resealAll();
+    if (keeper.info().persistent) resealed = resealProfileSecrets(store.#file.profiles, keeper);
     let saveError: string | null = null;
     if (loaded.rewrite || resealed) {
       const saved = await store.save();
@@ -197,7 +192,7 @@ export class ProfilesStore {
    * secrets are kept) and saves. Unreadable ones keep their old reference.
    */
   async resealAndSave(): Promise<StoreResult<void>> {
-    return this.#resealAll() ? this.save() : ok(undefined);
+    return resealProfileSecrets(this.#file.profiles, this.keeper) ? this.save() : ok(undefined);
   }
 
   /**
@@ -227,24 +222,6 @@ export class ProfilesStore {
 
   flush(): Promise<void> {
     return this.#writer.flush();
-  }
-
-  #resealAll(): boolean {
-    let changed = false;
-    const mode = this.keeper.info().mode;
-    const wanted = mode === 'os-keychain' ? 'safeStorage' : mode === 'key-file' ? 'aes-256-gcm-keyfile' : null;
-    for (const record of this.#file.profiles)
-      for (const field of secretFieldsOf(record)) {
-        const plain = this.keeper.vault.get(field.slot);
-        if (plain === undefined) continue;
-        const current = 'scheme' in field.ref ? field.ref.scheme : null;
-        if (current === wanted) continue;
-        const sealed = this.keeper.seal(plain);
-        if (!sealed.ok) continue; // keeps the old reference, which this session could read
-        setSecretRef(record, field, sealed.data);
-        changed = true;
-      }
-    return changed;
   }
 
   #find(id: unknown): StoreResult<ProfileRecord> {

@@ -70,6 +70,11 @@ export class SecretKeeper {
     return keeper;
   }
 
+  /** why secret.key could not be used at start (damaged, unreadable), or null */
+  keyFileProblem(): string | null {
+    return this.#keyFileProblem;
+  }
+
   info(): SecretModeInfo {
     return { mode: this.#mode, persistent: this.#mode !== 'session-only', summary: SUMMARY[this.#mode], problem: this.#problem };
   }

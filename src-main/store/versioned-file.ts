@@ -93,7 +93,7 @@ function notice(format: Pick<FileFormat<unknown>, 'fileName' | 'label'>, problem
   const kept = setAsideTo ? `it was set aside as ${setAsideTo} and ` : problem === MISSING ? '' : 'it was left as it is and ';
   const then =
     recoveredFrom === 'backup'
-      ? `the last good copy (${format.fileName}.bak) was loaded`
+      ? `the last good copy (${format.fileName}.bak) was loaded: it is the copy before the last save, so the last change made may be missing`
       : `there was no good copy, so the app starts with default ${format.label}`;
   return { file: format.fileName, problem, setAsideTo, recoveredFrom, message: `${format.fileName}: ${problem}; ${kept}${then}.` };
 }

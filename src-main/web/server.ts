@@ -12,7 +12,7 @@ import { securityHeaders } from '../app/renderer-files.js';
 import type { Dispatcher } from '../ipc/register.js';
 import { ClientSocket, type ClientLimits } from './client-socket.js';
 import { allowedOrigins, checkHandshake, createSessionSecret, isOwnHost } from './handshake.js';
-import { KEY_FRAGMENT, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from './protocol.js';
+import { KEY_FRAGMENT, MAX_REQUEST_FRAME_BYTES, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from './protocol.js';
 import { sendText, serveStatic } from './static-files.js';
 
 /** What web mode needs of the IPC runtime (src-main/ipc/index.ts's IpcRuntime has it). */
@@ -37,13 +37,29 @@ export interface WebLimits extends ClientLimits {
   maxFrameBytes: number;
   /** open sockets at once (tabs of the app); more are refused with 503 */
   maxClients: number;
+  /** TCP connections at once, sockets and page loads together; more are closed on arrival */
+  maxConnections: number;
+  /** a request's headers must arrive within this (a half-sent request is closed) */
+  headersTimeoutMs: number;
+  /** a whole HTTP request must arrive within this */
+  requestTimeoutMs: number;
+  /** a connection silent this long is closed (a connection that never sends anything too) */
+  idleTimeoutMs: number;
+  /** a kept-alive connection waits this long for its next request */
+  keepAliveTimeoutMs: number;
 }
 
 export const DEFAULT_WEB_LIMITS: WebLimits = {
-  maxFrameBytes: 1024 * 1024,
+  maxFrameBytes: MAX_REQUEST_FRAME_BYTES,
   maxClients: 16,
   maxInFlight: 256,
   maxBufferedBytes: 16 * 1024 * 1024,
+  // Every tab's socket, plus a browser's six parallel page loads each, with room to spare.
+  maxConnections: 128,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
 };
 
 export interface WebServer {
@@ -85,7 +101,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let origins: string[] = [];
   let closing = false;
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node checks the header and request deadlines on this beat (30 s by default: too coarse).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
     // A DNS-rebound name reaches us as a foreign Host: nothing is served to it, not even the page.
     if (!isOwnHost(req.headers.host, port)) {
       sendText(res, 403, `Forbidden: open http://127.0.0.1:${port}/ (requests for another host name are refused).`, headers);
@@ -95,7 +119,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!res.headersSent) sendText(res, 500, 'Internal error while reading the file.', headers);
       else res.destroy();
     });
-  });
+    },
+  );
+  // A silent connection (never a request, or idle between them) is destroyed by Node's default
+  // 'timeout' handling; an upgraded socket is ws's, which turns this timer off.
+  server.setTimeout(limits.idleTimeoutMs);
+  server.maxConnections = limits.maxConnections;
 
   const wss = new WebSocketServer({
     noServer: true,

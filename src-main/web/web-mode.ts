@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crashSummary } from '../app/crash-report.js';
 import { createIpcRuntime, type IpcRuntime } from '../ipc/index.js';
+import { openSupportLog, supportLogDir, type SupportLog } from '../log/support-log.js';
 import { SessionSecretVault } from '../store/index.js';
 import { startWebServer, WebServerError, type WebServer } from './server.js';
 import { HOME_ENV, userDataDir } from './user-data-dir.js';
@@ -26,11 +27,15 @@ export interface WebModeOptions {
 
 /** Runs web mode until SIGINT/SIGTERM; resolves with the process exit code. */
 export async function runWebMode(argv: readonly string[], options: WebModeOptions): Promise<number> {
-  const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // What web mode says goes to the support log too, once the data folder (and so the log) is there.
+  let supportLog: SupportLog | null = null;
+  const toStdout = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const toStderr = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const out = (line: string): void => (toStdout(line), supportLog?.write('info', line));
+  const err = (line: string): void => (toStderr(line), supportLog?.write('error', line));
   const env = options.env ?? process.env;
   let runtime: IpcRuntime | undefined;
-  reportUnexpectedErrors(options.crashSource ?? process, err, () => runtime);
+  reportUnexpectedErrors(options.crashSource ?? process, err, () => runtime, (error) => supportLog?.crash('unexpected error', error));
   const cannotStart = (why: string): number => {
     err(cannotStartLine(why));
     return 1;
@@ -53,6 +58,7 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
     return cannotStart(`the data folder ${dataDir} cannot be created (${(e as NodeJS.ErrnoException).code ?? 'error'}); set ${HOME_ENV} to a writable folder`);
   }
 
+  supportLog = openSupportLog({ dir: supportLogDir(dataDir) });
   let server: WebServer | undefined;
   try {
     runtime = await createIpcRuntime({
@@ -63,7 +69,10 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
       // The socket already proved the secret; the Origin must also be this server's own page.
       isTrustedSender: (sender) => sender.authenticated && server !== undefined && server.isOwnOrigin(sender.url),
       onInternalError: (channel, error) => err(`[gax-token-lab] ${channel} failed unexpectedly: ${crashSummary(error)}`),
+      logDir: supportLog.dir,
+      log: (level, line) => supportLog?.write(level, line),
     });
+    supportLog.follow(runtime);
   } catch (e) {
     return cannotStart(crashSummary(e));
   }
@@ -76,8 +85,10 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
     return cannotStart(e instanceof WebServerError ? e.message : crashSummary(e));
   }
 
-  out(`GAX Token Lab (web mode) at ${server.url}`);
-  out('Open that URL in a browser; Ctrl+C stops.');
+  supportLog.write('info', `web mode started at ${server.origin} (data folder ${dataDir})`);
+  // The URL carries the session's key: it is printed for the person, never written to the log.
+  toStdout(`GAX Token Lab (web mode) at ${server.url}`);
+  toStdout('Open that URL in a browser; Ctrl+C stops.');
   await stopSignal(() => err('Stopping now without waiting any longer.'));
   const stopped = await withinMs(STOP_TIMEOUT_MS, Promise.allSettled([server.close(), runtime.dispose()]));
   if (!stopped) {
@@ -93,8 +104,14 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
  * window's banner (`app.problem`) once the runtime is up — and the server keeps serving, as the
  * Electron app keeps its window: the person's session is not thrown away.
  */
-function reportUnexpectedErrors(source: Pick<NodeJS.EventEmitter, 'on'>, err: (line: string) => void, runtime: () => IpcRuntime | undefined): void {
+function reportUnexpectedErrors(
+  source: Pick<NodeJS.EventEmitter, 'on'>,
+  err: (line: string) => void,
+  runtime: () => IpcRuntime | undefined,
+  logCrash: (error: unknown) => void,
+): void {
   const report = (error: unknown): void => {
+    logCrash(error);
     err(`[gax-token-lab] unexpected error: ${crashSummary(error)}`);
     runtime()?.reportProblem(error);
   };

@@ -5,7 +5,16 @@
  */
 import type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from '../../src-main/ipc/contract/index.js';
 import type { IpcResult } from '../../src-main/ipc/result.js';
-import { KEY_FRAGMENT, KEY_SUBPROTOCOL_PREFIX, WEB_SOCKET_PATH, WEB_SUBPROTOCOL, type WsServerMessage } from '../../src-main/web/protocol.js';
+import {
+  KEY_FRAGMENT,
+  KEY_SUBPROTOCOL_PREFIX,
+  MAX_REQUEST_FRAME_BYTES,
+  WEB_SOCKET_PATH,
+  WEB_SUBPROTOCOL,
+  describeBytes,
+  utf8Length,
+  type WsServerMessage,
+} from '../../src-main/web/protocol.js';
 
 export interface Bridge {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
@@ -36,6 +45,8 @@ export class WebBridge implements Bridge {
   constructor(
     private readonly url: string,
     private readonly key: string,
+    /** the server's frame limit (protocol.ts); a test may pass its own server's */
+    private readonly maxFrameBytes = MAX_REQUEST_FRAME_BYTES,
   ) {
     this.connect();
   }
@@ -92,6 +103,17 @@ export class WebBridge implements Bridge {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>> {
     const id = this.nextId++;
     const frame = JSON.stringify({ id, channel, input });
+    // The server closes a socket that sends an oversized frame, losing every request on it: refuse here.
+    const bytes = frame.length * 3 > this.maxFrameBytes ? utf8Length(frame) : frame.length;
+    if (bytes > this.maxFrameBytes)
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'TOO_LARGE',
+          message: `this request is ${describeBytes(bytes)}; web mode takes requests up to ${describeBytes(this.maxFrameBytes)}`,
+          hint: 'Send less at once (fewer or smaller files), or use the desktop app or the gax-token command line.',
+        },
+      });
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);

@@ -273,6 +273,14 @@ export const CASES: Record<RequestChannel, Case> = {
       { payload: { url: 'https://example.com/', target: '_blank' }, field: 'target' },
     ],
   },
+  'app.logFolder': {
+    good: () => ({ open: false }),
+    bad: [
+      { payload: {}, field: 'open' },
+      { payload: { open: 'yes' }, field: 'open' },
+      { payload: { open: true, path: '/tmp' }, field: 'path' },
+    ],
+  },
   // The labs channels run last: opening a lab changes the shared mock CS's options.
   'labs.list': { good: () => undefined, bad: noInputBad },
   'labs.open': {

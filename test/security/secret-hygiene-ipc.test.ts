@@ -3,9 +3,9 @@
 // distinctive secrets. Every answer, event, export and file is scanned; a secret appears only in an
 // export the person asked to include secrets in, a minted token, or a reveal they asked for, and on
 // disk only encrypted.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestInput } from '../../src-main/ipc/contract/index.js';
 import type { TokenUuidSource } from '../../src-main/ipc/contract/tokens.js';
 import { safeStorageCipher } from '../../src-main/store/index.js';
@@ -29,6 +29,11 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
   beforeAll(async () => {
     dataDir = await mkdtemp(join(home(), 'ipc-data-'));
     t = await startRuntime({ cipher: keychain() }, dataDir);
+  });
+
+  // Every file in the data folder after each flow, not only at the end: a later save must not be what hides a leak.
+  afterEach(async ({ task }) => {
+    for (const [file, bytes] of await filesUnder(dataDir)) scanner.scan(`data dir after "${task.name}": ${file}`, bytes);
   });
 
   it('mock CS with a configured token-uuid and passwords; logins by token and password that succeed and fail', async () => {
@@ -118,6 +123,21 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
     ];
     for (const [i, answer] of errors.entries()) expect(answer.ok, `error case ${i}`).toBe(false);
     for (const [i, answer] of errors.entries()) scanner.scan(`error answer ${i}`, JSON.stringify(answer));
+  });
+
+  it('labs: a lab opened, its GAX side given a typed token-uuid and a password, checked, hinted, reset', async () => {
+    await t.call('labs.open', { id: 'mistyped-token-uuid' });
+    await t.call('labs.gax.update', { patch: { tokenUuid: TOKEN_UUID, confservTrusted: false, password: CS_PASSWORD } });
+    await t.call('labs.check', undefined);
+    await t.call('labs.gax.update', { patch: { confservTrusted: true, tokenUuid: WRONG_UUID } });
+    await t.call('labs.check', undefined);
+    await t.call('labs.hint', { id: 'mistyped-token-uuid' });
+    await t.call('labs.gax.update', { patch: { tokenUuid: TOKEN_UUID } });
+    await t.call('labs.current', undefined);
+    await t.call('labs.list', undefined);
+    const saved = await readFile(join(dataDir, 'labs-progress.json'), 'utf8');
+    expect(saved).toMatch(/"tokenUuid": \{\s*"enc"/);
+    expect(saved).toMatch(/"password": \{\s*"enc"/);
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { CS_PASSWORD, expectClean, filesUnder, hygieneScanner, MISTYPED_UUID, PR
 const home = tempHome();
 
 describe('web mode (the real server process, driven over its WebSocket)', { timeout: 120_000 }, () => {
-  it('profiles with secrets kept in the key file, the mock CS, logins and exports: its output, frames and files hold no secret', async () => {
+  it('profiles and a lab with secrets kept in the key file, the mock CS, logins and exports: its output, frames, files and support log hold no secret', async () => {
     assertAppBuilt();
     const scanner = hygieneScanner();
     const webHome = join(home(), 'web-home');
@@ -46,6 +46,13 @@ describe('web mode (the real server process, driven over its WebSocket)', { time
       expect((await client.request('mockcs.options.update', { patch: { tokenUuid: MISTYPED_UUID } })).ok).toBe(false);
       expect((await client.request(`x${CS_PASSWORD}`, { password: CS_PASSWORD })).ok).toBe(false);
       await call('mockcs.log.snapshot', {});
+      // A lab: a token-uuid and a password typed on its GAX side are kept like profile secrets.
+      await call('labs.open', { id: 'mistyped-token-uuid' });
+      await call('labs.gax.update', { patch: { tokenUuid: TOKEN_UUID, confservTrusted: false, password: CS_PASSWORD } });
+      await call('labs.check', undefined);
+      await call('labs.gax.update', { patch: { confservTrusted: true, tokenUuid: WRONG_UUID } });
+      await call('labs.check', undefined);
+      await call('labs.hint', { id: 'mistyped-token-uuid' });
       await call('mockcs.stop', undefined);
     } finally {
       await client?.close();
@@ -57,6 +64,8 @@ describe('web mode (the real server process, driven over its WebSocket)', { time
     const files = await filesUnder(webHome);
     expect([...files.keys()]).toContain('secret.key');
     expect(files.get('profiles.json')?.toString('utf8')).toMatch(/"enc"/);
+    expect(files.get('labs-progress.json')?.toString('utf8')).toMatch(/"tokenUuid": \{\s*"enc"/);
+    expect([...files.keys()]).toContain(join('logs', 'main.log'));
     for (const [file, bytes] of files) scanner.scan(`web data dir: ${file}`, bytes);
     expect(client!.frames.length).toBeGreaterThan(15);
     expectClean(scanner.findings);

@@ -55,7 +55,7 @@ describe('a settings file that cannot be used', () => {
       expect(notice).toMatchObject({ file: 'settings.json', setAsideTo: `settings.corrupt-${STAMP}.json`, recoveredFrom: 'backup' });
       expect(notice.problem).toMatch(problem);
       expect(notice.message).toBe(
-        `settings.json: ${notice.problem}; it was set aside as settings.corrupt-${STAMP}.json and the last good copy (settings.json.bak) was loaded.`,
+        `settings.json: ${notice.problem}; it was set aside as settings.corrupt-${STAMP}.json and the last good copy (settings.json.bak) was loaded: it is the copy before the last save, so the last change made may be missing.`,
       );
       expect(notice.message).not.toContain('\n');
       // never deleted: the bytes are kept as they were
@@ -79,7 +79,7 @@ describe('a settings file that cannot be used', () => {
       ['settings.json', `settings.corrupt-${STAMP}.json`, 'defaults'],
       ['settings.json.bak', `settings.bak.corrupt-${STAMP}.json`, 'defaults'],
     ]);
-    expect(store.notices[0]!.message).toMatch(/there was no good copy, so the app starts with default settings\.$/);
+    expect(store.notices[0]!.message).toMatch(/there was no good copy, so the app starts with default settings\. Reset to defaults: theme, zoom, .*; secret storage: in memory only for this session \(the default\)\.$/);
     const names = await fs.readdir(dir);
     expect(names).toContain(`settings.corrupt-${STAMP}.json`);
     expect(names).toContain(`settings.bak.corrupt-${STAMP}.json`);
@@ -109,7 +109,7 @@ describe('a settings file that cannot be used', () => {
     const store = await open();
     expect(store.settings.get().theme).toBe('dark');
     expect(store.notices).toMatchObject([{ file: 'settings.json', problem: 'the file is missing', setAsideTo: null, recoveredFrom: 'backup' }]);
-    expect(store.notices[0]!.message).toBe('settings.json: the file is missing; the last good copy (settings.json.bak) was loaded.');
+    expect(store.notices[0]!.message).toBe('settings.json: the file is missing; the last good copy (settings.json.bak) was loaded: it is the copy before the last save, so the last change made may be missing.');
   });
 
   it('a first start has no files, no notices, and defaults', async () => {

@@ -31,6 +31,11 @@ export const appRequests = {
     z.strictObject({ opened: z.boolean() }),
     'open an https link in the system browser (web mode answers USE_LINK: the page opens it itself)',
   ),
+  'app.logFolder': request(
+    z.strictObject({ open: z.boolean() }),
+    z.strictObject({ path: z.string().nullable(), opened: z.boolean() }),
+    "where the support log is (null: this host keeps none), and with open: true opens that folder in the file manager (Electron; web mode answers opened: false and the page shows the path to copy)",
+  ),
   'export.save': request(
     z.strictObject({
       suggestedName,

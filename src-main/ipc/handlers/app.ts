@@ -11,9 +11,13 @@ export interface AppDeps {
   saveFile?(req: { suggestedName: string; content: string; mime: string }): Promise<{ saved: boolean; path?: string }>;
   /** Electron: shell.openExternal; absent in web mode (the page opens the link itself) */
   openExternal?(url: string): Promise<boolean>;
+  /** the support log's folder, when the host keeps one */
+  logDir?: string;
+  /** Electron: shell.openPath; absent in web mode (the page shows the path to copy) */
+  openFolder?(dir: string): Promise<boolean>;
 }
 
-export function appHandlers(services: IpcServices, deps: AppDeps): Pick<Handlers, 'app.info' | 'app.openExternal' | 'export.save'> {
+export function appHandlers(services: IpcServices, deps: AppDeps): Pick<Handlers, 'app.info' | 'app.openExternal' | 'app.logFolder' | 'export.save'> {
   return {
     async 'app.info'() {
       const { node, electron, chrome } = deps.appInfo.versions;
@@ -30,6 +34,11 @@ export function appHandlers(services: IpcServices, deps: AppDeps): Pick<Handlers
       if (!checked.ok) throw new HandlerError('UNSAFE_URL', `the link was not opened: ${checked.reason}`, 'Only plain https links open outside the app.');
       if (!deps.openExternal) throw new HandlerError('USE_LINK', 'in web mode the page opens links itself', 'Open it as a normal link in the browser.');
       return { opened: await deps.openExternal(checked.href) };
+    },
+    async 'app.logFolder'({ open }) {
+      const dir = deps.logDir ?? null;
+      if (!open || dir === null || !deps.openFolder) return { path: dir, opened: false };
+      return { path: dir, opened: await deps.openFolder(dir).catch(() => false) };
     },
     async 'export.save'(req) {
       if (!deps.saveFile) throw new HandlerError('USE_DOWNLOAD', 'in web mode files are saved by the browser', 'The page downloads it instead.');

@@ -108,7 +108,7 @@ describe('where data and secrets are kept', () => {
     expect(notices[0]).toMatchObject({ file: 'settings.json', recoveredFrom: 'defaults' });
     expect(notices[0]?.setAsideTo).toMatch(/^settings\.corrupt-\d{4}-\d\d-\d\dT.+\.json$/);
     expect(existsSync(join(dir, notices[0]!.setAsideTo!))).toBe(true);
-    expect(notices[0]?.message).toMatch(/^settings\.json: .+; it was set aside as .+ and there was no good copy, so the app starts with default settings\.$/);
+    expect(notices[0]?.message).toMatch(/^settings\.json: .+; it was set aside as .+ and there was no good copy, so the app starts with default settings\. Reset to defaults: .+; secret storage: in memory only for this session \(the default\)\.$/);
   });
 });
 
