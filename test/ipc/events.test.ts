@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { MockCsView } from '../../src-main/ipc/contract/mockcs.js';
 import type { EventChannel } from '../../src-main/ipc/contract/index.js';
-import { EventRing } from '../../src-main/ipc/event-ring.js';
+import { EventRing } from '../../src-main/workbench/event-ring.js';
 import { IpcEvents } from '../../src-main/ipc/events.js';
 import type { MockCsEvent } from '../../src-main/mockcs/index.js';
 

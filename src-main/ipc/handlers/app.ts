@@ -2,7 +2,7 @@
 import { checkExternalUrl } from '../../app/external-url.js';
 import type { Handlers } from '../contract/index.js';
 import { HandlerError } from '../result.js';
-import { firstLine, type IpcServices } from '../services.js';
+import { firstLine, type IpcServices } from '../../workbench/workbench.js';
 
 export interface AppDeps {
   mode: 'electron' | 'web';

@@ -1,7 +1,7 @@
 /** Lab and classroom requests: thin over the lab session and the classroom (services). */
 import type { Handlers } from '../contract/index.js';
-import { mockCsView } from '../mockcs-view.js';
-import type { IpcServices } from '../services.js';
+import { mockCsView } from '../../workbench/mockcs-view.js';
+import type { IpcServices } from '../../workbench/workbench.js';
 
 type LabsChannels =
   | 'labs.list'

@@ -2,9 +2,9 @@
 import { mergeMockCsOptions, type MockCsUser } from '../../mockcs/index.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
 import type { Handlers } from '../contract/index.js';
-import { mockCsView } from '../mockcs-view.js';
+import { mockCsView } from '../../workbench/mockcs-view.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../services.js';
+import type { IpcServices } from '../../workbench/workbench.js';
 
 type MockCsChannels =
   | 'mockcs.status'

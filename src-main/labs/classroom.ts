@@ -9,10 +9,10 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { isIP } from 'node:net';
 import type { MockCsListener, MockCsOptions } from '../mockcs/index.js';
-import { CLASSROOM_LIMITS, type ClassroomView } from './contract/labs.js';
+import { CLASSROOM_LIMITS, type ClassroomView } from '../ipc/contract/labs.js';
 import { isLoopbackHost } from '../shared/loopback.js';
-import { HandlerError } from './result.js';
-import type { IpcServices } from './services.js';
+import { HandlerError } from '../ipc/result.js';
+import type { IpcServices } from '../workbench/workbench.js';
 
 type Limits = Pick<MockCsOptions, 'maxConnections' | 'registerTimeoutSeconds' | 'maxFailedAttempts' | 'maxLineBytes'>;
 

@@ -6,14 +6,14 @@
 import { parseTokenUuid } from '../core/index.js';
 import { MockCs, MockCsOptionsError, type MockCsEvent } from '../mockcs/index.js';
 import type { Store } from '../store/index.js';
-import { MOCKCS_LOG_CAPACITY, type MockCsView } from './contract/mockcs.js';
-import type { TokenUuidSource } from './contract/tokens.js';
-import { Classroom } from './classroom.js';
+import { MOCKCS_LOG_CAPACITY, type MockCsView } from '../ipc/contract/mockcs.js';
+import type { TokenUuidSource } from '../ipc/contract/tokens.js';
+import { Classroom } from '../labs/classroom.js';
 import { EventRing } from './event-ring.js';
-import type { IpcEvents } from './events.js';
+import type { IpcEvents } from '../ipc/events.js';
 import { mockCsView } from './mockcs-view.js';
-import { LabSession } from './lab-session.js';
-import { HandlerError } from './result.js';
+import { LabSession } from '../labs/lab-session.js';
+import { HandlerError } from '../ipc/result.js';
 
 export interface ServicesInit {
   /** the user-data folder: the mock CS keeps its generated token-uuid and TLS certificate there */
