@@ -3,7 +3,7 @@
  * contract: one dispatcher for requests (sender checked, input parsed, then the handler) and one
  * stream of events. The hosts only carry messages; everything else is decided here.
  */
-import { crashSummary } from '../app/crash-report.js';
+import { crashSummary } from '../host/crash-report.js';
 import { openStore, type SecretCipher } from '../store/index.js';
 import type { EventChannel, Handlers } from './contract/index.js';
 import { IpcEvents } from './events.js';

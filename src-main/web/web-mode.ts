@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crashSummary } from '../app/crash-report.js';
+import { crashSummary } from '../host/crash-report.js';
 import { createIpcRuntime, type IpcRuntime } from '../ipc/index.js';
 import { SessionSecretVault } from '../store/index.js';
 import { startWebServer, WebServerError, type WebServer } from './server.js';

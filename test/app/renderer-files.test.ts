@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_START_URL, isAppUrl, isLocalRendererUrl } from '../../src-main/app/app-scheme.js';
-import { cspHeader } from '../../src-main/app/csp.js';
+import { cspHeader } from '../../src-main/host/csp.js';
 import { createRendererFileHandler, mimeTypeFor, resolveUrlPath } from '../../src-main/app/renderer-files.js';
 
 let base: string;

@@ -1,5 +1,5 @@
 /** The app's own requests: about, links to the outside, and files saved through the host's dialog. */
-import { checkExternalUrl } from '../../app/external-url.js';
+import { checkExternalUrl } from '../../host/external-url.js';
 import type { Handlers } from '../contract/index.js';
 import { HandlerError } from '../result.js';
 import { firstLine, type IpcServices } from '../../workbench/workbench.js';
