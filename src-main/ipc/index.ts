@@ -18,7 +18,7 @@ import { storeHandlers } from './handlers/store.js';
 import { tokenHandlers } from './handlers/tokens.js';
 import { createDispatcher, type Dispatcher, type SenderInfo } from './register.js';
 import { fail } from './result.js';
-import { IpcServices } from '../workbench/workbench.js';
+import { IpcServices } from './context.js';
 
 export type { Dispatcher, SenderInfo } from './register.js';
 export type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from './contract/index.js';

@@ -12,8 +12,8 @@ import type { MockCs, MockCsOptions } from '../mockcs/index.js';
 import { notStarted, type OpenLab } from '../store/index.js';
 import type { LabGaxPatch, OpenLabView } from '../ipc/contract/labs.js';
 import { gaxView } from './lab-gax-view.js';
-import { HandlerError } from '../ipc/result.js';
-import type { IpcServices } from '../workbench/workbench.js';
+import { HandlerError } from '../workbench/failure.js';
+import type { LabSessionServices } from './needs.js';
 
 /** What a lab may change on the mock CS: its token options, users and clock — never listeners or limits. */
 const LAB_CS_OPTION_NAMES = [
@@ -35,7 +35,7 @@ export class LabSession {
   private applied = false;
   private checking: AbortController | null = null;
 
-  constructor(private readonly services: IpcServices) {}
+  constructor(private readonly services: LabSessionServices) {}
 
   list(): { labs: { id: string; title: string; story: string; hintCount: number; fixIn: ('cs' | 'gax')[]; progress: LabProgressEntry }[]; openId: string | null } {
     return {

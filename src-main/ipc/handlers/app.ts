@@ -2,7 +2,8 @@
 import { checkExternalUrl } from '../../host/external-url.js';
 import type { Handlers } from '../contract/index.js';
 import { HandlerError } from '../result.js';
-import { firstLine, type IpcServices } from '../../workbench/workbench.js';
+import { firstLine } from '../../workbench/failure.js';
+import type { IpcServices } from '../context.js';
 
 export interface AppDeps {
   mode: 'electron' | 'web';

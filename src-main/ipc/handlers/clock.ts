@@ -2,7 +2,7 @@
 import { probeServerTime, type LoginOutcome } from '../../client/index.js';
 import type { Handlers } from '../contract/index.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../../workbench/workbench.js';
+import type { IpcServices } from '../context.js';
 import { resolveTarget } from './target.js';
 
 export function clockHandlers(services: IpcServices): Pick<Handlers, 'clock.probe'> {

@@ -1,7 +1,7 @@
 /** Lab and classroom requests: thin over the lab session and the classroom (services). */
 import type { Handlers } from '../contract/index.js';
 import { mockCsView } from '../../workbench/mockcs-view.js';
-import type { IpcServices } from '../../workbench/workbench.js';
+import type { IpcServices } from '../context.js';
 
 type LabsChannels =
   | 'labs.list'

@@ -1,7 +1,7 @@
 /** Login requests: run the GAX login client against a target, stream its steps, cancel it. */
 import { runLogin, type GaxCredentials, type PasswordCredentials } from '../../client/index.js';
 import type { Handlers, ParsedInput } from '../contract/index.js';
-import type { IpcServices } from '../../workbench/workbench.js';
+import type { IpcServices } from '../context.js';
 import { resolveTarget } from './target.js';
 
 export function loginHandlers(services: IpcServices): Pick<Handlers, 'login.run' | 'login.cancel'> {

@@ -4,7 +4,7 @@ import { isLoopbackHost } from '../../shared/loopback.js';
 import type { Handlers } from '../contract/index.js';
 import { mockCsView } from '../../workbench/mockcs-view.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../../workbench/workbench.js';
+import type { IpcServices } from '../context.js';
 
 type MockCsChannels =
   | 'mockcs.status'

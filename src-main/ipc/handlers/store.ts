@@ -8,7 +8,7 @@ import { isSecretOptionName, type Profile, type SecretIssue, type StoreResult } 
 import type { Handlers } from '../contract/index.js';
 import type { ProfileView, SecretView } from '../contract/store.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../../workbench/workbench.js';
+import type { IpcServices } from '../context.js';
 
 type StoreChannels =
   | 'profiles.list'
