@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { cspHeader } from '../host/csp.js';
-import { securityHeaders } from '../app/renderer-files.js';
+import { securityHeaders } from '../host/security-headers.js';
 import type { Dispatcher } from '../ipc/register.js';
 import { ClientSocket, type ClientLimits } from './client-socket.js';
 import { allowedOrigins, checkHandshake, createSessionSecret, isOwnHost } from './handshake.js';
