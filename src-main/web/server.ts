@@ -12,7 +12,7 @@ import { securityHeaders } from '../host/security-headers.js';
 import type { Dispatcher } from '../ipc/register.js';
 import { ClientSocket, type ClientLimits } from './client-socket.js';
 import { allowedOrigins, checkHandshake, createSessionSecret, isOwnHost } from './handshake.js';
-import { KEY_FRAGMENT, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from './protocol.js';
+import { KEY_FRAGMENT, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from '../core/web-bridge.js';
 import { sendText, serveStatic } from './static-files.js';
 
 /** What web mode needs of the IPC runtime (src-main/ipc/index.ts's IpcRuntime has it). */
