@@ -13,3 +13,5 @@ export * from './time-format.js';
 export * from './segments.js';
 export * from './redact.js';
 export * from './sources.js';
+export * from './scrub.js';
+export * from './login-steps.js';

@@ -5,7 +5,7 @@
  */
 import type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from '../../src-main/ipc/contract/index.js';
 import type { IpcResult } from '../../src-main/ipc/result.js';
-import { KEY_FRAGMENT, KEY_SUBPROTOCOL_PREFIX, WEB_SOCKET_PATH, WEB_SUBPROTOCOL, type WsServerMessage } from '../../src-main/core/web-bridge.js';
+import { KEY_FRAGMENT, KEY_SUBPROTOCOL_PREFIX, WEB_SOCKET_PATH, WEB_SUBPROTOCOL, type WsServerMessage } from '../../src-main/core/browser.js';
 
 export interface Bridge {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;

@@ -108,3 +108,7 @@ export const loginRequests = {
 export const loginEvents = {
   'login.step': event(z.strictObject({ runId: z.string(), step: traceStep }), 'a step of a login run started or ended'),
 } as const;
+
+/** A login's result and trace step as the renderer receives them (contract-fits.ts keeps them equal to the client's). */
+export type LoginResultView = z.infer<typeof loginResult>;
+export type TraceStepView = z.infer<typeof traceStep>;

@@ -4,8 +4,7 @@
  * typed; a missing value is only an error once the person tries to run.
  */
 import type { RequestInput } from '../../../src-main/ipc/contract/index.js';
-import { checkPreamble, checkUsername } from '../../../src-main/core/inputs.js';
-import { DEFAULT_PREAMBLE } from '../../../src-main/core/constants.js';
+import { checkPreamble, checkUsername, DEFAULT_PREAMBLE } from '../../../src-main/core/browser.js';
 import { UuidSourceChoice } from '../tokens/uuid-source.svelte.js';
 import { clockOffsetWords } from '../server/clock-words.js';
 import { INT32_MAX, wholeNumberProblem } from '../app/whole-number.js';

@@ -5,8 +5,7 @@
  * provokes; the amounts come from the token core's validity window, so each replay provokes exactly
  * the failure it names, whatever the options.
  */
-import { humanDuration } from '../../../src-main/core/time-format.js';
-import { validityWindow } from '../../../src-main/core/window.js';
+import { humanDuration, validityWindow } from '../../../src-main/core/browser.js';
 import type { WizardSettings } from './wizard.svelte.js';
 
 export const REPLAY_IDS = ['clock-skew', 'wrong-uuid', 'expired', 'unknown-user'] as const;

@@ -4,7 +4,7 @@
  * it) and the request's UserName. Blank options are unset, exactly as in the spec's table.
  */
 import type { RequestInput } from '../../../src-main/ipc/contract/index.js';
-import { checkUsername } from '../../../src-main/core/inputs.js';
+import { checkUsername } from '../../../src-main/core/browser.js';
 import { UuidSourceChoice } from './uuid-source.svelte.js';
 import { parseOptionalWholeNumber } from './token-words.js';
 
