@@ -7,7 +7,8 @@ import {
   type Decision,
 } from '../../core/index.js';
 import type { DecisionView, TokenUuidSource } from '../contract/tokens.js';
-import type { Handlers } from '../contract/index.js';
+import type { HandlersOf } from '../contract/index.js';
+import type { tokenRequests } from '../contract/tokens.js';
 import { HandlerError } from '../result.js';
 
 export interface TokenDeps {
@@ -43,7 +44,7 @@ export function decisionView(value: string, d: Decision): DecisionView {
   };
 }
 
-export function tokenHandlers(deps: TokenDeps): Pick<Handlers, 'token.mint' | 'token.decode' | 'token.verify'> {
+export function tokenHandlers(deps: TokenDeps): HandlersOf<typeof tokenRequests> {
   return {
     async 'token.mint'(input) {
       const tokenUuid = await deps.resolveTokenUuid(input.tokenUuid);
