@@ -15,3 +15,5 @@ export * from './redact.js';
 export * from './sources.js';
 export * from './scrub.js';
 export * from './login-steps.js';
+export * from './mint-at.js';
+export * from './decision-view.js';
