@@ -19,7 +19,12 @@ export default defineConfig({
     cssCodeSplit: true,
     reportCompressedSize: false,
     // A slow machine is not a problem with the build: no timing warnings in `npm start`'s output.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      // The core is pure (no top-level side effects; the layering test keeps Node out of it), so a
+      // module the renderer reaches through core/browser.ts but never uses is left out entirely.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src-main[\\/]core[\\/]/.test(id) },
+    },
   },
   server: { host: '127.0.0.1', strictPort: false },
 });

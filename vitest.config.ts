@@ -17,6 +17,7 @@ export default defineConfig({
           exclude: ['test/renderer/**', 'test/e2e/**', 'node_modules/**', 'dist/**'],
           environment: 'node',
           pool: 'forks',
+          setupFiles: ['test/setup/property-seed.ts'],
         },
       },
       {
@@ -26,6 +27,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.ts'],
           environment: 'jsdom',
+          setupFiles: ['test/setup/property-seed.ts'],
         },
       },
       {

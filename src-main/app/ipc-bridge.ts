@@ -10,7 +10,7 @@ import { createIpcRuntime, EVENT_CHANNELS, REQUEST_CHANNELS, type IpcHost, type 
 import { fail } from '../ipc/result.js';
 import { safeStorageCipher } from '../store/index.js';
 import { isAppUrl } from './app-scheme.js';
-import { crashSummary } from './crash-report.js';
+import { crashSummary } from '../host/crash-report.js';
 import { openExternalSafely } from './security.js';
 import type { IpcWiring } from './start-app.js';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, shell } from 'electron';
-import { openSupportLog, supportLogDir } from '../log/support-log.js';
+import { openSupportLog, supportLogDir } from '../host/support-log.js';
 import { userDataDir } from '../web/user-data-dir.js';
 import { registerIpc } from './ipc-bridge.js';
 import { projectHomepage, startApp } from './start-app.js';

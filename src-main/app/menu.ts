@@ -3,7 +3,7 @@
  * plus Help → About (with the versions a bug report needs) and Help → README.
  */
 import { app, dialog, Menu, BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { errorMessage } from './crash-report.js';
+import { errorMessage } from '../host/crash-report.js';
 import { openExternalSafely, type Log } from './security.js';
 
 export interface MenuTemplateOptions {

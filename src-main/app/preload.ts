@@ -5,7 +5,12 @@
  * never the IPC event, whose `sender` would hand the page a way into ipcRenderer.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isEventChannel, isRequestChannel, quoteChannelName } from '../ipc/channels.js';
+import { channelTest, quoteChannelName } from '../ipc/channels.js';
+
+/** The contract's channel names, put in by the build from the contract's keys (vite.preload.config.ts). */
+declare const __GAX_CHANNELS__: { requests: readonly string[]; events: readonly string[] };
+const isRequestChannel = channelTest(__GAX_CHANNELS__.requests);
+const isEventChannel = channelTest(__GAX_CHANNELS__.events);
 
 contextBridge.exposeInMainWorld('gaxLab', {
   invoke(channel: string, input: unknown): Promise<unknown> {

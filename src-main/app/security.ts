@@ -15,13 +15,13 @@ import {
   type WebContents,
 } from 'electron';
 import { APP_SCHEME, isAppUrl, isLocalRendererUrl } from './app-scheme.js';
-import { errorMessage } from './crash-report.js';
-import { cspHeader } from './csp.js';
-import { checkExternalUrl } from './external-url.js';
+import { errorMessage } from '../host/crash-report.js';
+import { cspHeader } from '../host/csp.js';
+import { checkExternalUrl } from '../host/external-url.js';
 import { createRendererFileHandler } from './renderer-files.js';
 
-export { cspHeader } from './csp.js';
-export { checkExternalUrl, isSafeExternalUrl } from './external-url.js';
+export { cspHeader } from '../host/csp.js';
+export { checkExternalUrl, isSafeExternalUrl } from '../host/external-url.js';
 
 export type Log = (line: string) => void;
 

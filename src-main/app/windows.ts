@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
-import { errorMessage } from './crash-report.js';
+import { errorMessage } from '../host/crash-report.js';
 import { MIN_WINDOW_SIZE, restoreBounds, type Bounds } from './window-bounds.js';
 
 export type { Bounds } from './window-bounds.js';

@@ -1,6 +1,6 @@
 /** What `gax-token login --report` puts in its report: the run, and the command that reruns it (secrets by reference). */
 import type { LoginRequest, LoginResult } from '../client/index.js';
-import { loginCommand, type ReportInput } from '../report/index.js';
+import { loginCommand, type ReportInput } from '../core/report/index.js';
 import type { ParsedArgs } from './args.js';
 import { appVersion } from './report-file.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { renderReport, type ReportInput } from '../report/index.js';
+import { renderReport, type ReportInput } from '../core/report/index.js';
 import { errorCode, writeFileAtomic } from '../store/atomic-file.js';
 import { UsageError, type OptionSpec } from './args.js';
 import { describeFsError } from './io.js';

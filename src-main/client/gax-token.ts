@@ -7,7 +7,7 @@ import {
   decodeToken,
   humanDuration,
   isoSeconds,
-  mintToken,
+  mintAt,
   passwordFieldFit,
   redactToken,
   type DecodedToken,
@@ -32,9 +32,7 @@ export interface GaxToken {
 }
 
 export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs: number): GaxToken {
-  const iat = Math.floor((ourNowMs + settings.gaxClockOffsetSeconds * 1000) / 1000);
-  const exp = iat + settings.lifeMinutes * 60;
-  const minted = mintToken({ tokenUuid: settings.tokenUuid, username: userName, iat, exp, preamble: settings.preamble });
+  const minted = mintAt({ ...settings, username: userName }, ourNowMs / 1000);
   if (!minted.ok)
     throw new LoginFailure(
       'invalid-input',
@@ -52,8 +50,8 @@ export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs
     summary: {
       redacted: redactToken(minted.value.token, settings.preamble),
       length: minted.value.length,
-      iat,
-      exp,
+      iat: minted.value.iat,
+      exp: minted.value.exp,
       fitsPasswordField: fit.fits,
     },
   };

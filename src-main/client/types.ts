@@ -50,20 +50,9 @@ export interface LoginRequest {
   clock?: () => number;
 }
 
-export type StepId = 'resolve' | 'connect' | 'tls' | 'hello' | 'token' | 'register';
-/** the steps that wait on the network, each with its own timeout */
-export type TimedStepId = Exclude<StepId, 'token'>;
-
-export const STEP_ORDER: readonly StepId[] = ['resolve', 'connect', 'tls', 'hello', 'token', 'register'];
-
-export const STEP_LABELS: Record<StepId, string> = {
-  resolve: 'Resolve host',
-  connect: 'TCP connect',
-  tls: 'TLS handshake',
-  hello: 'Hello (csmock/1)',
-  token: 'Mint token',
-  register: 'RegisterClient',
-};
+// The step names are core vocabulary: the renderer labels a trace with them without importing the client.
+import type { StepId, TimedStepId } from '../core/login-steps.js';
+export { STEP_LABELS, STEP_ORDER, type StepId, type TimedStepId } from '../core/login-steps.js';
 
 export const DEFAULT_TIMEOUTS_MS: Record<TimedStepId, number> = {
   resolve: 3000,

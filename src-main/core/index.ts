@@ -13,3 +13,7 @@ export * from './time-format.js';
 export * from './segments.js';
 export * from './redact.js';
 export * from './sources.js';
+export * from './scrub.js';
+export * from './login-steps.js';
+export * from './mint-at.js';
+export * from './decision-view.js';

@@ -1,73 +1,13 @@
 /**
- * The contract's channel names, and nothing else: the preload bundle imports this file, so it must
- * not pull in zod or any schema. contract/index.ts fails `tsc` if these lists and the contract's
- * keys ever differ, in either direction — so the preload cannot miss or invent a channel.
+ * Channel-name helpers with no schema behind them: the preload bundle imports this file, so it must
+ * not pull in zod. The names themselves come from the contract's keys (contract/index.ts); the
+ * preload gets them as a build-time constant (vite.preload.config.ts), so they are typed once.
  */
-export const REQUEST_CHANNELS = [
-  'token.mint',
-  'token.decode',
-  'token.verify',
-  'mockcs.status',
-  'mockcs.start',
-  'mockcs.stop',
-  'mockcs.options.update',
-  'mockcs.tokenUuid.regenerate',
-  'mockcs.users.upsert',
-  'mockcs.users.remove',
-  'mockcs.listeners.set',
-  'mockcs.log.snapshot',
-  'mockcs.log.clear',
-  'login.run',
-  'login.cancel',
-  'clock.probe',
-  'profiles.list',
-  'profiles.get',
-  'profiles.create',
-  'profiles.update',
-  'profiles.rename',
-  'profiles.duplicate',
-  'profiles.remove',
-  'profiles.export',
-  'profiles.import',
-  'secrets.reveal',
-  'settings.get',
-  'settings.update',
-  'options.render',
-  'doctor.diagnose',
-  'export.save',
-  'app.info',
-  'app.openExternal',
-  'app.logFolder',
-  'labs.list',
-  'labs.open',
-  'labs.current',
-  'labs.gax.update',
-  'labs.extraOptions.remove',
-  'labs.export',
-  'labs.handout.tokenUuid',
-  'labs.check',
-  'labs.hint',
-  'labs.reveal',
-  'labs.reset',
-  'labs.classroom.status',
-  'labs.classroom.start',
-  'labs.classroom.stop',
-] as const;
 
-export const EVENT_CHANNELS = ['mockcs.events', 'mockcs.status', 'login.step', 'store.notices', 'app.problem'] as const;
-
-export type RequestChannelName = (typeof REQUEST_CHANNELS)[number];
-export type EventChannelName = (typeof EVENT_CHANNELS)[number];
-
-const requestNames: ReadonlySet<string> = new Set(REQUEST_CHANNELS);
-const eventNames: ReadonlySet<string> = new Set(EVENT_CHANNELS);
-
-export function isRequestChannel(name: unknown): name is RequestChannelName {
-  return typeof name === 'string' && requestNames.has(name);
-}
-
-export function isEventChannel(name: unknown): name is EventChannelName {
-  return typeof name === 'string' && eventNames.has(name);
+/** A membership test over a list of names; `name` is narrowed to a string when it is in the list. */
+export function channelTest(names: readonly string[]): (name: unknown) => name is string {
+  const set: ReadonlySet<string> = new Set(names);
+  return (name: unknown): name is string => typeof name === 'string' && set.has(name);
 }
 
 /**

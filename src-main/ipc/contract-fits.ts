@@ -7,6 +7,8 @@
 import type { z } from 'zod';
 import type { LoginResult, TraceStep } from '../client/types.js';
 import type { CorrectedFile, Finding, ParsedFile, ReadError } from '../core/doctor/index.js';
+import type { DecisionView } from '../core/decision-view.js';
+import type { decisionView } from './contract/tokens.js';
 import type { MockCsEvent, MockCsOptions } from '../mockcs/index.js';
 import type { ProfileInput, ProfilePatch, ProfileSummary, Settings, SettingsPatch, StoreNotice } from '../store/index.js';
 import type { loginResult, traceStep } from './contract/login.js';
@@ -23,6 +25,8 @@ type SameKeys<A, B> = Fits<keyof A, keyof B> extends true ? Fits<keyof B, keyof 
 // What main sends must fit what the renderer is promised …
 export type ContractFits = [
   Fits<MockCsEvent, z.infer<typeof mockCsEvent>>,
+  Fits<DecisionView, z.infer<typeof decisionView>>,
+  SameKeys<DecisionView, z.infer<typeof decisionView>>,
   Fits<LoginResult, z.infer<typeof loginResult>>,
   Fits<TraceStep, z.infer<typeof traceStep>>,
   Fits<{ files: ParsedFile[]; findings: Finding[]; corrected: CorrectedFile[]; errors: ReadError[] }, z.infer<typeof doctorResult>>,
@@ -42,5 +46,5 @@ export type ContractFits = [
   Fits<ParsedInput<'settings.update'>['patch'], SettingsPatch>,
 ];
 
-const allFit: ContractFits = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+const allFit: ContractFits = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void allFit;

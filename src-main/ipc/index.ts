@@ -3,26 +3,25 @@
  * contract: one dispatcher for requests (sender checked, input parsed, then the handler) and one
  * stream of events. The hosts only carry messages; everything else is decided here.
  */
-import { crashSummary } from '../app/crash-report.js';
+import { crashSummary } from '../host/crash-report.js';
 import { openStore, type SecretCipher } from '../store/index.js';
 import type { EventChannel, Handlers } from './contract/index.js';
 import { IpcEvents } from './events.js';
 import { appHandlers } from './handlers/app.js';
 import { clockHandlers } from './handlers/clock.js';
-import { doctorHandlers } from './handlers/doctor.js';
 import { labsHandlers } from './handlers/labs.js';
 import { loginHandlers } from './handlers/login.js';
 import { mockCsHandlers } from './handlers/mockcs.js';
 import { optionsHandlers } from './handlers/options.js';
 import { storeHandlers } from './handlers/store.js';
 import { tokenHandlers } from './handlers/tokens.js';
-import { createDispatcher, type Dispatcher, type SenderInfo } from './register.js';
+import { createDispatcher, joinHandlers, type Dispatcher, type SenderInfo } from './register.js';
 import { fail } from './result.js';
-import { IpcServices } from './services.js';
+import { IpcServices } from './context.js';
 
 export type { Dispatcher, SenderInfo } from './register.js';
 export type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from './contract/index.js';
-export { REQUEST_CHANNELS, EVENT_CHANNELS } from './channels.js';
+export { REQUEST_CHANNELS, EVENT_CHANNELS } from './contract/index.js';
 
 export interface IpcHost {
   mode: 'electron' | 'web';
@@ -76,17 +75,17 @@ export async function createIpcRuntime(host: IpcHost): Promise<IpcRuntime> {
   events.storeNotices(store.notices);
   for (const warning of store.warnings) host.log?.('warn', warning);
 
-  const handlers: Handlers = {
-    ...tokenHandlers({ clock, resolveTokenUuid: (source) => services.resolveTokenUuid(source) }),
-    ...mockCsHandlers(services),
-    ...loginHandlers(services),
-    ...clockHandlers(services),
-    ...storeHandlers(services),
-    ...optionsHandlers(),
-    ...doctorHandlers(),
-    ...appHandlers(services, host),
-    ...labsHandlers(services),
-  };
+  const groups = [
+    tokenHandlers({ clock, resolveTokenUuid: (source) => services.resolveTokenUuid(source) }),
+    mockCsHandlers(services),
+    loginHandlers(services),
+    clockHandlers(services),
+    storeHandlers(services),
+    optionsHandlers(),
+    appHandlers(services, host),
+    labsHandlers(services),
+  ] as const;
+  const handlers: Handlers = joinHandlers(groups);
   const inner = createDispatcher(handlers, {
     isTrustedSender: (sender) => host.isTrustedSender(sender),
     ...(host.onInternalError ? { onInternalError: (channel: string, err: unknown) => host.onInternalError?.(channel, err) } : {}),

@@ -47,6 +47,24 @@ export function describeSchemaError(error: z.ZodError): string {
   return `${where}: ${what}${more}`;
 }
 
+/** Every group's handlers as one object; TS checks that together they cover the contract. */
+type Joined<G extends readonly object[]> = G extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
+
+/**
+ * The handler files' groups as one object. Each group is typed from one contract file, so a channel
+ * with no handler fails `tsc`; a channel handled twice (a later group would silently win) throws here.
+ */
+export function joinHandlers<G extends readonly object[]>(groups: G): Joined<G> {
+  const joined: Record<string, unknown> = {};
+  for (const group of groups) {
+    for (const [channel, handler] of Object.entries(group)) {
+      if (channel in joined) throw new Error(`two handlers for the channel ${quoteChannelName(channel)}`);
+      joined[channel] = handler;
+    }
+  }
+  return joined as Joined<G>;
+}
+
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatcher {
   const channels = Object.keys(requests) as RequestChannel[];
   const known = new Set<string>(channels);

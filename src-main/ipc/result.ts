@@ -18,17 +18,5 @@ export function fail(code: string, message: string, hint?: string): { ok: false;
   return { ok: false, error: hint === undefined ? { code, message } : { code, message, hint } };
 }
 
-/**
- * A handler that wants to answer a typed failure throws this; register() turns it into `{ok:false}`.
- * It never crosses the bridge as an exception.
- */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-    this.name = 'HandlerError';
-  }
-}
+// The class lives beneath the doors so the workbench and the labs can refuse without importing ipc/.
+export { HandlerError } from '../workbench/failure.js';

@@ -4,7 +4,7 @@
  * and then asks the judge whether the way GAX got in is the right one. It never throws: a setup
  * that cannot even run is answered as a failed login with the reason.
  */
-import { mintToken } from '../core/index.js';
+import { mintAt } from '../core/index.js';
 import { judgeFix, labUser, type LabCheckResult, type LabScenario, type LabSetup } from '../core/labs/index.js';
 import { runLogin, type GaxCredentials, type LoginResult, type TlsTarget } from '../client/index.js';
 import { MockCs } from '../mockcs/index.js';
@@ -120,11 +120,12 @@ function givenToken(setup: LabSetup, clock: () => number): { ok: true; token: st
   const forOther = gax.tokenUserName !== undefined && gax.tokenUserName !== gax.userName;
   if (gax.tokenSource.kind === 'mint' && !forOther) return undefined;
   if (!gax.confservTrusted) return undefined; // GAX sends the password: no token at all
-  const gaxNow = Math.floor((clock() + gax.clockOffsetSeconds * 1000) / 1000);
   const src = gax.tokenSource;
-  const iat = src.kind === 'replay' ? gaxNow - src.issuedMinutesAgo * 60 : gaxNow;
-  const exp = iat + (src.kind === 'replay' ? src.lifeMinutes : gax.tokenLifeMinutes) * 60;
-  const minted = mintToken({ tokenUuid: gax.tokenUuid, username: gax.tokenUserName ?? gax.userName, iat, exp, preamble: gax.preamble });
+  // a replayed capture was minted `issuedMinutesAgo` before now, by the same GAX clock
+  const mintedAt = clock() / 1000 - (src.kind === 'replay' ? src.issuedMinutesAgo * 60 : 0);
+  const lifeMinutes = src.kind === 'replay' ? src.lifeMinutes : gax.tokenLifeMinutes;
+  const settings = { tokenUuid: gax.tokenUuid, username: gax.tokenUserName ?? gax.userName, preamble: gax.preamble, lifeMinutes, gaxClockOffsetSeconds: gax.clockOffsetSeconds };
+  const minted = mintAt(settings, mintedAt);
   return minted.ok
     ? { ok: true, token: minted.value.token }
     : { ok: false, message: `invalid input: GAX's token cannot be made (${minted.code}): ${minted.reason}` };

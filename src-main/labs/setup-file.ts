@@ -8,18 +8,10 @@ import { z } from 'zod';
 import { checkPreamble, checkUsername, parseTokenUuid } from '../core/index.js';
 import { LAB_MAX_MINUTES, type LabSetup } from '../core/labs/index.js';
 import { describeZodIssues } from '../shared/zod-issues.js';
-import { checkWritableOptionName, checkWritableValue, findOption } from '../core/options/index.js';
+import { must, wholeNumber } from '../shared/zod-fields.js';
+import { checkWritableOptionName, checkWritableValue, findOption, GENESYS_MAX_INT } from '../core/options/index.js';
 
-const GENESYS_INT_MAX = 2147483647;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
-
-const must = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing' : what);
-
-const wholeNumber = (min: number, max: number, what: string) =>
-  z
-    .int({ error: must(`must be a whole number (${what})`) })
-    .min(min, { error: `must be at least ${min} (${what})` })
-    .max(max, { error: `must be at most ${max} (${what})` });
 
 const text = (check: (s: string) => string | null) =>
   z.string({ error: must('must be text') }).check((ctx) => {
@@ -42,7 +34,7 @@ const clockOffset = z
   .number({ error: must('must be a number of seconds (negative: behind)') })
   .min(-TEN_YEARS_SECONDS, { error: 'is more than ten years behind' })
   .max(TEN_YEARS_SECONDS, { error: 'is more than ten years ahead' });
-const optionalGenesysInt = (what: string) => wholeNumber(0, GENESYS_INT_MAX, what).nullable();
+const optionalGenesysInt = (what: string) => wholeNumber(0, GENESYS_MAX_INT, what).nullable();
 
 /** The LabSetup field a known Genesys option lives in, for the error that sends the trainee there. */
 const FIELD_OF_OPTION: Record<string, string> = {

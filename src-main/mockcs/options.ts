@@ -2,6 +2,7 @@
  * The mock CS's options (csmock-protocol.md, "Server options"): one zod schema gives the
  * defaults, the validation of a config file or an IPC patch, and the error a person reads.
  */
+import type { MockCsTokenOptions } from '../core/options/convert.js';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { checkPreamble, checkUsername, DEFAULT_PREAMBLE, DEFAULT_TOLERANCE_SECONDS, parseTokenUuid } from '../core/index.js';
@@ -22,14 +23,8 @@ export interface MockCsListener {
   tls?: boolean | undefined;
 }
 
-export interface MockCsOptions {
-  tokenAuthenticationMode: 'enable' | 'disable';
-  tokenPreambula: string;
-  /** null: generated once and kept (in the data dir when there is one) */
-  tokenUuid: string | null;
-  tokenToleranceSeconds: number | null;
-  tokenTtlMinutes: number | null;
-  gaxTokenLifeMinutes: number | null;
+/** The core's token options (tokenUuid null: generated once and kept, in the data dir when there is one), and the server's own. */
+export interface MockCsOptions extends MockCsTokenOptions {
   clockOffsetSeconds: number;
   diagnostics: 'teaching' | 'realistic';
   passwordFieldLimit: number;

@@ -13,6 +13,8 @@ export interface AtomicWriteOptions {
   keepBackup: boolean;
   /** permission bits of a new file; the store's files are private to the user */
   mode?: number;
+  /** tests only: runs after the new bytes are flushed and before the rename, to observe that moment */
+  beforeRename?: () => Promise<void>;
 }
 
 export function backupPathFor(target: string): string {
@@ -35,6 +37,7 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
       await handle.close();
     }
     if (options.keepBackup) await rotateBackup(target);
+    await options.beforeRename?.();
     await renameWithRetry(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

@@ -7,7 +7,7 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Dispatcher, SenderInfo } from '../ipc/register.js';
 import { fail, type IpcResult } from '../ipc/result.js';
-import type { WsRequest } from './protocol.js';
+import type { WsRequest } from '../core/web-bridge.js';
 
 export interface ClientLimits {
   /** requests answered concurrently for one socket; more are refused with BUSY */

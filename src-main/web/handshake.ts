@@ -8,7 +8,7 @@
  * Pure functions of the request headers, so every refusal is tested without a socket.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { KEY_SUBPROTOCOL_PREFIX, WEB_SUBPROTOCOL } from './protocol.js';
+import { KEY_SUBPROTOCOL_PREFIX, WEB_SUBPROTOCOL } from '../core/web-bridge.js';
 
 /** 32 random bytes, base64url: the secret of one web-mode session. */
 export function createSessionSecret(): string {

@@ -19,9 +19,9 @@ if (args.ok && args.help) {
   process.exit(0);
 }
 
-let loaded: [typeof import('./web-mode.js'), typeof import('../app/crash-report.js')];
+let loaded: [typeof import('./web-mode.js'), typeof import('../host/crash-report.js')];
 try {
-  loaded = await Promise.all([import('./web-mode.js'), import('../app/crash-report.js')]);
+  loaded = await Promise.all([import('./web-mode.js'), import('../host/crash-report.js')]);
 } catch (error) {
   const first = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!.slice(0, 300);
   exit(1, cannotStartLine(`the build in dist/ is incomplete or out of date (${first}); run "npm run build" and start again`));

@@ -7,12 +7,12 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { cspHeader } from '../app/csp.js';
-import { securityHeaders } from '../app/renderer-files.js';
+import { cspHeader } from '../host/csp.js';
+import { securityHeaders } from '../host/security-headers.js';
 import type { Dispatcher } from '../ipc/register.js';
 import { ClientSocket, type ClientLimits } from './client-socket.js';
 import { allowedOrigins, checkHandshake, createSessionSecret, isOwnHost } from './handshake.js';
-import { KEY_FRAGMENT, MAX_REQUEST_FRAME_BYTES, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from './protocol.js';
+import { KEY_FRAGMENT, MAX_REQUEST_FRAME_BYTES, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from '../core/web-bridge.js';
 import { sendText, serveStatic } from './static-files.js';
 
 /** What web mode needs of the IPC runtime (src-main/ipc/index.ts's IpcRuntime has it). */

@@ -7,9 +7,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crashSummary } from '../app/crash-report.js';
+import { crashSummary } from '../host/crash-report.js';
 import { createIpcRuntime, type IpcRuntime } from '../ipc/index.js';
-import { openSupportLog, supportLogDir, type SupportLog } from '../log/support-log.js';
+import { openSupportLog, supportLogDir, type SupportLog } from '../host/support-log.js';
 import { SessionSecretVault } from '../store/index.js';
 import { startWebServer, WebServerError, type WebServer } from './server.js';
 import { HOME_ENV, userDataDir } from './user-data-dir.js';

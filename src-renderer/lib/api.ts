@@ -14,7 +14,7 @@ import {
   describeBytes,
   utf8Length,
   type WsServerMessage,
-} from '../../src-main/web/protocol.js';
+} from '../../src-main/core/browser.js';
 
 export interface Bridge {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;

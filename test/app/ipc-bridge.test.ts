@@ -9,7 +9,7 @@ vi.mock('electron', () => import('./fake-electron.js'));
 
 const fake = await import('./fake-electron.js');
 const { registerIpc } = await import('../../src-main/app/ipc-bridge.js');
-const { REQUEST_CHANNELS } = await import('../../src-main/ipc/channels.js');
+const { REQUEST_CHANNELS } = await import('../../src-main/ipc/contract/index.js');
 
 const UUID = '6a1f0c2e-4b7d-4e21-9c3a-5d8e7f6a0b19';
 let dir: string;

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_START_URL, isAppUrl, isLocalRendererUrl } from '../../src-main/app/app-scheme.js';
-import { cspHeader } from '../../src-main/app/csp.js';
-import { createRendererFileHandler, mimeTypeFor, resolveUrlPath } from '../../src-main/app/renderer-files.js';
+import { cspHeader } from '../../src-main/host/csp.js';
+import { createRendererFileHandler } from '../../src-main/app/renderer-files.js';
+import { mimeTypeFor } from '../../src-main/host/mime-types.js';
+import { resolveUrlPath } from '../../src-main/host/path-containment.js';
 
 let base: string;
 let root: string;

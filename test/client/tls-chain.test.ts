@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runLogin } from '../../src-main/client/index.js';
-import { chainPem } from '../../src-main/report/index.js';
+import { chainPem } from '../../src-main/core/report/index.js';
 import { gax, useMockCs } from './mockcs-fixture.js';
 import { csmockResponder, makeCertificate, tlsPeer, type CertificateSet, type Peer } from './peers.js';
 

@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src-main/ipc/channels.js';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src-main/ipc/contract/index.js';
 import type { EventChannel, RequestChannel } from '../../src-main/ipc/contract/index.js';
 import { CASES, type Ctx } from '../ipc/contract-cases.js';
 import { SECRET_PASSWORD, SECRET_UUID, startRuntime } from '../ipc/helpers.js';

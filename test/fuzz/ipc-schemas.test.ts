@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src-main/ipc/channels.js';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src-main/ipc/contract/index.js';
 import { events as eventDefs, requests, type Handlers, type RequestChannel } from '../../src-main/ipc/contract/index.js';
 import { doctorHandlers } from '../../src-main/ipc/handlers/doctor.js';
 import { optionsHandlers } from '../../src-main/ipc/handlers/options.js';

@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src-main/ipc/channels.js';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src-main/ipc/contract/index.js';
 import { events as eventDefs, requests } from '../../src-main/ipc/contract/index.js';
 import { CASES, type Ctx } from './contract-cases.js';
 import { expectNoLeak, expectOneLine, leakForms, SECRET_PASSWORD, SECRET_UUID, startRuntime } from './helpers.js';

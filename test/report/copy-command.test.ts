@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLogin, type LoginRequest, type LoginResult } from '../../src-main/client/index.js';
 import { MockCs, type MockCsEvent } from '../../src-main/mockcs/index.js';
-import { loginCommand, shellQuote, UUID_PLACEHOLDER, type CommandTarget } from '../../src-main/report/index.js';
+import { loginCommand, shellQuote, UUID_PLACEHOLDER, type CommandTarget } from '../../src-main/core/report/index.js';
 import { BIN, assertBuilt } from '../helpers/cli.js';
 
 const UUID = '3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { runLogin } from '../../src-main/client/index.js';
 import { diagnose } from '../../src-main/core/doctor/index.js';
-import { renderReport, reportFileName, type ReportDoctor } from '../../src-main/report/index.js';
+import { renderReport, reportFileName, type ReportDoctor } from '../../src-main/core/report/index.js';
 import { gax, useMockCs, WRONG_UUID } from '../client/mockcs-fixture.js';
 import { expectSelfContained } from './self-contained.js';
 

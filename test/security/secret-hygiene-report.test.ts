@@ -9,7 +9,7 @@ import { runLogin, type LoginRequest } from '../../src-main/client/index.js';
 import { diagnose } from '../../src-main/core/doctor/index.js';
 import { mintToken } from '../../src-main/core/index.js';
 import { MockCs } from '../../src-main/mockcs/index.js';
-import { loginCommand, renderReport, type ReportLoginRun } from '../../src-main/report/index.js';
+import { loginCommand, renderReport, type ReportLoginRun } from '../../src-main/core/report/index.js';
 import { runGaxToken } from '../helpers/cli.js';
 import { CS_PASSWORD, expectClean, hygieneScanner, MISTYPED_UUID, PREAMBLE, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
 

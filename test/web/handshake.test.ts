@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkHandshake, createSessionSecret, parseSubprotocols, sameSecret } from '../../src-main/web/handshake.js';
-import { KEY_SUBPROTOCOL_PREFIX, WEB_SUBPROTOCOL } from '../../src-main/web/protocol.js';
+import { KEY_SUBPROTOCOL_PREFIX, WEB_SUBPROTOCOL } from '../../src-main/core/web-bridge.js';
 
 const PORT = 43210;
 const SECRET = createSessionSecret();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import type { IpcResult } from '../../src-main/ipc/result.js';
-import { KEY_FRAGMENT, KEY_SUBPROTOCOL_PREFIX, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from '../../src-main/web/protocol.js';
+import { KEY_FRAGMENT, KEY_SUBPROTOCOL_PREFIX, WEB_SOCKET_PATH, WEB_SUBPROTOCOL } from '../../src-main/core/web-bridge.js';
 
 export const OUTSIDE_TEXT = 'this file lies outside the renderer folder';
 

@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { createIpcRuntime, type IpcRuntime } from '../../src-main/ipc/index.js';
 import { SessionSecretVault } from '../../src-main/store/index.js';
 import { requests } from '../../src-main/ipc/contract/index.js';
-import { MAX_REQUEST_FRAME_BYTES, utf8Length, WEB_SOCKET_PATH } from '../../src-main/web/protocol.js';
+import { MAX_REQUEST_FRAME_BYTES, utf8Length, WEB_SOCKET_PATH } from '../../src-main/core/web-bridge.js';
 import { startWebServer, type WebLimits, type WebServer } from '../../src-main/web/server.js';
 import type { IpcResult } from '../../src-main/ipc/result.js';
 import { rawRequest, rendererFixture, secretOf, type RendererFixture } from './helpers.js';

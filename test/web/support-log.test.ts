@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createIpcRuntime } from '../../src-main/ipc/index.js';
-import { openSupportLog, supportLogDir } from '../../src-main/log/support-log.js';
+import { openSupportLog, supportLogDir } from '../../src-main/host/support-log.js';
 import { SessionSecretVault } from '../../src-main/store/index.js';
 import { expectClean, hygieneScanner, PREAMBLE, tempHome, TOKEN_UUID } from '../security/flows.js';
 import { connect, secretOf } from './helpers.js';

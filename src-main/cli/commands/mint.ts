@@ -6,7 +6,7 @@ import {
   checkUsername,
   humanDuration,
   isoSeconds,
-  mintToken,
+  mintAt,
   passwordFieldFit,
 } from '../../core/index.js';
 import { UsageError } from '../args.js';
@@ -43,11 +43,9 @@ iat is --now (or the clock), exp = iat + life × 60. Exit: 0 minted, 2 bad argum
     if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
     const tokenUuid = (await resolveTokenUuid(args, io, true))!;
     const life = (args.options['life'] as number | undefined) ?? 60;
-    const iat = (args.options['now'] as number | undefined) ?? Math.floor(Date.now() / 1000);
-    const exp = iat + life * 60;
-    if (exp > UINT32_MAX) throw new UsageError(`--now + --life ends after ${isoSeconds(UINT32_MAX)}, past what a PXZ-1 token can hold`);
-    const minted = mintToken({ tokenUuid, username: user, iat, exp, preamble });
-    if (!minted.ok) throw new UsageError(minted.reason);
+    const now = (args.options['now'] as number | undefined) ?? Date.now() / 1000;
+    const minted = mintAt({ tokenUuid, username: user, lifeMinutes: life, preamble }, now);
+    if (!minted.ok) throw new UsageError(minted.code === 'INVALID_TIMES' ? `--now + --life: ${minted.reason}` : minted.reason);
     const limit = (args.options['password-field-limit'] as number | undefined) ?? DEFAULT_PASSWORD_FIELD_LIMIT;
     const fit = passwordFieldFit(preamble, user, limit);
     const t = minted.value;

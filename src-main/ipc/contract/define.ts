@@ -28,7 +28,8 @@ export const noInput = z.object({}).strict().optional();
 // Shared field shapes -------------------------------------------------------------------------
 
 export const int = (min: number, max: number) => z.number().int().min(min).max(max);
-export const INT32_MAX = 2147483647;
+/** Genesys's integer options top out at a signed 32-bit int; the one definition is the core's. */
+export { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 export const epochSeconds = int(0, 0xffffffff);
 /** A preamble the CS could have (the core's rule: 1–16 printable ASCII, no spaces): one line of reason otherwise. */
 export const preambleField = z.string().check((ctx) => {

@@ -1,10 +1,10 @@
 /**
  * The contract between the renderer and the main side: every request and every event, declared once
  * with its zod schemas (house style 1). Handlers are typed from it, register() parses with it, and the
- * preload and the renderer's api.ts are derived from its channel names (channels.ts).
+ * preload's channel lists are derived from its keys at build time (vite.preload.config.ts): a new
+ * channel is its entry here and its handler, nothing else.
  */
 import type { z } from 'zod';
-import type { EventChannelName, RequestChannelName } from '../channels.js';
 import { appEvents, appRequests } from './app.js';
 import { clockRequests } from './clock.js';
 import type { EventDef, RequestDef } from './define.js';
@@ -47,10 +47,9 @@ export type Handlers = {
   [C in RequestChannel]: (input: ParsedInput<C>) => Promise<RequestOutput<C>>;
 };
 
-// channels.ts (for the preload) must name exactly the contract's channels. `Exact<A, B>` is `true`
-// only when the two unions are equal; a channel added on one side only turns it to `false`.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _requestNamesMatch: Exact<RequestChannelName, RequestChannel> = true;
-const _eventNamesMatch: Exact<EventChannelName, EventChannel> = true;
-void _requestNamesMatch;
-void _eventNamesMatch;
+/** The handlers a file of handlers owes: the channels of one contract file, typed from its keys. */
+export type HandlersOf<R extends Record<string, RequestDef>> = Pick<Handlers, keyof R & RequestChannel>;
+
+/** Every channel's name, from the contract's keys: main registers these, and the preload build reads them. */
+export const REQUEST_CHANNELS = Object.keys(requests) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(events) as EventChannel[];

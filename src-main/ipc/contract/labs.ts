@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { LAB_MAX_MINUTES } from '../../core/labs/setup.js';
-import { INT32_MAX, int, noInput, portField, preambleField, request } from './define.js';
+import { GENESYS_MAX_INT, int, noInput, portField, preambleField, request } from './define.js';
 import { mockCsView, tokenUuidField, userNameField } from './mockcs.js';
 
 /** Scenario ids are kebab-case (core/labs/types.ts). */

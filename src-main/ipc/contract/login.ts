@@ -3,7 +3,7 @@
  * ../contract-fits.ts fails `tsc` if the two ever drift apart.
  */
 import { z } from 'zod';
-import { event, hostField, INT32_MAX, int, preambleField, request, secretField, usernameField } from './define.js';
+import { event, hostField, GENESYS_MAX_INT, int, preambleField, request, secretField, usernameField } from './define.js';
 import { tokenUuidSource } from './tokens.js';
 
 /** Where to log in: the app's own mock CS (one of its listeners), or any host and port. */
@@ -85,11 +85,11 @@ const credentials = z.discriminatedUnion('kind', [
     /** GAX [general] confserv_trusted: true sends a token, false the password */
     confservTrusted: z.boolean(),
     /** GAX [general] token_life_in_minutes */
-    tokenLifeMinutes: int(1, INT32_MAX),
+    tokenLifeMinutes: int(1, GENESYS_MAX_INT),
     tokenUuid: tokenUuidSource,
     preamble: preambleField,
     /** simulates a GAX host whose clock is off (positive: ahead) */
-    gaxClockOffsetSeconds: int(-INT32_MAX, INT32_MAX).optional(),
+    gaxClockOffsetSeconds: int(-GENESYS_MAX_INT, GENESYS_MAX_INT).optional(),
     /** what GAX sends when confservTrusted is false */
     password: secretField.optional(),
   }),
@@ -121,3 +121,7 @@ export const loginRequests = {
 export const loginEvents = {
   'login.step': event(z.strictObject({ runId: z.string(), step: traceStep }), 'a step of a login run started or ended'),
 } as const;
+
+/** A login's result and trace step as the renderer receives them (contract-fits.ts keeps them equal to the client's). */
+export type LoginResultView = z.infer<typeof loginResult>;
+export type TraceStepView = z.infer<typeof traceStep>;

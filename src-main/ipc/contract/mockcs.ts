@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { checkUsername } from '../../core/inputs.js';
 import { parseTokenUuid } from '../../core/uuid.js';
-import { event, INT32_MAX, int, noInput, portField, preambleField, request } from './define.js';
+import { event, GENESYS_MAX_INT, int, noInput, portField, preambleField, request } from './define.js';
 
 /** A clock off by more than ten years is a typo, not a lesson (the mock CS's own bound). */
 const MAX_CLOCK_OFFSET_SECONDS = 10 * 366 * 86400;
@@ -26,7 +26,7 @@ export const userNameField = z.string().check((ctx) => {
 });
 
 /** Genesys's range for token-tolerance, token-ttl and token_life_in_minutes; 0 or null means unset. */
-const genesysNumber = int(0, INT32_MAX).nullable();
+const genesysNumber = int(0, GENESYS_MAX_INT).nullable();
 
 /** Any subset of the live options; users and listeners have their own requests. */
 export const mockCsOptionsPatch = z.strictObject({
@@ -43,7 +43,7 @@ export const mockCsOptionsPatch = z.strictObject({
   maxConnections: int(1, 100_000).optional(),
   maxLineBytes: int(128, 16 * 1024 * 1024).optional(),
   registerTimeoutSeconds: z.number().min(0.05).max(86400).optional(),
-  maxFailedAttempts: int(1, INT32_MAX).optional(),
+  maxFailedAttempts: int(1, GENESYS_MAX_INT).optional(),
 });
 export type MockCsOptionsPatch = z.infer<typeof mockCsOptionsPatch>;
 

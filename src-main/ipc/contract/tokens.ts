@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INT32_MAX, epochSeconds, int, preambleField, request, secretField, usernameField } from './define.js';
+import { GENESYS_MAX_INT, epochSeconds, int, preambleField, request, secretField, usernameField } from './define.js';
 
 /** Where a token-uuid comes from: typed by the person, a saved profile, or the running mock CS. */
 export const tokenUuidSource = z.discriminatedUnion('kind', [
@@ -11,9 +11,9 @@ export type TokenUuidSource = z.infer<typeof tokenUuidSource>;
 
 export const timeOptions = z
   .object({
-    tokenToleranceSeconds: int(0, INT32_MAX).nullable().optional(),
-    tokenTtlMinutes: int(0, INT32_MAX).nullable().optional(),
-    gaxTokenLifeMinutes: int(0, INT32_MAX).nullable().optional(),
+    tokenToleranceSeconds: int(0, GENESYS_MAX_INT).nullable().optional(),
+    tokenTtlMinutes: int(0, GENESYS_MAX_INT).nullable().optional(),
+    gaxTokenLifeMinutes: int(0, GENESYS_MAX_INT).nullable().optional(),
   })
   .strict();
 
@@ -74,10 +74,10 @@ export const tokenRequests = {
       .object({
         username: usernameField,
         tokenUuid: tokenUuidSource,
-        lifeMinutes: int(1, INT32_MAX),
+        lifeMinutes: int(1, GENESYS_MAX_INT),
         preamble: preambleField,
         /** simulates a GAX host whose clock is off: iat = now + offset */
-        gaxClockOffsetSeconds: int(-INT32_MAX, INT32_MAX).default(0),
+        gaxClockOffsetSeconds: int(-GENESYS_MAX_INT, GENESYS_MAX_INT).default(0),
         /** the issue instant; default: the main side's clock */
         now: epochSeconds.optional(),
         passwordFieldLimit: int(1, 100000).default(64),

@@ -1,8 +1,10 @@
 /** The app's own requests: about, links to the outside, and files saved through the host's dialog. */
-import { checkExternalUrl } from '../../app/external-url.js';
-import type { Handlers } from '../contract/index.js';
+import { checkExternalUrl } from '../../host/external-url.js';
+import type { HandlersOf } from '../contract/index.js';
+import type { appRequests } from '../contract/app.js';
 import { HandlerError } from '../result.js';
-import { firstLine, type IpcServices } from '../services.js';
+import { firstLine } from '../../workbench/failure.js';
+import type { IpcServices } from '../context.js';
 
 export interface AppDeps {
   mode: 'electron' | 'web';
@@ -17,7 +19,7 @@ export interface AppDeps {
   openFolder?(dir: string): Promise<boolean>;
 }
 
-export function appHandlers(services: IpcServices, deps: AppDeps): Pick<Handlers, 'app.info' | 'app.openExternal' | 'app.logFolder' | 'export.save'> {
+export function appHandlers(services: IpcServices, deps: AppDeps): HandlersOf<typeof appRequests> {
   return {
     async 'app.info'() {
       const { node, electron, chrome } = deps.appInfo.versions;

@@ -1,11 +1,12 @@
 /** The clock probe: how far a server's clock is from this machine's. */
 import { probeServerTime, type LoginOutcome } from '../../client/index.js';
-import type { Handlers } from '../contract/index.js';
+import type { HandlersOf } from '../contract/index.js';
+import type { clockRequests } from '../contract/clock.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../services.js';
+import type { IpcServices } from '../context.js';
 import { resolveTarget } from './target.js';
 
-export function clockHandlers(services: IpcServices): Pick<Handlers, 'clock.probe'> {
+export function clockHandlers(services: IpcServices): HandlersOf<typeof clockRequests> {
   return {
     async 'clock.probe'({ target, tls, samples }) {
       const where = resolveTarget(services, target, tls);

@@ -1,25 +1,10 @@
 /** Lab and classroom requests: thin over the lab session and the classroom (services). */
-import type { Handlers } from '../contract/index.js';
-import { mockCsView } from '../mockcs-view.js';
-import type { IpcServices } from '../services.js';
+import type { HandlersOf } from '../contract/index.js';
+import type { labsRequests } from '../contract/labs.js';
+import { mockCsView } from '../../workbench/mockcs-view.js';
+import type { IpcServices } from '../context.js';
 
-type LabsChannels =
-  | 'labs.list'
-  | 'labs.open'
-  | 'labs.current'
-  | 'labs.gax.update'
-  | 'labs.extraOptions.remove'
-  | 'labs.export'
-  | 'labs.handout.tokenUuid'
-  | 'labs.check'
-  | 'labs.hint'
-  | 'labs.reveal'
-  | 'labs.reset'
-  | 'labs.classroom.status'
-  | 'labs.classroom.start'
-  | 'labs.classroom.stop';
-
-export function labsHandlers(services: IpcServices): Pick<Handlers, LabsChannels> {
+export function labsHandlers(services: IpcServices): HandlersOf<typeof labsRequests> {
   const { labs, classroom } = services;
   return {
     async 'labs.list'() {

@@ -1,10 +1,11 @@
 /** Login requests: run the GAX login client against a target, stream its steps, cancel it. */
 import { runLogin, type GaxCredentials, type PasswordCredentials } from '../../client/index.js';
-import type { Handlers, ParsedInput } from '../contract/index.js';
-import type { IpcServices } from '../services.js';
+import type { HandlersOf, ParsedInput } from '../contract/index.js';
+import type { loginRequests } from '../contract/login.js';
+import type { IpcServices } from '../context.js';
 import { resolveTarget } from './target.js';
 
-export function loginHandlers(services: IpcServices): Pick<Handlers, 'login.run' | 'login.cancel'> {
+export function loginHandlers(services: IpcServices): HandlersOf<typeof loginRequests> {
   return {
     async 'login.run'(input) {
       const target = resolveTarget(services, input.target, input.tls);

@@ -1,24 +1,13 @@
 /** Mock CS requests: thin over MockCs, one change at a time, each answered with the new view. */
 import { mergeMockCsOptions, type MockCsUser } from '../../mockcs/index.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
-import type { Handlers } from '../contract/index.js';
-import { mockCsView } from '../mockcs-view.js';
+import type { HandlersOf } from '../contract/index.js';
+import type { mockCsRequests } from '../contract/mockcs.js';
+import { mockCsView } from '../../workbench/mockcs-view.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../services.js';
+import type { IpcServices } from '../context.js';
 
-type MockCsChannels =
-  | 'mockcs.status'
-  | 'mockcs.start'
-  | 'mockcs.stop'
-  | 'mockcs.options.update'
-  | 'mockcs.tokenUuid.regenerate'
-  | 'mockcs.users.upsert'
-  | 'mockcs.users.remove'
-  | 'mockcs.listeners.set'
-  | 'mockcs.log.snapshot'
-  | 'mockcs.log.clear';
-
-export function mockCsHandlers(services: IpcServices): Pick<Handlers, MockCsChannels> {
+export function mockCsHandlers(services: IpcServices): HandlersOf<typeof mockCsRequests> {
   return {
     async 'mockcs.status'() {
       return mockCsView(services.mockCs());

@@ -12,7 +12,9 @@ import {
   writeOptionsText,
   type ApplicationKind,
 } from '../../core/options/index.js';
-import type { Handlers } from '../contract/index.js';
+import type { HandlersOf } from '../contract/index.js';
+import { doctorHandlers } from './doctor.js';
+import type { optionsRequests } from '../contract/options.js';
 import { HandlerError } from '../result.js';
 
 export const SNIPPET_FILE_NAMES: Record<ApplicationKind, string> = {
@@ -22,8 +24,9 @@ export const SNIPPET_FILE_NAMES: Record<ApplicationKind, string> = {
 
 const APPLICATION_TITLE: Record<ApplicationKind, string> = { cs: 'Configuration Server application', gax: 'GAX application' };
 
-export function optionsHandlers(): Pick<Handlers, 'options.render'> {
+export function optionsHandlers(): HandlersOf<typeof optionsRequests> {
   return {
+    ...doctorHandlers(),
     async 'options.render'({ cs, gax, includeSecrets }) {
       return {
         cs: { fileName: SNIPPET_FILE_NAMES.cs, text: renderSnippet('cs', cs, includeSecrets) },

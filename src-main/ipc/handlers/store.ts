@@ -5,29 +5,16 @@
  */
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
 import { isSecretOptionName, type Profile, type SecretIssue, type StoreResult } from '../../store/index.js';
-import type { Handlers } from '../contract/index.js';
+import type { HandlersOf } from '../contract/index.js';
+import type { storeRequests } from '../contract/store.js';
 import type { ProfileView, SecretView } from '../contract/store.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../services.js';
-
-type StoreChannels =
-  | 'profiles.list'
-  | 'profiles.get'
-  | 'profiles.create'
-  | 'profiles.update'
-  | 'profiles.rename'
-  | 'profiles.duplicate'
-  | 'profiles.remove'
-  | 'profiles.export'
-  | 'profiles.import'
-  | 'secrets.reveal'
-  | 'settings.get'
-  | 'settings.update';
+import type { IpcServices } from '../context.js';
 
 /** The same for every password, so the mask says nothing about its length. */
 const PASSWORD_MASK = '••••••••';
 
-export function storeHandlers(services: IpcServices): Pick<Handlers, StoreChannels> {
+export function storeHandlers(services: IpcServices): HandlersOf<typeof storeRequests> {
   const { store } = services;
   const summaryOf = (p: Profile) => {
     const summary = store.profiles.list().find((s) => s.id === p.id);

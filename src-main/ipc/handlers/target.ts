@@ -2,7 +2,7 @@
 import type { TlsTarget } from '../../client/index.js';
 import type { LoginTarget } from '../contract/login.js';
 import { HandlerError } from '../result.js';
-import type { IpcServices } from '../services.js';
+import type { IpcServices } from '../context.js';
 
 export interface ResolvedTarget {
   host: string;

@@ -1,13 +1,13 @@
 /** Token requests: mint, decode, verify — thin over the core. */
 import {
   decide,
-  mintToken,
+  mintAt,
   passwordFieldFit,
-  tokenSegments,
-  type Decision,
+  decisionView,
 } from '../../core/index.js';
-import type { DecisionView, TokenUuidSource } from '../contract/tokens.js';
-import type { Handlers } from '../contract/index.js';
+import type { TokenUuidSource } from '../contract/tokens.js';
+import type { HandlersOf } from '../contract/index.js';
+import type { tokenRequests } from '../contract/tokens.js';
 import { HandlerError } from '../result.js';
 
 export interface TokenDeps {
@@ -17,41 +17,13 @@ export interface TokenDeps {
   resolveTokenUuid(source: TokenUuidSource): Promise<string>;
 }
 
-export function decisionView(value: string, d: Decision): DecisionView {
-  return {
-    code: d.code,
-    message: d.message,
-    hint: d.hint,
-    now: d.now,
-    warnings: d.warnings,
-    steps: d.steps,
-    ...(d.decoded
-      ? {
-          decoded: {
-            preamble: d.decoded.preamble,
-            version: d.decoded.version,
-            iat: d.decoded.iat,
-            exp: d.decoded.exp,
-            username: d.decoded.username,
-            length: d.decoded.length,
-            tagHex: d.decoded.tag.toString('hex'),
-            segments: tokenSegments(value, d.decoded),
-          },
-        }
-      : {}),
-    ...(d.window ? { window: d.window } : {}),
-  };
-}
-
-export function tokenHandlers(deps: TokenDeps): Pick<Handlers, 'token.mint' | 'token.decode' | 'token.verify'> {
+export function tokenHandlers(deps: TokenDeps): HandlersOf<typeof tokenRequests> {
   return {
     async 'token.mint'(input) {
       const tokenUuid = await deps.resolveTokenUuid(input.tokenUuid);
-      const iat = (input.now ?? Math.floor(deps.clock() / 1000)) + input.gaxClockOffsetSeconds;
-      const exp = iat + input.lifeMinutes * 60;
-      if (iat < 0 || exp > 0xffffffff) throw new HandlerError('INVALID_TIMES', 'the issue time and life fall outside what a PXZ-1 token can hold', 'Use a smaller clock offset or token life.');
-      const minted = mintToken({ tokenUuid, username: input.username, iat, exp, preamble: input.preamble });
-      if (!minted.ok) throw new HandlerError(minted.code, minted.reason);
+      const settings = { tokenUuid, username: input.username, preamble: input.preamble, lifeMinutes: input.lifeMinutes, gaxClockOffsetSeconds: input.gaxClockOffsetSeconds };
+      const minted = mintAt(settings, input.now ?? Math.floor(deps.clock() / 1000));
+      if (!minted.ok) throw new HandlerError(minted.code, minted.reason, minted.code === 'INVALID_TIMES' ? 'Use a smaller clock offset or token life.' : undefined);
       const t = minted.value;
       return {
         token: t.token,

@@ -6,7 +6,7 @@
  * `app.problem` event: an uncaught exception or unhandled rejection there). Each is kept as one scrubbed line: an error message may
  * carry a token-uuid or a token the person typed, and what the window shows may be screen-shared.
  */
-import { scrubSecrets } from '../../../src-main/app/crash-report.js';
+import { scrubSecrets } from '../../../src-main/core/browser.js';
 import { api } from '../api.js';
 
 export type ProblemSource = 'view' | 'page' | 'main';

@@ -1,8 +1,5 @@
 /** Checks of a number a person types in a form field (the text as typed, not yet a number). */
 
-/** The largest value a Genesys integer option takes (a signed 32-bit int). */
-export const INT32_MAX = 2147483647;
-
 /** Why `text` is not a whole number from `min` to `max` — "WHAT is at most MAX" — or null when it is. */
 export function wholeNumberProblem(text: string, min: number, max: number, what: string): string | null {
   const t = text.trim();

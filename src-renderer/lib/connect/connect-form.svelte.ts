@@ -4,11 +4,10 @@
  * typed; a missing value is only an error once the person tries to run.
  */
 import type { RequestInput } from '../../../src-main/ipc/contract/index.js';
-import { checkPreamble, checkUsername } from '../../../src-main/core/inputs.js';
-import { DEFAULT_PREAMBLE } from '../../../src-main/core/constants.js';
+import { checkPreamble, checkUsername, DEFAULT_PREAMBLE, GENESYS_MAX_INT } from '../../../src-main/core/browser.js';
 import { UuidSourceChoice } from '../tokens/uuid-source.svelte.js';
 import { clockOffsetWords } from '../server/clock-words.js';
-import { INT32_MAX, wholeNumberProblem } from '../app/whole-number.js';
+import { wholeNumberProblem } from '../app/whole-number.js';
 
 export type TargetKind = 'mockcs' | 'host';
 export type TlsMode = 'off' | 'pin' | 'ca';
@@ -119,9 +118,9 @@ export class ConnectForm {
     if (this.who === 'password') {
       if (need && this.password === '') e.password = 'enter the password';
     } else {
-      const life = wholeNumberProblem(this.tokenLife, 1, INT32_MAX, 'token_life_in_minutes');
+      const life = wholeNumberProblem(this.tokenLife, 1, GENESYS_MAX_INT, 'token_life_in_minutes');
       if (life) e.tokenLife = life;
-      const offset = wholeNumberProblem(this.gaxOffset, -INT32_MAX, INT32_MAX, 'the offset');
+      const offset = wholeNumberProblem(this.gaxOffset, -GENESYS_MAX_INT, GENESYS_MAX_INT, 'the offset');
       if (offset) e.gaxOffset = offset;
       if (this.confservTrusted) {
         const pre = checkPreamble(this.preamble);
@@ -137,7 +136,7 @@ export class ConnectForm {
 
   /** the GAX clock offset in words, when it is a number */
   readonly gaxOffsetWords = $derived.by((): string | null => {
-    if (wholeNumberProblem(this.gaxOffset, -INT32_MAX, INT32_MAX, 'x')) return null;
+    if (wholeNumberProblem(this.gaxOffset, -GENESYS_MAX_INT, GENESYS_MAX_INT, 'x')) return null;
     return clockOffsetWords(Number(this.gaxOffset.trim()), 'GAX clock');
   });
 

@@ -3,7 +3,7 @@
  * `gax-token login` needs, secrets by reference only. For the mock CS target the listener the run
  * went to gives the host, the port and the fingerprint main pinned.
  */
-import { loginCommand, UUID_PLACEHOLDER, type CopiedCommand } from '../../../src-main/report/index.js';
+import { loginCommand, UUID_PLACEHOLDER, type CopiedCommand } from '../../../src-main/core/browser.js';
 import type { LoginRunInput } from './connect-form.svelte.js';
 
 export interface ListenerInfo {

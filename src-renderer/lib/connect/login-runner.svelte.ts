@@ -7,7 +7,7 @@
  * offset between GAX and the CS. Each run records how long its token had left by the CS's clock.
  */
 import { api } from '../api.js';
-import type { CopiedCommand } from '../../../src-main/report/index.js';
+import type { CopiedCommand } from '../../../src-main/core/browser.js';
 import type { ConnectForm, LoginRunInput } from './connect-form.svelte.js';
 import type { RunHistory, RunRecord } from './run-history.svelte.js';
 import type { TraceStep } from './trace-format.js';

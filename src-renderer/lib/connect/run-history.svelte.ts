@@ -1,5 +1,5 @@
 /** The runs of this session, newest first: enough to compare, click one to see its trace again. */
-import type { CopiedCommand } from '../../../src-main/report/index.js';
+import type { CopiedCommand } from '../../../src-main/core/browser.js';
 import { runCode, tokenLifeLeft, totalMs, type LoginResult } from './trace-format.js';
 
 export interface RunRecord {

@@ -1,5 +1,5 @@
 /** Connect runs as the report renderer takes them: one run, or the whole history (oldest first, as it happened). */
-import type { ReportLoginRun } from '../../../src-main/report/index.js';
+import type { ReportLoginRun } from '../../../src-main/core/browser.js';
 import type { RunRecord } from './run-history.svelte.js';
 import { saveReport } from '../report/save-report.js';
 import type { SaveOutcome } from '../server/save-file.js';

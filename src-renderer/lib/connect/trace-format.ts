@@ -2,8 +2,8 @@
  * How a login run reads: each step's status as a word and an icon, timings in ms, the outcome in
  * plain words, and how long the token had left by the CS's clock.
  */
-import { STEP_LABELS, STEP_ORDER, type LoginResult, type StepId, type TraceStep } from '../../../src-main/client/types.js';
-import { humanDuration } from '../../../src-main/core/time-format.js';
+import { STEP_LABELS, STEP_ORDER, type StepId, humanDuration } from '../../../src-main/core/browser.js';
+import type { LoginResultView as LoginResult, TraceStepView as TraceStep } from '../../../src-main/ipc/contract/login.js';
 
 export type { LoginResult, TraceStep, StepId };
 export { STEP_ORDER, STEP_LABELS };

@@ -4,8 +4,7 @@
  * application it belongs to, usernames to check token lengths for, and a measured clock offset.
  * Checked here against the limits of `doctor.diagnose`, so a refusal says which input and why.
  */
-import { decodeOptionBytes } from '../../../src-main/core/doctor/decode.js';
-import type { ApplicationKind } from '../../../src-main/core/options/catalog.js';
+import { decodeOptionBytes, type ApplicationKind } from '../../../src-main/core/browser.js';
 
 export type ApplicationChoice = 'auto' | ApplicationKind;
 

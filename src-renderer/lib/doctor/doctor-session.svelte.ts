@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import { saveText, type SaveOutcome, type SaveRequest } from '../server/save-file.js';
-import type { OptionSet } from '../../../src-main/core/options/option-set.js';
+import type { OptionSet } from '../../../src-main/core/browser.js';
 import type { IpcError } from '../../../src-main/ipc/result.js';
 import { DoctorInputs, type FileSource } from './doctor-inputs.svelte.js';
 import { DoctorProfiles } from './profile-sources.svelte.js';

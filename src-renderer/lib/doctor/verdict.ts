@@ -4,7 +4,7 @@
  * no rule is re-judged here.
  */
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
-import type { RuleId } from '../../../src-main/core/doctor/types.js';
+import type { RuleId } from '../../../src-main/core/browser.js';
 
 export type DoctorResult = RequestOutput<'doctor.diagnose'>;
 export type Finding = DoctorResult['findings'][number];

@@ -4,9 +4,7 @@
  * the card holds the masked value from main and an empty box; typing a new one replaces it.
  */
 import type { RequestInput, RequestOutput } from '../../../src-main/ipc/contract/index.js';
-import { checkPreamble, checkUsername } from '../../../src-main/core/inputs.js';
-import { parseTokenUuid } from '../../../src-main/core/uuid.js';
-import { LAB_MAX_MINUTES } from '../../../src-main/core/labs/setup.js';
+import { checkPreamble, checkUsername, parseTokenUuid, LAB_MAX_MINUTES } from '../../../src-main/core/browser.js';
 import { wholeNumberProblem } from '../app/whole-number.js';
 
 export type LabGaxView = NonNullable<RequestOutput<'labs.current'>['lab']>['gax'];

@@ -2,8 +2,7 @@
  * The CS `[system]` token options as typed, and their check: each value read with the Genesys option
  * catalog (src-main/core/options), the same reading the doctor uses. Pure: no runes, no I/O.
  */
-import { DEFAULT_PREAMBLE } from '../../../src-main/core/constants.js';
-import { checkOptionValue, optionDefinition, type OptionDefinition, type ValueCheck } from '../../../src-main/core/options/index.js';
+import { DEFAULT_PREAMBLE, checkOptionValue, optionDefinition, type OptionDefinition, type ValueCheck } from '../../../src-main/core/browser.js';
 
 /**
  * Where the token-uuid comes from: made here, pasted, left to the CS (the primary master CS generates

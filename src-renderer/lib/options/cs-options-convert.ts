@@ -3,7 +3,7 @@
  * (written by the core's converter, as the doctor's fixes are), the mock CS's options, a section read
  * from a file or a profile, and the default shown under a field. Pure: no runes, no I/O.
  */
-import { fromMockCsOptions, optionDefinition, type OptionName } from '../../../src-main/core/options/index.js';
+import { fromMockCsOptions, optionDefinition, type OptionName } from '../../../src-main/core/browser.js';
 import type { PublicMockCsOptionsView } from '../../../src-main/ipc/contract/mockcs.js';
 import { defaultCsOptions, type CsOptionsValues, type CsTokenSettings } from './cs-options-check.js';
 

@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import { saveText, type SaveOutcome } from '../server/save-file.js';
-import { renderReport, reportFileName, type ReportInput, type ReportMeta } from '../../../src-main/report/index.js';
+import { renderReport, reportFileName, type ReportInput, type ReportMeta } from '../../../src-main/core/browser.js';
 
 type Body = ReportInput extends infer R ? (R extends ReportInput ? Omit<R, 'meta'> : never) : never;
 

@@ -3,9 +3,8 @@
  * a report goes to people who must not hold it), what they imply for a sample user, and every
  * warning the Check step shows.
  */
-import { writeOptionsText } from '../../../src-main/core/options/index.js';
-import { maskTokenUuid } from '../../../src-main/core/uuid.js';
-import type { ReportSetup } from '../../../src-main/report/index.js';
+import { maskTokenUuid, writeOptionsText } from '../../../src-main/core/browser.js';
+import type { ReportSetup } from '../../../src-main/core/browser.js';
 import type { SetupCheck } from '../setup/check.svelte.js';
 import type { SetupWizard } from '../setup/wizard.svelte.js';
 

@@ -1,5 +1,5 @@
 /** A clock offset in words, the way a person says it: "CS clock 10 min behind". */
-import { humanDuration } from '../../../src-main/core/time-format.js';
+import { humanDuration } from '../../../src-main/core/browser.js';
 
 /** A simulated offset in whole seconds: "CS clock 10 min behind", "CS clock 90 s ahead", "CS clock in step". */
 export function clockOffsetWords(offsetSeconds: number, who = 'CS clock'): string {

@@ -3,18 +3,18 @@
  * GAX option the CS reads (token_life_in_minutes), applied to the running server at once. The form
  * follows the server until the person changes something; Apply sends the change, Reset drops it.
  */
+import { GENESYS_MAX_INT } from '../../../src-main/core/browser.js';
 import { api } from '../api.js';
 import type { ServerStatus } from '../app/server-status.svelte.js';
 import { checkCsOptions, csMockCsPatch, csOptionsFromMockCs, defaultCsOptions, type CsOptionsValues } from '../options/cs-options.svelte.js';
 import { applyChange, type Problem } from './server-change.js';
 
-const INT32_MAX = 2147483647;
 
 export function gaxLifeError(text: string): string | null {
   const t = text.trim();
   if (t === '') return null;
   if (!/^\d+$/.test(t)) return 'a whole number of minutes, or empty for unset';
-  return Number(t) > INT32_MAX ? `at most ${INT32_MAX}` : null;
+  return Number(t) > GENESYS_MAX_INT ? `at most ${GENESYS_MAX_INT}` : null;
 }
 
 export class ServerOptionsForm {

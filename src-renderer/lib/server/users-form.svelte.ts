@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import type { ServerStatus } from '../app/server-status.svelte.js';
-import { checkUsername } from '../../../src-main/core/inputs.js';
+import { checkUsername } from '../../../src-main/core/browser.js';
 import { applyChange, type Problem } from './server-change.js';
 
 export interface UserRow {

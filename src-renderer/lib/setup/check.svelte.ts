@@ -5,7 +5,7 @@
  * the wizard makes. Answers to superseded requests are dropped, so fast typing never shows stale results.
  */
 import { api } from '../api.js';
-import { writeOptionsText } from '../../../src-main/core/options/index.js';
+import { writeOptionsText } from '../../../src-main/core/browser.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import type { SetupWizard, WizardSettings } from './wizard.svelte.js';
 

@@ -3,7 +3,7 @@
  * the Genesys option catalog. The token life is required here although GAX has a default: Genesys
  * does not publish that default, and the wizard needs a number to mint its sample token and to log in.
  */
-import { checkOptionValue, fromMockCsOptions, optionDefinition } from '../../../src-main/core/options/index.js';
+import { checkOptionValue, fromMockCsOptions, optionDefinition } from '../../../src-main/core/browser.js';
 import type { FieldProblem } from '../options/cs-options.svelte.js';
 
 export interface GaxOptionsValues {

@@ -5,8 +5,7 @@
  * provokes; the amounts come from the token core's validity window, so each replay provokes exactly
  * the failure it names, whatever the options.
  */
-import { humanDuration } from '../../../src-main/core/time-format.js';
-import { validityWindow } from '../../../src-main/core/window.js';
+import { humanDuration, validityWindow, GENESYS_MAX_INT } from '../../../src-main/core/browser.js';
 import type { WizardSettings } from './wizard.svelte.js';
 
 export const REPLAY_IDS = ['clock-skew', 'wrong-uuid', 'expired', 'unknown-user'] as const;
@@ -24,7 +23,6 @@ export const REPLAY_MARGIN_SECONDS = 60;
 /** The mock CS refuses a clock offset of more than ten years (a typo, not a lesson). */
 const MAX_MOCK_CLOCK_OFFSET = 10 * 366 * 86400;
 /** GAX's clock offset travels as a signed 32-bit number of seconds. */
-const MAX_GAX_CLOCK_OFFSET = 2147483647;
 
 export type ReplayPlan =
   | {
@@ -92,7 +90,7 @@ export function replayPlan(id: ReplayId, s: WizardSettings, existingUsers: reado
       };
     case 'expired': {
       const back = w.validUntil + REPLAY_MARGIN_SECONDS;
-      if (back > MAX_GAX_CLOCK_OFFSET)
+      if (back > GENESYS_MAX_INT)
         return { id, available: false, reason: 'the token life is so long that no GAX clock offset can make a fresh token expire' };
       return {
         id,

@@ -3,8 +3,7 @@
  * accepts it from `expiry − token-ttl − tolerance` to `expiry + tolerance`. All numbers come from the
  * token core's `validityWindow`, in seconds relative to the issue instant, then placed on a 0–100 scale.
  */
-import { humanDuration } from '../../../src-main/core/time-format.js';
-import { validityWindow, type TokenTimeOptions, type TtlSource } from '../../../src-main/core/window.js';
+import { humanDuration, validityWindow, type TokenTimeOptions, type TtlSource } from '../../../src-main/core/browser.js';
 
 export interface Span {
   /** percent of the drawing's width */

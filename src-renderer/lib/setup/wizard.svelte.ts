@@ -4,10 +4,7 @@
  * token's fit in the Password field and the validity window. One instance lives for the window
  * (lib/setup/setup-view.ts), so a half-done set-up survives a visit to another view.
  */
-import { checkUsername } from '../../../src-main/core/inputs.js';
-import { passwordFieldFit, type PasswordFieldFit } from '../../../src-main/core/fit.js';
-import type { OptionSet } from '../../../src-main/core/options/index.js';
-import type { TokenTimeOptions } from '../../../src-main/core/window.js';
+import { checkUsername, passwordFieldFit, type PasswordFieldFit, type OptionSet, type TokenTimeOptions } from '../../../src-main/core/browser.js';
 import {
   checkCsOptions,
   csFieldId,

@@ -4,7 +4,7 @@
  * it) and the request's UserName. Blank options are unset, exactly as in the spec's table.
  */
 import type { RequestInput } from '../../../src-main/ipc/contract/index.js';
-import { checkUsername } from '../../../src-main/core/inputs.js';
+import { checkUsername, GENESYS_MAX_INT } from '../../../src-main/core/browser.js';
 import { UuidSourceChoice } from './uuid-source.svelte.js';
 import { parseOptionalWholeNumber } from './token-words.js';
 
@@ -12,7 +12,7 @@ export type CsOptionField = 'tolerance' | 'ttl' | 'gaxLife';
 type VerifyExtras = Pick<RequestInput<'token.verify'>, 'tokenUuid' | 'options' | 'userName'>;
 
 /** Genesys publishes 0–2147483647 for token-tolerance and token-ttl. */
-const OPTION_RANGE = { min: 0, max: 2147483647 };
+const OPTION_RANGE = { min: 0, max: GENESYS_MAX_INT };
 
 export class CsCheck {
   enabled = $state(false);

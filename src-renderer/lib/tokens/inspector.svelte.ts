@@ -6,9 +6,7 @@
 import { api } from '../api.js';
 import type { DecisionView } from '../../../src-main/ipc/contract/tokens.js';
 import type { IpcError } from '../../../src-main/ipc/result.js';
-import { DEFAULT_PREAMBLE } from '../../../src-main/core/constants.js';
-import { checkPreamble } from '../../../src-main/core/inputs.js';
-import { validityWindow } from '../../../src-main/core/window.js';
+import { DEFAULT_PREAMBLE, checkPreamble, validityWindow } from '../../../src-main/core/browser.js';
 import { CsCheck } from './cs-check.svelte.js';
 import type { Scheduler } from './scheduler.js';
 import type { TokenShelf, WatchedToken } from './shelf.svelte.js';

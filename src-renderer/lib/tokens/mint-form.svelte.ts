@@ -5,10 +5,7 @@
 import { api } from '../api.js';
 import type { IpcError } from '../../../src-main/ipc/result.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
-import { DEFAULT_PREAMBLE, MAX_USERNAME_BYTES } from '../../../src-main/core/constants.js';
-import { checkPreamble, checkUsername, utf8ByteLength } from '../../../src-main/core/inputs.js';
-import { passwordFieldFit, DEFAULT_PASSWORD_FIELD_LIMIT, type PasswordFieldFit } from '../../../src-main/core/fit.js';
-import { validityWindow } from '../../../src-main/core/window.js';
+import { DEFAULT_PREAMBLE, MAX_USERNAME_BYTES, checkPreamble, checkUsername, utf8ByteLength, passwordFieldFit, DEFAULT_PASSWORD_FIELD_LIMIT, type PasswordFieldFit, validityWindow } from '../../../src-main/core/browser.js';
 import { UuidSourceChoice } from './uuid-source.svelte.js';
 import { clockOffsetWords, parseWholeNumber } from './token-words.js';
 import type { TokenShelf } from './shelf.svelte.js';

@@ -3,7 +3,7 @@
  * from its absolute instants on every tick of one shared SecondClock. Tokens are kept in memory only
  * (they are sensitive): the shelf survives switching views, not a reload.
  */
-import type { ValidityWindow } from '../../../src-main/core/window.js';
+import type { ValidityWindow } from '../../../src-main/core/browser.js';
 import { countdownAt, STATE_TEXT, type Countdown, type TokenState } from './countdown.js';
 import type { SecondClock } from './second-clock.svelte.js';
 import { tokenPreview } from './token-words.js';

@@ -1,5 +1,5 @@
 /** How the Tokens view puts tokens, offsets and parts into words. Pure: no state, no clock. */
-import { humanDuration } from '../../../src-main/core/time-format.js';
+import { humanDuration } from '../../../src-main/core/browser.js';
 
 /**
  * A token as it may appear outside the token's own field (the shelf, announcements): its preamble,

@@ -4,7 +4,7 @@
  * two are resolved on the main side and never sent here.
  */
 import type { TokenUuidSource } from '../../../src-main/ipc/contract/tokens.js';
-import { parseTokenUuid } from '../../../src-main/core/uuid.js';
+import { parseTokenUuid } from '../../../src-main/core/browser.js';
 
 export type UuidSourceKind = TokenUuidSource['kind'];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, isSafeExternalUrl, MAX_EXTERNAL_URL_LENGTH } from '../../src-main/app/external-url.js';
+import { checkExternalUrl, isSafeExternalUrl, MAX_EXTERNAL_URL_LENGTH } from '../../src-main/host/external-url.js';
 
 describe('isSafeExternalUrl', () => {
   it('accepts plain https links', () => {

@@ -7,13 +7,13 @@
 import { parseTokenUuid } from '../core/index.js';
 import { findScenario, LAB_SCENARIOS, labCsOptionsText, labGaxOptionsText } from '../core/labs/index.js';
 import type { LabCheckResult, LabGaxSetup, LabProgressEntry, LabScenario } from '../core/labs/types.js';
-import { labCsFromMockCs, labCsToMockCsOptions, runLabCheck } from '../labs/index.js';
+import { labCsFromMockCs, labCsToMockCsOptions, runLabCheck } from './index.js';
 import type { MockCs, MockCsOptions } from '../mockcs/index.js';
 import { notStarted, type OpenLab } from '../store/index.js';
-import type { LabGaxPatch, OpenLabView } from './contract/labs.js';
+import type { LabGaxPatch, OpenLabView } from '../ipc/contract/labs.js';
 import { gaxView } from './lab-gax-view.js';
-import { HandlerError } from './result.js';
-import type { IpcServices } from './services.js';
+import { HandlerError } from '../workbench/failure.js';
+import type { LabSessionServices } from './needs.js';
 
 /** What a lab may change on the mock CS: its token options, users and clock — never listeners or limits. */
 const LAB_CS_OPTION_NAMES = [
@@ -35,7 +35,7 @@ export class LabSession {
   private applied = false;
   private checking: AbortController | null = null;
 
-  constructor(private readonly services: IpcServices) {}
+  constructor(private readonly services: LabSessionServices) {}
 
   list(): { labs: { id: string; title: string; story: string; hintCount: number; fixIn: ('cs' | 'gax')[]; progress: LabProgressEntry }[]; openId: string | null } {
     return {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { cspHeader } from '../../src-main/app/csp.js';
+import { cspHeader } from '../../src-main/host/csp.js';
 
 const require = createRequire(import.meta.url);
 // Google's CSP evaluator, as packaged for electronegativity: an independent judge of the policy.

@@ -9,10 +9,10 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { isIP } from 'node:net';
 import type { MockCsListener, MockCsOptions } from '../mockcs/index.js';
-import { CLASSROOM_LIMITS, type ClassroomView } from './contract/labs.js';
+import { CLASSROOM_LIMITS, type ClassroomView } from '../ipc/contract/labs.js';
 import { isLoopbackHost } from '../shared/loopback.js';
-import { HandlerError } from './result.js';
-import type { IpcServices } from './services.js';
+import { HandlerError } from '../workbench/failure.js';
+import type { ClassroomServices } from './needs.js';
 
 type Limits = Pick<MockCsOptions, 'maxConnections' | 'registerTimeoutSeconds' | 'maxFailedAttempts' | 'maxLineBytes'>;
 
@@ -43,7 +43,7 @@ export class Classroom {
   private state: { listener: MockCsListener; previous: Limits; since: number } | null = null;
 
   constructor(
-    private readonly services: IpcServices,
+    private readonly services: ClassroomServices,
     private readonly addresses: () => NetworkAddress[] = () => reachableAddresses(),
   ) {}
 

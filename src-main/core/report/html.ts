@@ -3,7 +3,7 @@
  * and small blocks. A report is one file that must open offline, years later, in any browser, and
  * print to PDF: so no script, no external reference, no web font — styles are inline in <style>.
  */
-import { scrubSecrets } from '../app/crash-report.js';
+import { scrubSecrets } from '../scrub.js';
 
 /**
  * Everything that came from input goes through here: escaped for HTML, and scrubbed of anything

@@ -3,20 +3,7 @@
  * error message on purpose; this is the second net for the one place that prints arbitrary error
  * text, so a token-uuid or a token that slipped into a message is still masked.
  */
-// uuid.js alone (not the core's index, which pulls in node:crypto): the renderer scrubs with this too.
-import { maskTokenUuid } from '../core/uuid.js';
-
-const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
-// The shortest PXZ-1 token body is 35 base64url characters and a bare token-uuid is 32 hex
-// digits; ordinary words and file names are shorter.
-const LONG_OPAQUE_RUN = /[A-Za-z0-9_-]{32,}/g;
-
-/** Masks anything in `text` that looks like a token-uuid or a token body. */
-export function scrubSecrets(text: string): string {
-  return text
-    .replace(UUID, (uuid) => maskTokenUuid(uuid.toLowerCase()))
-    .replace(LONG_OPAQUE_RUN, (run) => `${run.slice(0, 6)}…(${run.length} chars)`);
-}
+import { scrubSecrets } from '../core/scrub.js';
 
 /** The first line of an error's message, scrubbed: for log lines about an expected failure. */
 export function errorMessage(error: unknown): string {

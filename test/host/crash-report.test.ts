@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../src-main/core/index.js';
-import { crashLogText, crashSummary, errorMessage, scrubSecrets } from '../../src-main/app/crash-report.js';
+import { scrubSecrets } from '../../src-main/core/scrub.js';
+import { crashLogText, crashSummary, errorMessage } from '../../src-main/host/crash-report.js';
 
 const uuid = '3f2b8c1e-9d4a-4e7b-8a61-0c5d2e9f7b14';
 

@@ -1,7 +1,7 @@
 /** The mock CS as the renderer sees it: its status and options, every secret masked or left out. */
 import { maskTokenUuid } from '../core/index.js';
 import type { MockCs } from '../mockcs/index.js';
-import type { MockCsView } from './contract/mockcs.js';
+import type { MockCsView } from '../ipc/contract/mockcs.js';
 
 export function mockCsView(cs: MockCs): MockCsView {
   const status = cs.status();

@@ -3,7 +3,7 @@
  * renderer's state all fit without conversion; fields another branch may add (a finding's source,
  * the doctor's notChecked, a file's role) are optional and shown when present.
  */
-import type { SourceKind } from '../core/sources.js';
+import type { SourceKind } from '../sources.js';
 
 export interface ReportMeta {
   /** the app's version, e.g. "0.1.0" */

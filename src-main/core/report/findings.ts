@@ -1,5 +1,5 @@
 /** Findings (the doctor's, the wizard's warnings) as report blocks, each with whose word it is. */
-import { SOURCES, SOURCE_LABEL, type SourceId, type SourceKind } from '../core/sources.js';
+import { SOURCES, SOURCE_LABEL, type SourceId, type SourceKind } from '../sources.js';
 import { esc, pre, text } from './html.js';
 import type { ReportFinding } from './types.js';
 

@@ -9,7 +9,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import electronLog from 'electron-log/node';
-import { crashLogText, scrubSecrets } from '../app/crash-report.js';
+import { scrubSecrets } from '../core/scrub.js';
+import { crashLogText } from './crash-report.js';
 
 /** the folder in the data folder that holds the log */
 export const LOG_FOLDER = 'logs';
