@@ -44,7 +44,7 @@ export function recogniseRole(file: ParsedFile): { role: FileRole; reason: strin
   if (local) return { role: 'cs-local-config', reason: local };
   const proxy = proxySignal(file.name, file.sections);
   if (proxy) return { role: 'csproxy', reason: proxy };
-  return { role: 'cs', reason: file.applicationReason };
+  return { role: 'cs', reason: `${file.applicationReason}; no [csproxy] section or proxy- option, no Configuration Database connection` };
 }
 
 /** The file with its role and reason filled in. */
