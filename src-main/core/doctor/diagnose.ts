@@ -96,7 +96,11 @@ export function diagnose(input: DoctorInput): DoctorResult {
     for (let i = 0; i < ra.length; i++) if ((ra[i] ?? 0) !== (rb[i] ?? 0)) return (ra[i] ?? 0) - (rb[i] ?? 0);
     return 0;
   });
-  // A local file without [system] holds no token options: a "corrected" copy of it would be empty.
-  const corrected = corrections.filter((c) => showsTokenOptions(c.model()) || c.isChanged()).map((c) => c.result(input.revealSecrets === true));
+  const corrected = corrections.map((c) => {
+    const result = c.result(input.revealSecrets === true);
+    // A local file without [system] holds no token options: an empty [system] would read as "all set".
+    if (showsTokenOptions(c.model()) || c.isChanged()) return result;
+    return { ...result, text: `# ${c.fileName}: a master CS's local configuration file, with no token options to correct\n` };
+  });
   return { files, findings, corrected, errors, notChecked: notChecked(files, input) };
 }
