@@ -138,7 +138,8 @@ describe('every finding and every corrected file', () => {
     for (const c of readable) {
       const r = run(c, true);
       const again = diagnose({
-        files: r.corrected.map((x) => ({ name: x.fileName, text: x.text, application: x.application })),
+        // (a master CS's local file without token options has nothing to read back)
+        files: r.corrected.filter((x) => /^\[/m.test(x.text)).map((x) => ({ name: x.fileName, text: x.text, application: x.application })),
         users: c.users,
         clockOffsetSeconds: c.clockOffsetSeconds,
       });
