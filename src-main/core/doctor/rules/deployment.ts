@@ -122,7 +122,10 @@ function localConfig(app: AppModel): Draft {
 
 export function deploymentRule(ctx: RuleContext): Draft[] {
   const drafts: Draft[] = ctx.files.filter((f) => f.role === 'cs-local-config').map(localConfig);
-  const ref = ctx.cs.find((f) => f.role === 'cs') ?? ctx.cs[0];
+  // The one GAX is configured against, as far as the files tell: named primary, else a CS with
+  // token authentication on, else the first CS export given.
+  const exports = ctx.cs.filter((f) => f.role === 'cs');
+  const ref = exports.find((f) => /primary/i.test(f.fileName)) ?? exports.find(csTokensEnabled) ?? exports[0] ?? ctx.cs[0];
   if (!ref) return drafts;
   const anyEnabled = ctx.cs.some(csTokensEnabled) || ctx.gax.some((g) => effective(g, 'confserv_trusted')?.accepted === 'true');
   for (const other of ctx.cs) {
