@@ -19,7 +19,7 @@ export function notChecked(files: readonly ParsedFile[], input: Pick<DoctorInput
   out.push(
     'which values each running CS uses: Genesys publishes only token-tolerance and token-ttl as taking effect immediately (documented for Configuration Server Proxy); for the others, whether a restart is needed is not published',
   );
-  if (!input.users || input.users.length === 0) out.push("the length of each user's token: give the usernames (--users) to check them");
+  if (!input.users || input.users.length === 0) out.push("the length of each user's token: give the usernames to check them");
   if (files.some((f) => f.role === 'cs-local-config'))
     out.push("a master CS's Application options: a local configuration file holds only what that CS starts from");
   return out;
