@@ -114,6 +114,18 @@ describe('the wrong claims of issue 12, corrected', () => {
   });
 });
 
+describe('the corrected files are one consistent set', () => {
+  it('token-ttl is raised to the life GAX will have once corrected, and the set reads back with nothing to fix', () => {
+    const r = diagnose({ files: [cs('token-ttl=10\n'), gax('token_life_in_minutes=120\n')] });
+    expect(r.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['TTL_SHORTER_THAN_LIFE', 'LIFE_TOO_LONG']));
+    const [csFixed, gaxFixed] = r.corrected;
+    expect(csFixed!.options.sections['system']?.['token-ttl']).toBe('60');
+    expect(gaxFixed!.options.sections['general']?.['token_life_in_minutes']).toBe('60');
+    const again = diagnose({ files: r.corrected.map((c) => ({ name: c.fileName, text: c.text })) });
+    expect(again.findings.filter((f) => f.severity !== 'info').map((f) => f.id)).toEqual([]);
+  });
+});
+
 describe('a whole deployment', () => {
   it('states each file\'s role and the reason', () => {
     const roles = Object.fromEntries(deployment().files.map((f) => [f.name, [f.role, f.roleReason]]));
