@@ -180,9 +180,13 @@ describe('Doctor', () => {
     const n = await articles.count();
     expect(n).toBe(5);
     for (let i = 0; i < n; i++) expect(await articles.nth(i).locator('[data-source-kind]').count(), `finding ${i}`).toBe(1);
-    const model = warnings.getByRole('button', { name: /^tool's model — show the source/ }).first();
+    const model = warnings.getByRole('button', { name: /^tool's model — (show|hide) the source/ }).first();
     await model.click();
     expect(await warnings.textContent()).toContain("The tool's model of GAX's side");
+    // the labels, seen where they matter: the CSs compared, one Genesys's, one the tool's model
+    await page.getByRole('heading', { name: /Warnings/ }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await app.screenshot('doctor-deployment-sources');
+    await model.click();
     expect(await page.getByTestId('doctor-not-checked').textContent()).toContain('the token-uuid GAX signs with');
     expect(await page.locator('body').textContent()).not.toContain('3f2b8c1e-9d4a-4f6b-8e21');
     await checkAndShoot('doctor-deployment');

@@ -146,10 +146,11 @@ describe('a whole deployment', () => {
       expect(f.severity).toBe('warning');
     }
     const uuid = differ.find((f) => f.option === 'token-uuid')!;
-    expect(uuid.message).toContain(`token-uuid=••••••••-••••-••••-••••-••••••••${SECRET.slice(-4)}`);
-    expect(uuid.message).toContain('no token-uuid (the value the primary master CS generated)');
+    expect(uuid.message).toBe(
+      `primary-cs.cfg and backup-cs.cfg disagree on [system] token-uuid: primary-cs.cfg has ••••••••-••••-••••-••••-••••••••${SECRET.slice(-4)} (line 14), backup-cs.cfg has it not set (the value the primary master CS generated)`,
+    );
     expect(uuid.source).toEqual({ kind: 'model', id: 'GAX-SIDE' });
-    expect(differ.find((f) => f.option === 'token-ttl')!.message).toContain('token-ttl=30 (line 15) against no token-ttl');
+    expect(differ.find((f) => f.option === 'token-ttl')!.message).toContain('primary-cs.cfg has 30 (line 15), backup-cs.cfg has it not set');
     // the proxy agrees with the primary, and the local file holds no token options to compare
     expect(differ.every((f) => f.file === 'backup-cs.cfg')).toBe(true);
   });

@@ -19,7 +19,7 @@ const COMPARED: readonly OptionName[] = ['token-authentication-mode', 'token-pre
 interface Reading {
   /** what the two files are compared on: the value in effect (defaults filled in where Genesys publishes them) */
   key: string;
-  /** how a message shows it; a token-uuid masked */
+  /** how a message shows the value after "FILE has"; a token-uuid masked */
   shown: string;
   line: number | null;
   /** the value to write on the other file to agree, or null to take the line out */
@@ -32,28 +32,28 @@ function read(app: AppModel, name: OptionName): Reading {
   switch (name) {
     case 'token-authentication-mode': {
       const on = csTokensEnabled(app);
-      return { key: on ? 'enable' : 'off', shown: e ? `${name}=${quote(e.entry.value)}` : `no ${name} (off)`, line, write: on ? 'enable' : (e?.accepted ?? null) };
+      return { key: on ? 'enable' : 'off', shown: e ? quote(e.entry.value) : 'it not set (off)', line, write: on ? 'enable' : (e?.accepted ?? null) };
     }
     case 'token-preambula': {
       const value = e?.accepted ?? e?.entry.value;
-      return { key: value ?? DEFAULT_PREAMBLE, shown: e ? `${name}=${quote(e.entry.value)}` : `no ${name} (${DEFAULT_PREAMBLE})`, line, write: value ?? null };
+      return { key: value ?? DEFAULT_PREAMBLE, shown: e ? quote(e.entry.value) : `it not set (${DEFAULT_PREAMBLE})`, line, write: value ?? null };
     }
     case 'token-uuid': {
-      if (!e) return { key: '', shown: 'no token-uuid (the value the primary master CS generated)', line, write: null };
+      if (!e) return { key: '', shown: 'it not set (the value the primary master CS generated)', line, write: null };
       const parsed = parseTokenUuid(e.entry.value);
       return parsed.ok
-        ? { key: parsed.canonical, shown: `token-uuid=${maskTokenUuid(parsed.canonical)}`, line, write: null }
-        : { key: `raw:${e.entry.value}`, shown: 'a token-uuid the tool cannot read as a UUID (not shown)', line, write: null };
+        ? { key: parsed.canonical, shown: maskTokenUuid(parsed.canonical), line, write: null }
+        : { key: `raw:${e.entry.value}`, shown: 'a value the tool cannot read as a UUID (not shown)', line, write: null };
     }
     case 'token-ttl': {
       const n = acceptedNumber(app, name);
       const set = n !== null && n > 0;
-      return { key: set ? String(n) : 'unset', shown: set ? `token-ttl=${n}` : `no token-ttl (GAX's token life is used)`, line, write: set ? String(n) : null };
+      return { key: set ? String(n) : 'unset', shown: set ? String(n) : "it not set (GAX's token life is used)", line, write: set ? String(n) : null };
     }
     default: {
       const n = acceptedNumber(app, name);
       const seconds = n !== null && n > 0 ? n : DEFAULT_TOLERANCE_SECONDS;
-      return { key: String(seconds), shown: n !== null && n > 0 ? `token-tolerance=${n}` : `no token-tolerance (${DEFAULT_TOLERANCE_SECONDS} s)`, line, write: e ? String(seconds) : null };
+      return { key: String(seconds), shown: n !== null && n > 0 ? String(n) : `it not set (${DEFAULT_TOLERANCE_SECONDS} s)`, line, write: e ? String(seconds) : null };
     }
   }
 }
@@ -93,7 +93,7 @@ function differ(ref: AppModel, other: AppModel, name: OptionName, anyEnabled: bo
     id: 'CS_OPTIONS_DIFFER',
     severity: 'warning',
     source: sourceFor(name),
-    message: `${ref.fileName} and ${other.fileName} disagree on [system] ${name}: ${a.shown}${atLine(a.line)} against ${b.shown}${atLine(b.line)}`,
+    message: `${ref.fileName} and ${other.fileName} disagree on [system] ${name}: ${ref.fileName} has ${a.shown}${atLine(a.line)}, ${other.fileName} has ${b.shown}${atLine(b.line)}`,
     why: `GAX logs in through whichever of them it reaches: the primary, the backup after a switchover, a CS Proxy. ${CONSEQUENCE[name]} The classic result: logins work until a switchover to the backup (or fail only through the proxy).`,
     edits,
     application: 'cs',
