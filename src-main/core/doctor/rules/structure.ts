@@ -114,7 +114,7 @@ function wrongSection(app: AppModel, entry: Entry, def: OptionDefinition, ctx: R
   else if (!sameApp)
     why = `Only ${theApp(def.application)} reads ${def.name}, from its own [${home}] section: in the ${appName(app.application)} application's options this line has no effect.`;
   else if (entry.section.toLowerCase() === home)
-    why = `Genesys section names are exact ("This section must be called ${home}"): [${entry.section}] is another section, so ${insteadOf(def, app)}.`;
+    why = `Genesys documents these options in the [${home}] section; that a section name differing in case or spaces is another section is the tool's model, so expect that ${insteadOf(def, app)}.`;
   else why = `${cap(theApp(app.application))} reads token options only from its [${home}] section, so this line has no effect: ${insteadOf(def, app)}.`;
   return {
     id: 'WRONG_SECTION',
