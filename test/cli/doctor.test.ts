@@ -23,7 +23,7 @@ describe('gax-token doctor', () => {
     const r = await runGaxToken(['doctor', fx('good-unix/confserv.conf'), fx('good-unix/gax.conf')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('confserv.conf: Configuration Server options (it has a [system] section)');
+    expect(r.stdout).toContain('confserv.conf: Configuration Server options export (it has a [system] section;');
     expect(r.stdout).toContain('read: quotes around the value removed on lines 9 and 15');
     expect(r.stdout).toContain('0 errors, 0 warnings, 0 notes.');
     expect(r.stdout).toMatch(/gax\.conf: no change needed/);
@@ -39,7 +39,7 @@ describe('gax-token doctor', () => {
     const corrected = out.indexOf('CORRECTED OPTIONS');
     expect(error).toBeGreaterThan(0);
     expect(corrected).toBeGreaterThan(error);
-    expect(out.slice(error)).toMatch(/MODE_NOT_ENABLED {2}\S*confserv\.cfg:27\n {4}GAX logs in with tokens/);
+    expect(out.slice(error)).toMatch(/MODE_NOT_ENABLED {2}\S*confserv\.cfg:27 {2}\[genesys GAX-SECURE\]\n {4}GAX logs in with tokens/);
     expect(out.slice(corrected)).toContain('    [system]\n    token-authentication-mode=enable\n    token-tolerance=60');
   });
 
@@ -71,7 +71,7 @@ describe('gax-token doctor', () => {
   it('reads standard input with -, with the application given', async () => {
     const r = await runGaxToken(['doctor', '-', '--app', 'gax', '--clock-offset', '-90.5'], { stdin: '[general]\nconfserv_trusted=true\ntoken_life_in_minutes=20\n' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('stdin: GAX options (as given)');
+    expect(r.stdout).toContain('stdin: GAX options export (as given)');
     expect(r.stdout).toContain('CLOCK_SKEW_EXCEEDS_TOLERANCE');
     expect(r.stdout).toContain("The CS clock is 90 s behind GAX's, more than token-tolerance (60 s)");
     expect(r.stdout).toContain('not valid for another 30 s');
@@ -80,7 +80,36 @@ describe('gax-token doctor', () => {
   it('checks the tool\'s own profiles', async () => {
     const r = await runGaxToken(['doctor', fx('good-profiles/cs-profile.json'), fx('good-profiles/gax-profile.json')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('cs-profile.json: Configuration Server options (it is a CS profile)');
+    expect(r.stdout).toContain('cs-profile.json: Configuration Server options export (it is a CS profile;');
+  });
+
+  it('reads a whole deployment: each file\'s role with its reason, a source on every finding, what was not checked', async () => {
+    const files = ['primary-cs.cfg', 'backup-cs.cfg', 'csproxy.conf', 'gax.conf', 'confserv.cfg'].map((f) => fx(`deployment/${f}`));
+    const json = await runGaxToken(['doctor', ...files, '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as {
+      files: { role: string; roleReason: string }[];
+      findings: { id: string; source: { kind: string; id: string }; message: string }[];
+      notChecked: string[];
+    };
+    expect(report.files.map((f) => f.role)).toEqual(['cs', 'cs', 'csproxy', 'gax', 'cs-local-config']);
+    expect(report.files[2]!.roleReason).toBe('it has a [csproxy] section');
+    expect(report.files[4]!.roleReason).toContain('dbengine under [confserv]');
+    for (const f of report.findings) expect(Object.keys(f.source).sort(), f.id).toEqual(['id', 'kind']);
+    const differ = report.findings.filter((f) => f.id === 'CS_OPTIONS_DIFFER');
+    expect(differ.map((f) => f.source)).toEqual(
+      expect.arrayContaining([{ kind: 'model', id: 'GAX-SIDE' }, { kind: 'genesys', id: 'CSP-SYSTEM' }]),
+    );
+    expect(report.findings.map((f) => f.id)).toContain('CS_LOCAL_CONFIG_FILE');
+    expect(report.notChecked[0]).toContain('the token-uuid GAX signs with');
+    expect(report.notChecked.join('\n')).toMatch(/clocks/);
+    expect(json.stdout).not.toContain(SECRET);
+    const text = await runGaxToken(['doctor', ...files, '--clock-offset', '3']);
+    expect(text.stdout).toContain('csproxy.conf: Configuration Server Proxy options export (it has a [csproxy] section)');
+    expect(text.stdout).toMatch(/CS_OPTIONS_DIFFER {2}\S*backup-cs\.cfg {2}\[model\]/);
+    expect(text.stdout).toContain('NOT CHECKED');
+    expect(text.stdout).not.toMatch(/clocks of the GAX and CS hosts/);
+    expect(text.stdout).toContain('••••1e42');
   });
 
   it('never prints a token-uuid, even one on a line it cannot read', async () => {

@@ -164,6 +164,34 @@ describe('Doctor', () => {
     expect(await readFile((await download.path())!, 'utf8')).toMatch(/\[system\]\ntoken-authentication-mode=enable\ntoken-tolerance=60\n/);
   });
 
+  it('a whole deployment: each file\'s role, the CSs compared, a source label on every finding, what was not checked', async () => {
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    const files = ['primary-cs.cfg', 'backup-cs.cfg', 'csproxy.conf', 'gax.conf', 'confserv.cfg'].map((f) => join(FIXTURES, 'deployment', f));
+    await page.locator('#doctor-files').setInputFiles(files);
+    const verdict = page.getByTestId('doctor-verdict');
+    await expect.poll(() => verdict.textContent()).toMatch(/^GAX cannot log in: it sends a token as its password/);
+    const read = (await page.getByRole('region', { name: 'What was read' }).textContent()) ?? '';
+    expect(read).toContain('CS Proxy options export');
+    expect(read).toContain('it has a [csproxy] section');
+    expect(read).toContain('master CS local configuration file');
+    const warnings = page.getByRole('region', { name: /Warnings \(3\)/ });
+    expect(await warnings.textContent()).toContain('primary-cs.cfg and backup-cs.cfg disagree on [system] token-uuid');
+    const articles = page.locator('article.finding');
+    const n = await articles.count();
+    expect(n).toBe(5);
+    for (let i = 0; i < n; i++) expect(await articles.nth(i).locator('[data-source-kind]').count(), `finding ${i}`).toBe(1);
+    const model = warnings.getByRole('button', { name: /^tool's model — (show|hide) the source/ }).first();
+    await model.click();
+    expect(await warnings.textContent()).toContain("The tool's model of GAX's side");
+    // the labels, seen where they matter: the CSs compared, one Genesys's, one the tool's model
+    await page.getByRole('heading', { name: /Warnings/ }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await app.screenshot('doctor-deployment-sources');
+    await model.click();
+    expect(await page.getByTestId('doctor-not-checked').textContent()).toContain('the token-uuid GAX signs with');
+    expect(await page.locator('body').textContent()).not.toContain('3f2b8c1e-9d4a-4f6b-8e21');
+    await checkAndShoot('doctor-deployment');
+  });
+
   it('diagnoses a picked saved profile without its token-uuid, then opens the fix in the wizard', async () => {
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await page.getByRole('checkbox', { name: /Production\s+pair/ }).check();

@@ -84,6 +84,29 @@ describe('doctor.diagnose', () => {
     expect(result.corrected.find((c) => c.application === 'cs')?.text).toContain('token-authentication-mode=enable');
   });
 
+  it('answers for a whole deployment: each file\'s role, a source on every finding, the CSs compared (masked), what was not checked', async () => {
+    const primary = `[confserv]\nport=2020\n[system]\ntoken-authentication-mode=enable\ntoken-uuid=${SECRET_UUID}\ntoken-ttl=30\n`;
+    const result = await t.call('doctor.diagnose', {
+      files: [
+        { name: 'primary.cfg', text: primary },
+        { name: 'backup.cfg', text: '[confserv]\nport=2020\n[system]\ntoken-authentication-mode=enable\n' },
+        { name: 'proxy.conf', text: `[csproxy]\nproxy-writable=true\n[system]\ntoken-authentication-mode=enable\ntoken-uuid=${SECRET_UUID}\ntoken-ttl=30\n` },
+        { name: 'gax.conf', text: '[general]\nconfserv_trusted=true\ntoken_life_in_minutes=30\n' },
+        { name: 'confserv.conf', text: '[confserv]\nport=2020\ndbname=config\ndbserver=db01\n' },
+      ],
+    });
+    expect(result.files.map((f) => f.role)).toEqual(['cs', 'cs', 'csproxy', 'gax', 'cs-local-config']);
+    for (const f of result.findings) expect(['genesys', 'model', 'advice']).toContain(f.source.kind);
+    const differ = result.findings.filter((f) => f.id === 'CS_OPTIONS_DIFFER');
+    expect(differ.map((f) => [f.file, f.option])).toEqual([
+      ['backup.cfg', 'token-uuid'],
+      ['backup.cfg', 'token-ttl'],
+    ]);
+    expect(differ[0]!.message).toContain(`••••${SECRET_UUID.slice(-4)}`);
+    expect(result.findings.map((f) => f.id)).toContain('CS_LOCAL_CONFIG_FILE');
+    expect(result.notChecked[0]).toMatch(/^the token-uuid GAX signs with/);
+  });
+
   it('a file it cannot read is an error in the answer, not a failure of the request', async () => {
     const result = await t.call('doctor.diagnose', { files: [{ name: 'notes.txt', text: 'just some words\n' }] });
     expect(result.errors).toHaveLength(1);

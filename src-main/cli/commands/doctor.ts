@@ -4,6 +4,7 @@
  */
 import { UINT32_MAX } from '../../core/index.js';
 import {
+  FILE_ROLE_LABEL,
   RULE_IDS,
   decodeOptionBytes,
   diagnose,
@@ -14,6 +15,7 @@ import {
   type Severity,
 } from '../../core/doctor/index.js';
 import type { ApplicationKind } from '../../core/options/index.js';
+import { SOURCE_WORD, type Source } from '../../core/sources.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { readFileBounded, tooLargeLine } from '../bounded-file.js';
@@ -48,7 +50,7 @@ export const doctor: CliCommand = {
         value: 'cs|gax',
         description: 'which application the files are: once for all files, or once per file in order (default: detected)',
       },
-      json: { type: 'boolean', description: 'one JSON object on stdout: files, findings, corrected' },
+      json: { type: 'boolean', description: 'one JSON object on stdout: files (with role), findings (with source), corrected, notChecked' },
       ...reportOption,
     },
     notes: `examples:
@@ -58,7 +60,11 @@ export const doctor: CliCommand = {
   gax-token doctor confserv.cfg gax.cfg --report diagnosis.html
 
 Rule ids: ${RULE_IDS.join(', ')}.
-A token-uuid is never printed: a corrected file names the line that holds it instead.
+Give every file of the deployment at once (primary and backup CS, CS Proxy, GAX, a master CS's
+local confserv.cfg): each file's role is stated with its reason, and the CSs are compared.
+Each finding names its source: [genesys ID] a Genesys document, [model] the tool's reference
+model, [advice] the tool's advice. What the files cannot show is listed under NOT CHECKED.
+A token-uuid is never printed (masked where compared), and no fix changes one.
 Exit: 0 no errors found, 1 errors found, 2 bad arguments or a file that cannot be read.`,
   },
   async run(args, io) {
@@ -150,11 +156,14 @@ function jsonReport(r: DoctorResult): unknown {
       name: f.name,
       application: f.application,
       applicationReason: f.applicationReason,
+      role: f.role ?? f.application,
+      roleReason: f.roleReason ?? f.applicationReason,
       normalised: f.normalised.map((n) => n.message),
     })),
     findings: r.findings.map((f) => ({
       id: f.id,
       severity: f.severity,
+      source: { kind: f.source.kind, id: f.source.id },
       message: f.message,
       why: f.why,
       fix: f.fix,
@@ -165,6 +174,7 @@ function jsonReport(r: DoctorResult): unknown {
       afterFixes: f.afterFixes,
     })),
     corrected: r.corrected.map((c) => ({ application: c.application, fileName: c.fileName, changed: c.changed, text: c.text })),
+    notChecked: r.notChecked,
   };
 }
 
@@ -186,9 +196,14 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
+/** `[genesys GAX-SECURE]`, `[model]`, `[advice]`: whose word the finding is, in a word. */
+function sourceTag(source: Source): string {
+  return source.kind === 'genesys' ? `[${SOURCE_WORD.genesys} ${source.id}]` : `[${SOURCE_WORD[source.kind]}]`;
+}
+
 function findingText(f: Finding): string {
   const where = f.file === null ? '' : `  ${f.file}${f.line === null ? '' : `:${f.line}`}`;
-  const lines = [`  ${f.id}${where}${f.afterFixes ? '  (once the other fixes are applied)' : ''}`, indent(f.message, '    '), indent(`why: ${f.why}`, '    ')];
+  const lines = [`  ${f.id}${where}  ${sourceTag(f.source)}${f.afterFixes ? '  (once the other fixes are applied)' : ''}`, indent(f.message, '    '), indent(`why: ${f.why}`, '    ')];
   if (f.fix) lines.push('    fix:', indent(f.fix, '      '));
   return lines.join('\n');
 }
@@ -196,12 +211,15 @@ function findingText(f: Finding): string {
 function textReport(r: DoctorResult): string {
   const out: string[] = [];
   for (const f of r.files) {
-    out.push(`${f.name}: ${f.application === 'cs' ? 'Configuration Server' : 'GAX'} options (${f.applicationReason})`);
+    const role = f.role ?? f.application;
+    out.push(`${f.name}: ${FILE_ROLE_LABEL[role]} (${f.roleReason ?? f.applicationReason})`);
     for (const n of f.normalised) out.push(`  read: ${n.message}`);
   }
   const by = (s: Severity) => r.findings.filter((f) => f.severity === s);
   const totals = (['error', 'warning', 'info'] as const).map((s) => count(by(s).length, s)).join(', ');
   out.push('', `${totals}.`);
+  if (by('error').length === 0)
+    out.push('No error in these files; that is not "logins will work": see NOT CHECKED below, first the token-uuid GAX signs with, which no export shows.');
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = by(severity);
     if (group.length === 0) continue;
@@ -215,5 +233,7 @@ function textReport(r: DoctorResult): string {
     }
     out.push(`  ${c.fileName}:`, indent(c.text.trimEnd(), '    '));
   }
+  out.push('', 'NOT CHECKED (the files cannot show these)', ...r.notChecked.map((n) => `  - ${n}`));
+  out.push('', 'Sources: [genesys ID] a Genesys document, [model] the tool\'s reference model, [advice] the tool\'s advice.');
   return out.join('\n') + '\n';
 }

@@ -6,11 +6,13 @@
  * the token life — that second finding is reported too, marked `afterFixes`. So the corrected
  * files, read back by the doctor, hold no error or warning that an option can fix.
  */
-import { Correction, renderFix } from './fix.js';
-import { makeContext, modelFromParsed } from './model.js';
+import { Correction, guardTokenUuid, renderFix } from './fix.js';
+import { makeContext, modelFromParsed, showsTokenOptions } from './model.js';
+import { notChecked } from './not-checked.js';
 import { profilesInExport } from './read-profile-json.js';
 import { readError, readOptionSet, readOptionText, type ParsedFile, type ReadError } from './reader.js';
-import { RULES } from './rules/index.js';
+import { withRole } from './roles.js';
+import { RULE_INFO, RULES } from './rules/index.js';
 import { SEVERITIES, type AppModel, type Draft, type DoctorInput, type DoctorResult, type Finding } from './types.js';
 
 /** Enough for a rename, then its consequence, then that fix's consequence; the rules converge well before. */
@@ -53,6 +55,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
     else errors.push(read.error);
   });
 
+  for (let i = 0; i < files.length; i++) files[i] = withRole(files[i] as ParsedFile);
   const corrections = files.map((f) => new Correction(modelFromParsed(f)));
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -67,8 +70,14 @@ export function diagnose(input: DoctorInput): DoctorResult {
     let changed = false;
     for (const d of fresh) {
       seen.add(findingKey(d));
-      const { edits, ...rest } = d;
-      findings.push({ ...rest, fix: renderFix(edits, d.application), afterFixes: round > 0 });
+      const { edits: drafted, source, ...rest } = d;
+      const edits = guardTokenUuid(drafted);
+      findings.push({
+        ...rest,
+        source: source ?? RULE_INFO[d.id].source,
+        fix: renderFix(edits, d.application),
+        afterFixes: round > 0,
+      });
       for (const c of corrections) changed = c.apply(edits) || changed;
     }
     if (!changed) break;
@@ -87,5 +96,11 @@ export function diagnose(input: DoctorInput): DoctorResult {
     for (let i = 0; i < ra.length; i++) if ((ra[i] ?? 0) !== (rb[i] ?? 0)) return (ra[i] ?? 0) - (rb[i] ?? 0);
     return 0;
   });
-  return { files, findings, corrected: corrections.map((c) => c.result(input.revealSecrets === true)), errors };
+  const corrected = corrections.map((c) => {
+    const result = c.result(input.revealSecrets === true);
+    // A local file without [system] holds no token options: an empty [system] would read as "all set".
+    if (showsTokenOptions(c.model()) || c.isChanged()) return result;
+    return { ...result, text: `# ${c.fileName}: a master CS's local configuration file, with no token options to correct\n` };
+  });
+  return { files, findings, corrected, errors, notChecked: notChecked(files, input) };
 }

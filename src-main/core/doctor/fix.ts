@@ -55,6 +55,37 @@ export function renderFix(edits: readonly Edit[], application: ApplicationKind |
   return out.join('\n');
 }
 
+/** token-uuid, token_uuid, TokenUUID…: any line that may be (or be meant as) the shared key. */
+function isTokenUuidName(name: string): boolean {
+  return name.toLowerCase().replace(/[^a-z]/g, '') === 'tokenuuid';
+}
+
+/**
+ * No fix sets, unsets, deletes or moves a token-uuid line: whatever it holds, every GAX and CS in
+ * the deployment signs or checks with the key it gives (or, unset, the one the primary master CS
+ * generated), so changing it changes that key for all of them. Such an edit becomes a note saying
+ * what to compare first.
+ */
+export const COMPARE_TOKEN_UUID =
+  "compare the token-uuid GAX signs with and the CS's on the hosts themselves (last 4 characters only, never pasted anywhere public); a new value is a planned change for every GAX and CS at once";
+
+export function guardTokenUuid(edits: readonly Edit[]): Edit[] {
+  let guarded = false;
+  const out = edits.map((e): Edit => {
+    if (e.kind === 'note' || !isTokenUuidName(e.name)) return e;
+    guarded = true;
+    const where = e.file ? ` in ${e.file}` : '';
+    const text =
+      e.kind === 'set'
+        ? `token-uuid is not written${where} by this tool: it would change the key tokens are checked with`
+        : `leave ${e.kind === 'delete' ? `[${e.section}] ${e.name}` : 'token-uuid'}${atLine(e.line)}${where} as it is for now`;
+    return { kind: 'note', application: e.application, file: e.file, text };
+  });
+  if (guarded && !out.some((e) => e.kind === 'note' && e.text === COMPARE_TOKEN_UUID))
+    out.push({ kind: 'note', application: null, file: null, text: COMPARE_TOKEN_UUID });
+  return out;
+}
+
 interface HomeValue {
   value: string;
   line: number | null;
@@ -64,6 +95,7 @@ interface HomeValue {
 export class Correction {
   readonly application: ApplicationKind;
   readonly fileName: string;
+  readonly role: AppModel['role'];
   private readonly home = new Map<OptionName, HomeValue>();
   /** lines to delete by hand, in the order found (a Set: a file may repeat an option thousands of times) */
   private readonly deletions = new Set<string>();
@@ -72,6 +104,7 @@ export class Correction {
   constructor(model: AppModel) {
     this.application = model.application;
     this.fileName = model.fileName;
+    this.role = model.role;
     const section = HOME_SECTION[model.application];
     for (const e of model.entries) {
       const def = OPTION_DEFINITIONS.find((d) => d.name === e.name && d.application === model.application);
@@ -110,6 +143,7 @@ export class Correction {
     const section = HOME_SECTION[this.application];
     return {
       application: this.application,
+      role: this.role,
       fileName: this.fileName,
       entries: this.ordered().map(([name, v]) => ({ section, name, value: v.value, line: v.line })),
     };

@@ -14,6 +14,7 @@ import type { AppModel, Entry, RuleContext } from './types.js';
 export function modelFromParsed(file: ParsedFile): AppModel {
   return {
     application: file.application,
+    role: file.role ?? file.application,
     fileName: file.name,
     entries: file.sections.flatMap((s) =>
       s.options.map((o): Entry => ({ section: s.name, name: o.name, value: o.value, line: o.line })),
@@ -28,11 +29,20 @@ export function makeContext(
 ): RuleContext {
   return {
     files,
-    cs: files.filter((f) => f.application === 'cs'),
+    cs: files.filter((f) => f.application === 'cs' && showsTokenOptions(f)),
     gax: files.filter((f) => f.application === 'gax'),
     users: users ? [...users] : undefined,
     clockOffsetSeconds,
   };
+}
+
+/**
+ * False for a master CS's local configuration file without a [system] section: it holds none of the
+ * token options, so it says nothing of what that CS runs with (CS_LOCAL_CONFIG_FILE says so) and is
+ * neither paired with GAX nor compared with the other CSs.
+ */
+export function showsTokenOptions(app: AppModel): boolean {
+  return app.role !== 'cs-local-config' || app.entries.some((e) => e.section.toLowerCase() === HOME_SECTION.cs);
 }
 
 /** Every line of a known option where its application reads it: the right name in the home section. */

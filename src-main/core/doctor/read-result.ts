@@ -1,6 +1,7 @@
 /** What reading a file gives: the parsed file, or a typed error naming the file and line. */
 import type { ApplicationKind } from '../options/index.js';
 import { detectApplication } from './detect.js';
+import type { FileRole } from './types.js';
 
 export type NormalisationKind =
   | 'encoding'
@@ -48,6 +49,10 @@ export interface ParsedFile {
   applicationSource: 'caller' | 'detected' | 'profile';
   /** why the doctor took it for that application, e.g. "it has a [system] section" */
   applicationReason: string;
+  /** what the file is (an export of a CS, a CS Proxy or GAX, or a master CS's local file); set by `recogniseRole` */
+  role?: FileRole;
+  /** why the doctor took it for that, e.g. "it has a [csproxy] section" */
+  roleReason?: string;
   sections: ParsedSection[];
   normalised: Normalisation[];
 }

@@ -1,5 +1,6 @@
 /** The doctor's vocabulary: findings, the edits behind their fixes, and what rules look at. */
 import type { ApplicationKind, OptionName, OptionSet } from '../options/index.js';
+import type { Source } from '../sources.js';
 import type { ParsedFile, ReadError } from './read-result.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -25,6 +26,9 @@ export const RULE_IDS = [
   'WRONG_SECTION',
   'DUPLICATE_OPTION',
   'OTHER_APPLICATION_MISSING',
+  'CS_OPTIONS_DIFFER',
+  'CS_LOCAL_CONFIG_FILE',
+  'TTL_LOOKS_LIKE_SECONDS',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -32,6 +36,8 @@ export interface Finding {
   /** stable: scripts and the view key on it */
   id: RuleId;
   severity: Severity;
+  /** whose word it is: a Genesys document, the tool's model, or the tool's advice (core/sources.ts) */
+  source: Source;
   /** what was found, naming the option, its section and (unless secret) its value */
   message: string;
   /** what the CS (or GAX) will do with the next login because of it, in the mechanism's terms */
@@ -72,8 +78,10 @@ export type Edit =
   | { kind: 'note'; application: ApplicationKind | null; file: string | null; text: string };
 
 /** What a rule reports: a finding plus the edits its fix is made of. */
-export interface Draft extends Omit<Finding, 'fix' | 'afterFixes'> {
+export interface Draft extends Omit<Finding, 'fix' | 'afterFixes' | 'source'> {
   edits: Edit[];
+  /** when this finding's source differs from its rule's (RULE_INFO), e.g. by option */
+  source?: Source;
 }
 
 /** One line of options as the rules see it: where it is and what it says. */
@@ -87,12 +95,27 @@ export interface Entry {
 /** One file's options, as given (round one) or as corrected so far (later rounds). */
 export interface AppModel {
   application: ApplicationKind;
+  /** what the file is: a CS, CS Proxy or GAX options export, or a master CS's local configuration file */
+  role: FileRole;
   fileName: string;
   entries: Entry[];
 }
 
+/**
+ * What a file is. A CS Proxy and a master CS's local file are CS-side: they hold the CS `[system]`
+ * token options (when they hold any) and are compared with the other CSs.
+ */
+export type FileRole = 'cs' | 'csproxy' | 'gax' | 'cs-local-config';
+export const FILE_ROLE_LABEL: Record<FileRole, string> = {
+  cs: 'Configuration Server options export',
+  csproxy: 'Configuration Server Proxy options export',
+  gax: 'GAX options export',
+  'cs-local-config': "master Configuration Server's local configuration file",
+};
+
 export interface RuleContext {
   files: AppModel[];
+  /** every CS-side file whose token options the doctor can see (CS, CS Proxy, a local file's [system]) */
   cs: AppModel[];
   gax: AppModel[];
   /** usernames to check token lengths for; undefined when none were given */
@@ -137,4 +160,6 @@ export interface DoctorResult {
   corrected: CorrectedFile[];
   /** the files that could not be read, one line each; their options were not checked */
   errors: ReadError[];
+  /** what the files cannot show, so a clean result never hides an unchecked cause */
+  notChecked: string[];
 }

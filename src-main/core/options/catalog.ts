@@ -1,13 +1,15 @@
 /**
  * The Genesys options token authentication depends on: which application and section each lives in,
  * what it accepts, what it defaults to, and what it does, in the words of the Genesys pages this
- * tool is built on (GAX Deployment Guide "Secure Communication with Configuration Server" and the
- * Framework Configuration Options Reference, CS `[system]` section). The Set-up wizard reuses these
- * texts, so they say only what Genesys publishes.
+ * tool is built on (GAX-SECURE: GAX Deployment Guide "Secure Communication with Configuration
+ * Server"; CSP-SYSTEM: the Configuration Server Proxy `[system]` section, where token-tolerance and
+ * token-ttl are documented). The Set-up wizard reuses these texts: where one says more than Genesys
+ * publishes, it says it is the tool's model (`source` names whose word the summary is).
  *
  * Pure data: no Node APIs, so the renderer imports it too.
  */
 import { DEFAULT_PREAMBLE } from '../constants.js';
+import { genesysSource, type Source } from '../sources.js';
 import { DEFAULT_TOLERANCE_SECONDS, DEFAULT_TTL_MINUTES } from '../window.js';
 
 export type ApplicationKind = 'cs' | 'gax';
@@ -66,8 +68,10 @@ export interface OptionDefinition {
   accepts: string;
   /** a token-uuid is the shared secret: never shown, logged or exported without the person asking */
   secret: boolean;
-  /** what the option does, from the Genesys documentation */
+  /** what the option does, from the Genesys documentation (any part that is the tool's model says so) */
   summary: string;
+  /** the Genesys document the summary comes from */
+  source: Source;
   /** the mock CS option that mirrors it; GAX's confserv_trusted has none (it is the client's choice) */
   mockCs?: MockCsOptionName;
 }
@@ -82,12 +86,14 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     section: 'system',
     kind: 'mode',
     values: ['enable', 'disable'],
+    // `disable` is the tool's word for "off": Genesys names only enable.
     default: 'disable',
-    defaultMeaning: 'token authentication is off',
-    accepts: 'enable or disable',
+    defaultMeaning: 'token authentication is off (it is not enabled by default)',
+    accepts: 'enable (the only value Genesys names; anything else, or no value, leaves it off)',
     secret: false,
     summary:
-      'Set to enable to turn on token-based authentication on all ports of this Configuration Server. It is off by default; enable it on Configuration Server first, then on GAX.',
+      'Set to enable to turn on token-based authentication on all ports of this Configuration Server. It is not enabled by default; enable it on Configuration Server first, then on GAX.',
+    source: genesysSource('GAX-SECURE'),
     mockCs: 'tokenAuthenticationMode',
   },
   {
@@ -97,10 +103,11 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     kind: 'preamble',
     default: DEFAULT_PREAMBLE,
     defaultMeaning: `the tag ${DEFAULT_PREAMBLE}`,
-    accepts: '1–16 printable ASCII characters, no spaces',
+    accepts: "Genesys publishes no character rule; the tool's token format (PXZ-1) takes 1–16 printable ASCII characters, no spaces",
     secret: false,
     summary:
-      'The tag at the start of every password token: Configuration Server treats a Password that starts with it as a token. Default {PXZ}; Genesys recommends keeping the default. The token, tag included, must fit the Password field (about 64 bytes).',
+      'The tag at the start of every password token: Configuration Server looks for it at the start of the Password field. Default {PXZ}; Genesys recommends not configuring it. The token, tag included, must fit the Password field of the GAX interface (approximately 64 bytes).',
+    source: genesysSource('GAX-SECURE'),
     mockCs: 'tokenPreambula',
   },
   {
@@ -110,10 +117,11 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     kind: 'uuid',
     default: null,
     defaultMeaning: 'the primary master Configuration Server generates one for the Configuration Database',
-    accepts: 'a UUID: 8-4-4-4-12 hex digits, optionally in {braces} or after urn:uuid:',
+    accepts: "a UUID (Genesys publishes no text form; the tool's model reads 8-4-4-4-12 hex digits, optionally in {braces} or after urn:uuid:)",
     secret: true,
     summary:
-      'The UUID from which GAX and Configuration Server derive the shared key that signs tokens. If not set, Configuration Server uses a value the primary master Configuration Server generated for the Configuration Database. Anyone who knows it can mint tokens: treat it like a password.',
+      "A UUID used to generate the symmetric key that signs tokens (GAX uses it as a salt). If not set, Configuration Server uses a value the primary master Configuration Server generated for the Configuration Database. In the tool's model GAX has no token-uuid of its own and signs with its CS's. Anyone who knows it can mint tokens: treat it like a password.",
+    source: genesysSource('GAX-SECURE'),
     mockCs: 'tokenUuid',
   },
   {
@@ -128,7 +136,8 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     accepts: `a whole number of seconds, 1–${GENESYS_MAX_INT} (0 means the default)`,
     secret: false,
     summary:
-      'For GAX and Configuration Server clocks that are not synchronised: seconds added before the start and after the expiry of each token. Default 60; unset or 0 means 60. Takes effect immediately.',
+      'For GAX and Configuration Server clocks that are not synchronised: seconds added before the start and after the expiry of each token. Default 60; unset or 0 means 60. Takes effect immediately. Documented for Configuration Server Proxy.',
+    source: genesysSource('CSP-SYSTEM'),
     mockCs: 'tokenToleranceSeconds',
   },
   {
@@ -143,7 +152,8 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     accepts: `a whole number of minutes, 1–${GENESYS_MAX_INT} (0 means unset)`,
     secret: false,
     summary:
-      'How long (minutes) Configuration Server considers a token valid, ending at the expiry GAX set. Unset or 0: GAX token_life_in_minutes is used, and if that is unset or 0 too, 1440. Takes effect immediately.',
+      'How long (minutes) the server considers a token valid, ending at the expiry GAX set. Unset or 0: GAX token_life_in_minutes is used, and if that is unset or 0 too, 1440. Takes effect immediately. Documented for Configuration Server Proxy.',
+    source: genesysSource('CSP-SYSTEM'),
     mockCs: 'tokenTtlMinutes',
   },
   {
@@ -152,12 +162,14 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     section: 'general',
     kind: 'boolean',
     values: ['true', 'false'],
-    default: 'false',
-    defaultMeaning: 'GAX logs in with passwords',
-    accepts: 'true or false',
+    // Genesys publishes no default; writing one would invent it.
+    default: null,
+    defaultMeaning: "not published (the tool's model: GAX logs in with passwords unless it is true)",
+    accepts: 'true (Genesys names true to use tokens), or false',
     secret: false,
     summary:
-      'Set to true so that GAX (8.5.25 and later) logs in to Configuration Server with short-lived tokens instead of passwords.',
+      'Set to true so that GAX (8.5.25 and later) logs in to Configuration Server with short-lived tokens instead of passwords. Genesys publishes no default.',
+    source: genesysSource('GAX-SECURE'),
   },
   {
     name: 'token_life_in_minutes',
@@ -169,10 +181,11 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     // The Genesys page does not publish GAX's own default; the tool does not invent one.
     default: null,
     defaultMeaning: `GAX's default (not published); the CS then falls back to token-ttl or ${DEFAULT_TTL_MINUTES} min`,
-    accepts: 'a positive whole number of minutes',
+    accepts: 'a positive whole number of minutes (no range is published; the CS Proxy page reads 0 as unset)',
     secret: false,
     summary:
-      'How long (minutes) each token GAX mints stays valid; once it has expired, a login with it is refused. Genesys recommends the default unless you have an overriding reason.',
+      'How long (minutes) each token GAX mints stays valid; an expired token is rejected. Genesys recommends the default; it publishes no default value.',
+    source: genesysSource('GAX-SECURE'),
     mockCs: 'gaxTokenLifeMinutes',
   },
 ];

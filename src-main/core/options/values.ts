@@ -49,13 +49,14 @@ function checkWord(def: OptionDefinition, raw: string): ValueCheck {
     const how = describeSpelling(raw, folded);
     return { status: 'not-normal', normal: folded, reason: `${how}; Genesys documents it as "${folded}"` };
   }
-  const accepts = `${on} or ${off}`;
+  // Genesys names only `enable` for token-authentication-mode; `disable` is the tool's word for off.
+  const accepts = def.kind === 'mode' ? `${on}, the only value Genesys names` : `${on} or ${off}`;
   if (folded === '') return { status: 'invalid', reason: `the value is empty; it must be ${accepts}`, suggestion: null };
   if (AFFIRMATIVE.has(folded))
-    return { status: 'invalid', reason: `"${raw.trim()}" is not one of ${accepts}`, suggestion: on ?? null };
+    return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: on ?? null };
   if (NEGATIVE.has(folded))
-    return { status: 'invalid', reason: `"${raw.trim()}" is not one of ${accepts}`, suggestion: off ?? null };
-  return { status: 'invalid', reason: `"${raw.trim()}" is not one of ${accepts}`, suggestion: null };
+    return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: off ?? null };
+  return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: null };
 }
 
 function describeSpelling(raw: string, folded: string): string {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RULE_IDS } from '../../core/doctor/types.js';
+import { ADVICE_SOURCE_IDS, GENESYS_SOURCE_IDS, MODEL_SOURCE_IDS } from '../../core/sources.js';
 import { request } from './define.js';
 
 /** Option names and values as an options section holds them; the writer refuses what a file cannot hold. */
@@ -18,6 +19,9 @@ const parsedFile = z.strictObject({
   application,
   applicationSource: z.enum(['caller', 'detected', 'profile']),
   applicationReason: z.string(),
+  /** what the file is: a CS, CS Proxy or GAX options export, or a master CS's local configuration file */
+  role: z.enum(['cs', 'csproxy', 'gax', 'cs-local-config']).optional(),
+  roleReason: z.string().optional(),
   sections: z.array(
     z.strictObject({
       name: z.string(),
@@ -30,9 +34,17 @@ const parsedFile = z.strictObject({
   normalised: z.array(z.strictObject({ kind: z.string(), lines: z.array(z.number()), message: z.string() })),
 });
 
+/** Whose word a claim is (core/sources.ts): a Genesys document, the tool's model, or advice. */
+export const sourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('genesys'), id: z.enum(GENESYS_SOURCE_IDS) }),
+  z.strictObject({ kind: z.literal('model'), id: z.enum(MODEL_SOURCE_IDS) }),
+  z.strictObject({ kind: z.literal('advice'), id: z.enum(ADVICE_SOURCE_IDS) }),
+]);
+
 const finding = z.strictObject({
   id: z.enum(RULE_IDS),
   severity: z.enum(['error', 'warning', 'info']),
+  source: sourceSchema,
   message: z.string(),
   why: z.string(),
   fix: z.string(),
@@ -59,6 +71,8 @@ export const doctorResult = z.strictObject({
   findings: z.array(finding),
   corrected: z.array(correctedFile),
   errors: z.array(readError),
+  /** what the files cannot show (the token-uuid GAX signs with, clocks, TLS, accounts…) */
+  notChecked: z.array(z.string()),
 });
 
 export const optionsRequests = {
@@ -79,7 +93,7 @@ export const optionsRequests = {
       files: z
         .array(z.strictObject({ name: z.string().min(1).max(255), text: z.string().max(2 * 1024 * 1024), application: application.optional() }))
         .min(1)
-        .max(20),
+        .max(64),
       users: z.array(z.string().min(1).max(255)).max(1000).optional(),
       /** measured CS clock − GAX clock, seconds */
       clockOffsetSeconds: z.number().min(-1e9).max(1e9).optional(),

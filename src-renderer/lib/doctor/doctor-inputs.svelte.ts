@@ -1,7 +1,8 @@
 /**
  * What the person gives the doctor: opened or dropped files (read as bytes and decoded the way the
- * doctor reads exports: UTF-8, UTF-16 with or without a BOM, or Windows-1252), pasted text with the
- * application it belongs to, usernames to check token lengths for, and a measured clock offset.
+ * doctor reads exports: UTF-8, UTF-16 with or without a BOM, or Windows-1252), pasted text — one box
+ * per side (CS and GAX) so both can be pasted at once, and more CS boxes for a backup or a CS Proxy —,
+ * usernames to check token lengths for, and a measured clock offset.
  * Checked here against the limits of `doctor.diagnose`, so a refusal says which input and why.
  */
 import { decodeOptionBytes, type ApplicationKind } from '../../../src-main/core/browser.js';
@@ -15,7 +16,8 @@ export const APPLICATION_CHOICES: readonly { value: ApplicationChoice; label: st
 ];
 
 /** The contract's limits for doctor.diagnose (src-main/ipc/contract/options.ts). */
-export const MAX_FILES = 20;
+/** Files opened; the paste boxes come on top, within the contract's 64 inputs. */
+export const MAX_FILES = 48;
 export const MAX_FILE_CHARS = 2 * 1024 * 1024;
 export const MAX_NAME_CHARS = 255;
 export const MAX_USERS = 1000;
@@ -41,6 +43,13 @@ export interface FileSource {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** A paste box: the side it is for, and what was pasted into it. */
+export interface PasteBox {
+  key: string;
+  application: ApplicationKind;
+  text: string;
+}
+
 export interface DoctorFileRequest {
   name: string;
   text: string;
@@ -53,8 +62,7 @@ export class DoctorInputs {
   files = $state<InputFile[]>([]);
   /** files that were not added, one line each, naming the file */
   refused = $state<string[]>([]);
-  pasteText = $state('');
-  pasteApplication = $state<ApplicationChoice>('auto');
+  pastes = $state<PasteBox[]>(freshPastes());
   usersText = $state('');
   clockOffsetText = $state('');
 
@@ -83,11 +91,22 @@ export class DoctorInputs {
     return null;
   });
 
-  readonly pasteError: string | null = $derived(
-    this.pasteText.length > MAX_FILE_CHARS ? `The pasted text is ${this.pasteText.length} characters; at most ${MAX_FILE_CHARS}.` : null,
-  );
+  /** A paste box's problem, by key. */
+  pasteError(key: string): string | null {
+    const text = this.pastes.find((p) => p.key === key)?.text ?? '';
+    return text.length > MAX_FILE_CHARS ? `The pasted text is ${text.length} characters; at most ${MAX_FILE_CHARS}.` : null;
+  }
 
-  readonly hasPaste = $derived(this.pasteText.trim() !== '');
+  readonly hasPaste = $derived(this.pastes.some((p) => p.text.trim() !== ''));
+
+  /** "Pasted CS options", "Pasted CS options 2", …: each box's name in the diagnosis. */
+  pasteName(key: string): string {
+    const box = this.pastes.find((p) => p.key === key);
+    if (!box) return 'Pasted text';
+    const same = this.pastes.filter((p) => p.application === box.application);
+    const n = same.indexOf(box) + 1;
+    return `Pasted ${box.application === 'cs' ? 'CS' : 'GAX'} options${n > 1 ? ` ${n}` : ''}`;
+  }
 
   /** Reads and adds files; the ones that cannot be used are listed in `refused`. */
   async addFiles(sources: Iterable<FileSource>): Promise<void> {
@@ -132,12 +151,21 @@ export class DoctorInputs {
     this.files = this.files.map((f) => (f.key === key ? { ...f, application } : f));
   }
 
-  setPaste(text: string): void {
-    this.pasteText = text;
+  setPaste(key: string, text: string): void {
+    this.pastes = this.pastes.map((p) => (p.key === key ? { ...p, text } : p));
   }
 
-  setPasteApplication(application: ApplicationChoice): void {
-    this.pasteApplication = application;
+  /** Another paste box, e.g. for the backup CS or a CS Proxy. */
+  addPaste(application: ApplicationKind = 'cs'): void {
+    this.pastes = [...this.pastes, { key: `p${nextKey++}`, application, text: '' }];
+  }
+
+  /** Removes an added box; the first CS and GAX boxes stay (emptied instead). */
+  removePaste(key: string): void {
+    const box = this.pastes.find((p) => p.key === key);
+    if (!box) return;
+    const firstOfSide = this.pastes.find((p) => p.application === box.application) === box;
+    this.pastes = firstOfSide ? this.pastes.map((p) => (p === box ? { ...p, text: '' } : p)) : this.pastes.filter((p) => p !== box);
   }
 
   setUsers(text: string): void {
@@ -151,16 +179,22 @@ export class DoctorInputs {
   clear(): void {
     this.files = [];
     this.refused = [];
-    this.pasteText = '';
-    this.pasteApplication = 'auto';
+    this.pastes = freshPastes();
   }
 
   /** The files and the pasted text as doctor.diagnose takes them. */
   fileRequests(): DoctorFileRequest[] {
     const out: DoctorFileRequest[] = this.files.map((f) => withApplication({ name: f.name, text: f.text }, f.application));
-    if (this.hasPaste) out.push(withApplication({ name: 'Pasted text', text: this.pasteText }, this.pasteApplication));
+    for (const p of this.pastes) if (p.text.trim() !== '') out.push({ name: this.pasteName(p.key), text: p.text, application: p.application });
     return out;
   }
+}
+
+function freshPastes(): PasteBox[] {
+  return [
+    { key: `p${nextKey++}`, application: 'cs', text: '' },
+    { key: `p${nextKey++}`, application: 'gax', text: '' },
+  ];
 }
 
 function withApplication(file: { name: string; text: string }, application: ApplicationChoice): DoctorFileRequest {

@@ -63,8 +63,7 @@ export class DoctorSession {
   private readonly inputsSignature = $derived(
     JSON.stringify([
       this.inputs.files.map((f) => [f.key, f.application]),
-      this.inputs.pasteText,
-      this.inputs.pasteApplication,
+      this.inputs.pastes.map((p) => [p.application, p.text]),
       this.profiles.picked,
       this.inputs.users,
       this.inputs.clockOffsetSeconds ?? null,
@@ -79,7 +78,7 @@ export class DoctorSession {
   /** The first reason the inputs cannot be sent, or null. */
   readonly blocked: string | null = $derived.by(() => {
     if (!this.hasInput) return 'Open or drop an exported options file, paste options, or pick a saved profile first.';
-    return this.inputs.pasteError ?? this.inputs.usersError ?? this.inputs.clockOffsetError;
+    return this.inputs.pastes.map((p) => this.inputs.pasteError(p.key)).find((e) => e !== null) ?? this.inputs.usersError ?? this.inputs.clockOffsetError;
   });
 
   async diagnose(): Promise<void> {

@@ -8,6 +8,15 @@ import type { RuleId } from '../../../src-main/core/browser.js';
 
 export type DoctorResult = RequestOutput<'doctor.diagnose'>;
 export type Finding = DoctorResult['findings'][number];
+export type FileRole = NonNullable<DoctorResult['files'][number]['role']>;
+
+/** What each file is, as the doctor recognised it (core/doctor/roles.ts gives the reason). */
+export const FILE_ROLE_LABEL: Record<FileRole, string> = {
+  cs: 'Configuration Server options export',
+  csproxy: 'CS Proxy options export',
+  gax: 'GAX options export',
+  'cs-local-config': 'master CS local configuration file',
+};
 
 export interface Verdict {
   kind: 'error' | 'warn' | 'ok' | 'info';
@@ -21,13 +30,10 @@ export interface Verdict {
  */
 const ERROR_CONSEQUENCE: Partial<Record<RuleId, string>> = {
   MODE_NOT_ENABLED: 'GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS, so the CS checks the token as an ordinary password and refuses it',
-  UUID_MALFORMED: 'GAX cannot log in with tokens: the CS’s token-uuid is not a valid UUID, so the CS cannot verify any token',
-  PREAMBLE_INVALID: 'Token logins cannot work as configured: token-preambula is not 1–16 printable ASCII characters',
   // worded from the finding itself: which option and what is wrong with it
-  INVALID_VALUE: 'Genesys does not accept a value',
+  INVALID_VALUE: 'A value is outside what Genesys publishes',
   TTL_SHORTER_THAN_LIFE: 'GAX cannot log in: token-ttl is shorter than GAX’s token life, so the CS refuses every freshly minted token as not yet valid',
   CLOCK_SKEW_EXCEEDS_TOLERANCE: 'GAX logins fail: the CS and GAX clocks differ by more than token-tolerance, so the CS refuses tokens as expired or not yet valid',
-  TOKEN_TOO_LONG: 'Some users cannot log in: their tokens are longer than the 64-byte Password field',
 };
 
 /** What each warning means, when it is the first one to fix. */
@@ -43,7 +49,15 @@ const WARNING_CONSEQUENCE: Partial<Record<RuleId, string>> = {
   TOLERANCE_TOO_SMALL: 'token-tolerance is too small for ordinary clock drift, so good tokens may be refused',
   CLOCK_SKEW_EXCEEDS_TOLERANCE: 'the clocks differ by more than token-tolerance, so tokens are refused once they near their expiry',
   USERNAME_INVALID: 'a username given cannot be put in a token',
+  CS_OPTIONS_DIFFER: 'two CS-side servers disagree on a token option, so logins fail after a switchover to the backup or through the proxy',
+  TTL_LOOKS_LIKE_SECONDS: 'token-ttl reads like seconds typed into a minutes option',
+  UUID_MALFORMED: 'the CS’s token-uuid is not in a UUID form the tool’s model reads: compare it with the value GAX signs with',
+  PREAMBLE_INVALID: 'token-preambula breaks the tool’s reference token format (1–16 printable ASCII)',
+  TOKEN_TOO_LONG: 'with the tool’s reference token format, some users’ tokens would not fit the Password field of the GAX interface (about 64 bytes)',
 };
+
+/** Said whenever nothing in the files stops a login: the most common cause left is not in any export. */
+export const KEY_NOT_VISIBLE = 'the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).';
 
 const ERROR_ORDER = Object.keys(ERROR_CONSEQUENCE) as RuleId[];
 
@@ -70,7 +84,7 @@ export function verdictOf(result: DoctorResult): Verdict {
     const lead = [...errors].sort((a, b) => rank(a) - rank(b))[0]!;
     const sentence =
       lead.id === 'INVALID_VALUE'
-        ? `Genesys does not accept a token option’s value: ${lead.message}`
+        ? `A token option’s value is outside what Genesys publishes: ${lead.message}`
         : (ERROR_CONSEQUENCE[lead.id] ?? `GAX logins are at risk: ${lowerFirst(lead.message)}`);
     return { kind: 'error', sentence: `${sentence}${more(errors.length - 1, 'error')}.` };
   }
@@ -81,7 +95,7 @@ export function verdictOf(result: DoctorResult): Verdict {
     if (lead.id === 'TOKEN_AUTH_UNUSED') return { kind: 'warn', sentence: `${WARNING_CONSEQUENCE.TOKEN_AUTH_UNUSED}${more(warnings.length - 1, 'warning')}.` };
     const what = WARNING_CONSEQUENCE[lead.id] ?? lowerFirst(lead.message);
     const count = warnings.length === 1 ? 'one thing needs attention' : `${warnings.length} things need attention`;
-    return { kind: 'warn', sentence: `Nothing here stops GAX from logging in today, but ${count}: first, ${what}.` };
+    return { kind: 'warn', sentence: `Nothing in these files stops GAX from logging in, but ${count}: first, ${what}. Not seen here: ${KEY_NOT_VISIBLE}` };
   }
 
   if (result.findings.some((f) => f.id === 'OTHER_APPLICATION_MISSING')) {
@@ -91,7 +105,7 @@ export function verdictOf(result: DoctorResult): Verdict {
   }
   if (!tokensInUse(result))
     return { kind: 'info', sentence: 'Token authentication is off on both sides: GAX logs in with passwords, and nothing here stops it.' };
-  return { kind: 'ok', sentence: 'Nothing in these options stops GAX from logging in with tokens.' };
+  return { kind: 'ok', sentence: `Nothing in these files stops GAX from logging in with tokens — but ${KEY_NOT_VISIBLE}` };
 }
 
 /** Does GAX send tokens, or the CS accept them, once corrected? */

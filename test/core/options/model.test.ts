@@ -47,7 +47,10 @@ describe('the option catalog', () => {
     expect(optionDefinition('token-authentication-mode').default).toBe('disable');
     expect(optionDefinition('token-preambula').default).toBe('{PXZ}');
     expect(optionDefinition('token-tolerance').default).toBe('60');
-    expect(optionDefinition('confserv_trusted').default).toBe('false');
+    // Genesys publishes no default for confserv_trusted either; `disable` is the tool's word for off
+    expect(optionDefinition('confserv_trusted').default).toBeNull();
+    expect(optionDefinition('confserv_trusted').defaultMeaning).toMatch(/^not published/);
+    expect(optionDefinition('token-authentication-mode').accepts).toMatch(/^enable \(the only value Genesys names/);
     expect(optionDefinition('token-uuid').default).toBeNull();
     // not published by Genesys: the tool does not invent one
     expect(optionDefinition('token_life_in_minutes').default).toBeNull();

@@ -54,14 +54,14 @@ describe('DoctorInputs', () => {
     expect(inputs.files[0]?.text).toContain('[system]');
   });
 
-  it('refuses, by name, a file too large to be an export and files past the 20 the doctor reads', async () => {
+  it('refuses, by name, a file too large to be an export and files past the 48 the doctor reads (a whole deployment fits)', async () => {
     const inputs = new DoctorInputs();
     const huge: FileSource = { name: 'core.dump', size: 64 * 1024 * 1024, arrayBuffer: async () => new ArrayBuffer(0) };
     await inputs.addFiles([huge]);
     expect(inputs.refused).toEqual(['core.dump: 64.0 MB is far larger than an options export; export the application\'s options again.']);
-    await inputs.addFiles(Array.from({ length: 21 }, (_, i) => textSource(`f${i}.cfg`, '[general]\nconfserv_trusted=true\n')));
-    expect(inputs.files).toHaveLength(20);
-    expect(inputs.refused).toEqual(['f20.cfg: not added, the doctor reads at most 20 files at once.']);
+    await inputs.addFiles(Array.from({ length: 49 }, (_, i) => textSource(`f${i}.cfg`, '[general]\nconfserv_trusted=true\n')));
+    expect(inputs.files).toHaveLength(48);
+    expect(inputs.refused).toEqual(['f48.cfg: not added, the doctor reads at most 48 files at once.']);
   });
 
   it('checks the optional usernames and clock offset as they are typed', () => {
@@ -76,14 +76,29 @@ describe('DoctorInputs', () => {
     expect(inputs.clockOffsetError).toMatch(/^Type a number of seconds/);
   });
 
-  it('sends the paste with the application the person chose, and files as detected unless told', async () => {
+  it('sends each paste box as its side (CS and GAX at once, more CSs on request), and files as detected unless told', async () => {
     const inputs = new DoctorInputs();
     inputs.addText('a.cfg', '[system]\n');
-    inputs.setPaste('token_life_in_minutes=20');
-    inputs.setPasteApplication('gax');
+    const [cs, gax] = inputs.pastes;
+    inputs.setPaste(gax!.key, 'token_life_in_minutes=20');
     expect(inputs.fileRequests()).toEqual([
       { name: 'a.cfg', text: '[system]\n' },
-      { name: 'Pasted text', text: 'token_life_in_minutes=20', application: 'gax' },
+      { name: 'Pasted GAX options', text: 'token_life_in_minutes=20', application: 'gax' },
+    ]);
+    inputs.setPaste(cs!.key, '[system]\ntoken-ttl=30\n');
+    inputs.addPaste('cs');
+    inputs.setPaste(inputs.pastes[2]!.key, '[csproxy]\n[system]\ntoken-ttl=20\n');
+    expect(inputs.fileRequests().map((f) => [f.name, f.application])).toEqual([
+      ['a.cfg', undefined],
+      ['Pasted CS options', 'cs'],
+      ['Pasted GAX options', 'gax'],
+      ['Pasted CS options 2', 'cs'],
+    ]);
+    inputs.removePaste(inputs.pastes[2]!.key);
+    inputs.removePaste(cs!.key); // the first CS box stays, emptied
+    expect(inputs.pastes.map((p) => [p.application, p.text])).toEqual([
+      ['cs', ''],
+      ['gax', 'token_life_in_minutes=20'],
     ]);
     inputs.setApplication(inputs.files[0]!.key, 'cs');
     expect(inputs.fileRequests()[0]).toEqual({ name: 'a.cfg', text: '[system]\n', application: 'cs' });
@@ -120,7 +135,7 @@ describe('DoctorSession.diagnose', () => {
     // token_ttl is misspelt, so today the CS ignores it; the ttl error only comes once it is renamed.
     expect(d.result.findings.find((f) => f.id === 'TTL_SHORTER_THAN_LIFE')?.afterFixes).toBe(true);
     expect(d.verdict.kind).toBe('warn');
-    expect(d.verdict.sentence).toBe('Nothing here stops GAX from logging in today, but 2 things need attention: first, an option name is misspelt, so its application ignores it.');
+    expect(d.verdict.sentence).toBe('Nothing in these files stops GAX from logging in, but 2 things need attention: first, an option name is misspelt, so its application ignores it. Not seen here: the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).');
   });
 
   it('passes the usernames and the measured clock offset to the rules', async () => {
@@ -137,11 +152,11 @@ describe('DoctorSession.diagnose', () => {
   });
 
   it('says which input could not be read and what is wrong with it', async () => {
-    session.inputs.setPaste('token-ttl=5\n');
+    session.inputs.setPaste(session.inputs.pastes[0]!.key, 'token-ttl=5\n');
     await session.diagnose();
     const d = session.diagnosis!;
     expect(d.result.files).toEqual([]);
-    expect(d.result.errors[0]?.message).toMatch(/^Pasted text, line 1: /);
+    expect(d.result.errors[0]?.message).toMatch(/^Pasted CS options, line 1: /);
     expect(d.verdict).toEqual({ kind: 'error', sentence: 'The file could not be read, so nothing was checked: see why below.' });
   });
 

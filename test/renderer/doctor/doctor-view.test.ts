@@ -80,7 +80,7 @@ describe('Doctor view', () => {
     const list = await screen.findByRole('list', { name: 'Files to check' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     const verdict = await screen.findByTestId('doctor-verdict');
-    expect(verdict.textContent).toBe('Nothing in these options stops GAX from logging in with tokens.');
+    expect(verdict.textContent).toBe('Nothing in these files stops GAX from logging in with tokens — but the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).');
   });
 
   it('says when the inputs changed since the diagnosis shown, and diagnoses again on request', async () => {
@@ -107,14 +107,22 @@ describe('Doctor view', () => {
     expect(screen.getByRole('region', { name: /Warnings \(1\)/ }).textContent).toContain('UNKNOWN_OPTION');
   });
 
-  it('reads pasted text as the application chosen', async () => {
+  it('reads the CS and GAX paste boxes together, and another CS box, each with a source label and the not-checked list', async () => {
     render(DoctorView);
-    await fireEvent.input(screen.getByLabelText(/Or paste options/), { target: { value: '[general]\nconfserv_trusted=TRUE\ntoken_life_in_minutes=20\n' } });
-    await fireEvent.click(screen.getByRole('radio', { name: 'GAX' }));
+    await fireEvent.input(screen.getByLabelText(/Or paste CS options/), { target: { value: '[system]\ntoken-authentication-mode=enable\ntoken-ttl=30\n' } });
+    await fireEvent.input(screen.getByLabelText(/Or paste GAX options/), { target: { value: '[general]\nconfserv_trusted=TRUE\ntoken_life_in_minutes=20\n' } });
+    await fireEvent.click(screen.getByRole('button', { name: /Add another CS/ }));
+    await fireEvent.input(screen.getByLabelText(/Or paste CS options 2/), { target: { value: '[csproxy]\n[system]\ntoken-authentication-mode=enable\n' } });
     await diagnoseAndWait();
-    expect(screen.getByText(/Checked Pasted text \(GAX\)/)).toBeTruthy();
-    expect(screen.getByRole('region', { name: /Warnings/ }).textContent).toContain('VALUE_NOT_NORMAL');
-    expect(bridge.calls.find((c) => c.channel === 'doctor.diagnose')?.input).toMatchObject({ files: [{ name: 'Pasted text', application: 'gax' }] });
+    expect(screen.getByText(/Checked Pasted CS options \(CS\), Pasted GAX options \(GAX\), Pasted CS options 2 \(CS Proxy\)/)).toBeTruthy();
+    const warnings = screen.getByRole('region', { name: /Warnings/ }).textContent ?? '';
+    expect(warnings).toContain('VALUE_NOT_NORMAL');
+    expect(warnings).toContain('CS_OPTIONS_DIFFER');
+    expect(screen.getAllByRole('button', { name: /^(Genesys doc|tool's model|advice) — show the source/ }).length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByTestId('doctor-not-checked').textContent).toContain('the token-uuid GAX signs with');
+    expect(bridge.calls.find((c) => c.channel === 'doctor.diagnose')?.input).toMatchObject({
+      files: [{ name: 'Pasted CS options', application: 'cs' }, { name: 'Pasted GAX options', application: 'gax' }, { name: 'Pasted CS options 2', application: 'cs' }],
+    });
   });
 
   it('says what is missing, next to Diagnose, when there is nothing to check', async () => {

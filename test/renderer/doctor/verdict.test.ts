@@ -21,7 +21,11 @@ function text(name: string, body: string) {
 
 describe('verdictOf', () => {
   it('a good pair: nothing stops GAX', () => {
-    expect(verdictFor(['good-unix/confserv.conf', 'good-unix/gax.conf'])).toEqual({ kind: 'ok', sentence: 'Nothing in these options stops GAX from logging in with tokens.' });
+    // "looks right" never hides what no export shows: the key GAX signs with
+    expect(verdictFor(['good-unix/confserv.conf', 'good-unix/gax.conf'])).toEqual({
+      kind: 'ok',
+      sentence: 'Nothing in these files stops GAX from logging in with tokens — but the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).',
+    });
   });
 
   it('token-ttl shorter than the token life: fresh tokens refused', () => {
@@ -42,7 +46,7 @@ describe('verdictOf', () => {
 
   it('a value Genesys does not accept is named in the sentence', () => {
     const v = verdictOf(diagnose({ files: [text('cs.cfg', '[system]\ntoken-authentication-mode=on\n'), text('gax.cfg', '[general]\nconfserv_trusted=false\n')] }));
-    expect(v.sentence).toBe('Genesys does not accept a token option’s value: [system] token-authentication-mode="on" (line 2): "on" is not one of enable or disable.');
+    expect(v.sentence).toBe('A token option’s value is outside what Genesys publishes: [system] token-authentication-mode="on" (line 2): "on" is not enable, the only value Genesys names.');
   });
 
   it('the CS accepts tokens but GAX does not send them', () => {

@@ -135,7 +135,7 @@ describe('CS [system] options: what is written and sent', () => {
       expect(optionDefinition(name).summary).toMatch(/default|not set|unset/i);
       expect(defaultText(name)).toBeUndefined();
     }
-    expect(defaultText('confserv_trusted')).toBe('false (GAX logs in with passwords)');
+    expect(defaultText('confserv_trusted')).toMatch(/^not published/);
     expect(defaultText('token_life_in_minutes')).toMatch(/not published/);
   });
 });

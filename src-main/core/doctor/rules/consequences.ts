@@ -8,13 +8,13 @@ import { atLine, shownAssignment, theApp } from '../wording.js';
 
 const WHEN_ABSENT: Record<OptionName, string> = {
   'token-authentication-mode':
-    'token authentication stays off (disable, the default): the CS checks a token in the Password field as a plain password, and the login fails',
+    'token authentication stays off (it is not enabled by default): the CS checks a token in the Password field as a plain password, and the login fails',
   'token-preambula': `the preamble stays ${DEFAULT_PREAMBLE}, the default`,
   'token-uuid': 'the CS uses the UUID the primary master CS generated for the Configuration Database',
   'token-tolerance': `token-tolerance stays ${DEFAULT_TOLERANCE_SECONDS} s, the default`,
   'token-ttl': `the CS takes its validity window from GAX token_life_in_minutes (${DEFAULT_TTL_MINUTES} min when that is unset too)`,
-  confserv_trusted: 'GAX keeps logging in with passwords (confserv_trusted defaults to false)',
-  token_life_in_minutes: 'GAX mints tokens with its default life',
+  confserv_trusted: "GAX keeps logging in with passwords (no default is published; that is the tool's model)",
+  token_life_in_minutes: 'GAX mints tokens with its default life (not published)',
 };
 
 /** "the CS reads token-ttl="30" (line 4) instead" or what the application does without the option. */

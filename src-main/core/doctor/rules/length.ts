@@ -1,6 +1,8 @@
 /**
- * Whether the tokens of the given users fit GAX's Password field — "approximately 64 bytes,
- * including the preamble tag" (Genesys) — using the token core's length formula.
+ * Whether the tokens of the given users fit the Password field of the GAX interface —
+ * "approximately 64 bytes, including the preamble tag" (Genesys) — using the length formula of the
+ * tool's reference token format (PXZ-1). Genesys publishes no token layout, so this is the model's
+ * arithmetic: a warning, never an error.
  */
 import { DEFAULT_PREAMBLE } from '../../constants.js';
 import { DEFAULT_PASSWORD_FIELD_LIMIT, longestUsernameBytes, passwordFieldFit } from '../../fit.js';
@@ -40,7 +42,7 @@ function tokenTooLong(cs: AppModel | undefined, users: string[]): Draft | null {
       kind: 'note',
       application: null,
       file: null,
-      text: `no option makes these tokens fit: with the preamble ${preamble}, GAX usernames must be at most ${plural(longest, 'byte')} (UTF-8)`,
+      text: `with the tool's reference token format (PXZ-1) and the preamble ${preamble}, usernames over ${plural(longest, 'byte')} (UTF-8) do not fit; Genesys publishes only "approximately 64 bytes" for the Password field of the GAX interface: try one such user's login before changing anything`,
     });
     if (allFit(SHORT_PREAMBLE))
       edits.push({
@@ -52,9 +54,9 @@ function tokenTooLong(cs: AppModel | undefined, users: string[]): Draft | null {
   }
   return {
     id: 'TOKEN_TOO_LONG',
-    severity: 'error',
-    message: `With the preamble ${quote(preamble)}${source}, the tokens of ${over.length} of ${plural(users.length, 'user')} are longer than the ${limit}-byte Password field: ${listed}${more}. Usernames of up to ${plural(longest, 'byte')} fit; ${best}`,
-    why: `GAX puts the whole token — the preamble, then the signed username and expiry in base64url — in the Password field, which holds about ${limit} bytes (Genesys). A longer token is cut short or refused, so these users cannot log in through GAX with tokens (the mock CS answers PASSWORD_TOO_LONG).`,
+    severity: 'warning',
+    message: `With the tool's reference token format (PXZ-1) and the preamble ${quote(preamble)}${source}, the tokens of ${over.length} of ${plural(users.length, 'user')} would be longer than ${limit} bytes: ${listed}${more}. Usernames of up to ${plural(longest, 'byte')} fit; ${best}`,
+    why: `With the tool's reference token format (PXZ-1), usernames over ${plural(longest, 'byte')} do not fit; Genesys publishes only "approximately 64 bytes" for the Password field of the GAX interface, preamble included, and not the layout of a real token. So this is the model's arithmetic: a real GAX token may be shorter or longer. If these users' token logins fail while others work, the length is the first thing to suspect (the mock CS answers PASSWORD_TOO_LONG).`,
     edits,
     application: 'cs',
     file: cs?.fileName ?? null,

@@ -16,13 +16,13 @@ export function modesRule(ctx: RuleContext): Draft[] {
     const preamble = effective(cs, 'token-preambula')?.accepted ?? DEFAULT_PREAMBLE;
     if (trusted?.accepted === 'true' && mode?.accepted !== 'enable') {
       const state = !mode
-        ? 'has no token-authentication-mode (default: disable)'
+        ? 'has no token-authentication-mode (token authentication is not enabled by default)'
         : `has token-authentication-mode=${quote(mode.entry.value)}${atLine(mode.entry.line)}`;
       drafts.push({
         id: 'MODE_NOT_ENABLED',
         severity: 'error',
         message: `GAX logs in with tokens (confserv_trusted=true${atLine(trusted.entry.line)} in ${gax.fileName}) but the CS ${state}`,
-        why: `GAX puts a token (${preamble}…) in the Password field of every login. With token authentication not enabled the CS does not look for the preamble: it compares the token with the user's password as a plain password, so every GAX login fails as a wrong password.`,
+        why: `GAX puts a token (${preamble}…) in the Password field of every login. Genesys: token authentication is not enabled by default; enable it on the CS (token-authentication-mode=enable) first, then on GAX. Without it the CS does not look for the preamble: it compares the token with the user's password as a plain password, so every GAX login fails as a wrong password.`,
         edits: [
           { kind: 'set', application: 'cs', file: cs.fileName, name: 'token-authentication-mode', value: 'enable' },
           { kind: 'note', application: null, file: null, text: 'or, to go back to passwords: GAX [general] confserv_trusted=false' },
@@ -35,7 +35,7 @@ export function modesRule(ctx: RuleContext): Draft[] {
     }
     if (mode?.accepted === 'enable' && trusted?.accepted !== 'true') {
       const state = !trusted
-        ? 'has no confserv_trusted (default: false)'
+        ? "has no confserv_trusted (no default is published; the tool's model: GAX keeps sending passwords)"
         : `has confserv_trusted=${quote(trusted.entry.value)}${atLine(trusted.entry.line)}`;
       drafts.push({
         id: 'TOKEN_AUTH_UNUSED',

@@ -14,6 +14,7 @@ import {
   suggestOptionName,
   type OptionDefinition,
 } from '../../options/index.js';
+import { modelSource } from '../../sources.js';
 import { effective, homeEntries } from '../model.js';
 import type { AppModel, Draft, Edit, Entry, RuleContext } from '../types.js';
 import { appName, atLine, formatLines, quote, shownAssignment, theApp } from '../wording.js';
@@ -109,15 +110,16 @@ function wrongSection(app: AppModel, entry: Entry, def: OptionDefinition, ctx: R
   let why: string;
   if (!sameApp && def.name === 'token-uuid')
     why =
-      'GAX has no token-uuid option of its own: it uses the CS\'s token-uuid from the configuration. This line has no effect, and it leaves a secret where nobody looks after it.';
+      "In the tool's model GAX has no token-uuid option of its own: it signs with its CS's token-uuid (Genesys does not publish how GAX obtains it). So this line most likely has no effect, and it leaves a secret where nobody looks after it — but if GAX's tokens are accepted today, compare this value with the CS's before you take it out.";
   else if (!sameApp)
     why = `Only ${theApp(def.application)} reads ${def.name}, from its own [${home}] section: in the ${appName(app.application)} application's options this line has no effect.`;
   else if (entry.section.toLowerCase() === home)
-    why = `Genesys section names are exact ("This section must be called ${home}"): [${entry.section}] is another section, so ${insteadOf(def, app)}.`;
+    why = `Genesys documents these options in the [${home}] section; that a section name differing in case or spaces is another section is the tool's model, so expect that ${insteadOf(def, app)}.`;
   else why = `${cap(theApp(app.application))} reads token options only from its [${home}] section, so this line has no effect: ${insteadOf(def, app)}.`;
   return {
     id: 'WRONG_SECTION',
     severity: 'warning',
+    ...(!sameApp && def.name === 'token-uuid' ? { source: modelSource('GAX-SIDE') } : {}),
     message: sameApp
       ? `${def.name}${atLine(entry.line)} is under [${entry.section}]; it belongs under [${home}]`
       : `${def.name}${atLine(entry.line)} is in the ${appName(app.application)} application's options; it belongs to ${theApp(def.application)}, under [${home}]`,

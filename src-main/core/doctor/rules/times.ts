@@ -27,14 +27,15 @@ function ttlShorterThanLife(cs: AppModel, gax: AppModel): Draft | null {
     id: 'TTL_SHORTER_THAN_LIFE',
     severity: 'error',
     message: `[system] token-ttl=${ttl}${atLine(ttlLine)} is shorter than GAX token_life_in_minutes=${life}${atLine(lifeLine)} in ${gax.fileName}`,
-    why: `The CS counts token-ttl back from the token's expiry: a token GAX mints for ${life} min is accepted only in its last ${humanDuration(ttl * 60 + w.toleranceSeconds)} (token-ttl plus token-tolerance ${w.toleranceSeconds} s), so for its first ${humanDuration(refused)} it is refused as not yet valid (NOT_YET_VALID). GAX mints a fresh token for each login and sends it at once, so GAX logins fail.`,
+    why: `token-ttl is counted back from the token's expiry (documented for Configuration Server Proxy): a token GAX mints for ${life} min is accepted only in its last ${humanDuration(ttl * 60 + w.toleranceSeconds)} (token-ttl plus token-tolerance ${w.toleranceSeconds} s), so for its first ${humanDuration(refused)} it is refused as not yet valid (NOT_YET_VALID). GAX mints a fresh token for each login and sends it at once, so GAX logins fail.`,
     edits: [
-      { kind: 'set', application: 'cs', file: cs.fileName, name: 'token-ttl', value: String(life) },
+      // The life LIFE_TOO_LONG will leave GAX with, so the corrected files agree with each other.
+      { kind: 'set', application: 'cs', file: cs.fileName, name: 'token-ttl', value: String(Math.min(life, LIFE_MAX_MINUTES)) },
       {
         kind: 'note',
         application: null,
         file: null,
-        text: `or token-ttl=0, so the CS follows token_life_in_minutes; or lower GAX [general] token_life_in_minutes to ${ttl}`,
+        text: `or leave token-ttl out, so the CS follows token_life_in_minutes (documented for Configuration Server Proxy); or lower GAX [general] token_life_in_minutes to ${ttl}`,
       },
     ],
     application: 'cs',
@@ -53,7 +54,7 @@ function lifeTooLong(gax: AppModel, cs: AppModel | undefined): Draft | null {
     id: 'LIFE_TOO_LONG',
     severity: 'warning',
     message: `[general] token_life_in_minutes=${life}${atLine(line)}: each token stays valid for ${humanDuration(life * 60)}`,
-    why: `GAX mints a new token for every login and uses it at once, so a long life helps only someone who copies a token (from a log, a network capture, a screen): until it expires, plus token-tolerance (${tol} s), the CS accepts that token for that user as it would the password. Past ${LIFE_MAX_MINUTES} min the life is longer than any example Genesys gives; Genesys recommends the default.`,
+    why: `GAX mints a new token for every login and uses it at once, so a long life helps only someone who copies a token (from a log, a network capture, a screen): until it expires, plus token-tolerance (${tol} s), the CS accepts that token for that user as it would the password. Past ${LIFE_MAX_MINUTES} min the life is longer than any example Genesys gives (the limit is the tool's advice); Genesys recommends the default.`,
     edits: [
       { kind: 'set', application: 'gax', file: gax.fileName, name: 'token_life_in_minutes', value: String(LIFE_MAX_MINUTES) },
       { kind: 'note', application: null, file: null, text: "or delete the option to use GAX's default, as Genesys recommends" },
@@ -77,7 +78,7 @@ function toleranceOutOfBounds(cs: AppModel): Draft | null {
       id: 'TOLERANCE_TOO_LARGE',
       severity: 'warning',
       message: `[system] token-tolerance=${tol}${atLine(line)}: ${humanDuration(tol)} at each end of every token's window`,
-      why: `The CS widens every token's window by token-tolerance at both ends: an expired token is still accepted for ${humanDuration(tol)} after its expiry, and one from a clock ${humanDuration(tol)} fast is accepted early. Kerberos allows 5 min of clock skew by default for the same trade-off; more than ${TOLERANCE_MAX_SECONDS} s covers a broken clock, not drift — fix the clock (NTP) instead.`,
+      why: `token-tolerance widens every token's window at both ends (documented for Configuration Server Proxy): an expired token is still accepted for ${humanDuration(tol)} after its expiry, and one from a clock ${humanDuration(tol)} fast is accepted early. Kerberos allows 5 min of clock skew by default for the same trade-off; in the tool's advice more than ${TOLERANCE_MAX_SECONDS} s covers a broken clock, not drift — fix the clock (NTP) instead.`,
     };
   if (tol < TOLERANCE_MIN_SECONDS)
     return {
@@ -85,7 +86,7 @@ function toleranceOutOfBounds(cs: AppModel): Draft | null {
       id: 'TOLERANCE_TOO_SMALL',
       severity: 'warning',
       message: `[system] token-tolerance=${tol}${atLine(line)}: only ${tol} s of allowance for clocks that differ`,
-      why: `With token-ttl unset (or equal to the token life), the CS accepts a fresh token from ${tol} s before its issue time: if the CS clock falls more than ${tol} s behind GAX's, every fresh token is refused as not yet valid, and if it runs ahead, tokens expire early. Two hosts that lose their NTP sync drift apart by up to ~9 s a day; the default is 60 s.`,
+      why: `With token-ttl unset (or equal to the token life), the CS accepts a fresh token from ${tol} s before its issue time: if the CS clock falls more than ${tol} s behind GAX's, every fresh token is refused as not yet valid, and if it runs ahead, tokens expire early. Two hosts that lose their NTP sync drift apart by up to ~9 s a day; the published default is 60 s, and ${TOLERANCE_MIN_SECONDS} s is the tool's advice for a floor.`,
     };
   return null;
 }

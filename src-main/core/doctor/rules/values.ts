@@ -4,7 +4,9 @@
  * UUID_NOT_SET. A token-uuid's value is never quoted.
  */
 import { DEFAULT_PREAMBLE } from '../../constants.js';
+import { adviceSource, genesysSource, modelSource, type Source } from '../../sources.js';
 import { findOption, optionLabel, optionsOf, suggestOptionName, type OptionDefinition, type OptionName } from '../../options/index.js';
+import { COMPARE_TOKEN_UUID } from '../fix.js';
 import { csTokensEnabled, effective, gaxSendsTokens, type EffectiveOption } from '../model.js';
 import { COMMON_PASSWORD_BEGINNINGS, PREAMBLE_MIN_LENGTH } from '../thresholds.js';
 import type { AppModel, Draft, Edit, RuleContext, RuleId } from '../types.js';
@@ -12,15 +14,15 @@ import { atLine, quote } from '../wording.js';
 
 const WHY_INVALID: Partial<Record<OptionName, string>> = {
   'token-authentication-mode':
-    'Genesys accepts only enable or disable. A CS that does not recognise the value cannot be relied on to turn token authentication on: expect it to stay off, so a token in the Password field is checked as a plain password and the login fails.',
+    'Genesys names one value, enable, which turns token authentication on for all ports; token authentication is not enabled by default. Expect it to stay off with this value, so a token in the Password field is not looked for and the login fails.',
   'token-tolerance':
-    'Genesys accepts a whole number of seconds, 1–2147483647 (0 means the default). The CS cannot use this value: expect it to apply the default, 60 s, whatever was meant.',
+    'Genesys publishes a whole number of seconds, 1–2147483647, unset or 0 meaning the default (documented for Configuration Server Proxy). Expect the CS not to use this value: the default, 60 s, whatever was meant.',
   'token-ttl':
-    'Genesys accepts a whole number of minutes, 1–2147483647 (0 means unset). The CS cannot use this value: expect it to take its validity window from GAX token_life_in_minutes (or 1440 min) instead.',
+    'Genesys publishes a whole number of minutes, 1–2147483647, unset or 0 meaning "use GAX token_life_in_minutes" (documented for Configuration Server Proxy). Expect the CS not to use this value.',
   confserv_trusted:
-    'Genesys accepts only true or false. GAX cannot be relied on to read this as true: expect it to keep logging in with passwords.',
+    'Genesys names true, which makes GAX use tokens. With this value expect GAX to keep logging in with passwords (what GAX does with it is not published).',
   token_life_in_minutes:
-    'GAX sets each token\'s expiry to its issue time plus token_life_in_minutes, so it needs a positive number of minutes. With this value GAX cannot be relied on to mint tokens the CS accepts, and the CS reads the option as unset when it sizes its window.',
+    'It is a number of minutes (Genesys publishes no range and no default for it). What GAX does with this value is not published; the CS Proxy page reads a value it cannot use as unset when it sizes its window.',
 };
 
 const WHY_NOT_NORMAL: Partial<Record<OptionName, string>> = {
@@ -30,6 +32,14 @@ const WHY_NOT_NORMAL: Partial<Record<OptionName, string>> = {
   confserv_trusted: 'if it does not, GAX keeps logging in with passwords',
   token_life_in_minutes: 'if it does not, GAX mints tokens with its default life',
 };
+
+/** Whose word a value check is: the published value sets and ranges, or the tool's PXZ-1 for the preamble and UUID forms. */
+function sourceOf(def: OptionDefinition): Source {
+  if (def.kind === 'preamble') return modelSource('PXZ-1');
+  if (def.name === 'token-tolerance' || def.name === 'token-ttl') return genesysSource('CSP-SYSTEM');
+  if (def.application === 'gax' && def.kind === 'integer') return adviceSource();
+  return genesysSource('GAX-SECURE');
+}
 
 function idFor(def: OptionDefinition): RuleId {
   if (def.kind === 'preamble') return 'PREAMBLE_INVALID';
@@ -44,14 +54,13 @@ function idFor(def: OptionDefinition): RuleId {
 function fallbackEdit(app: AppModel, def: OptionDefinition, ctx: RuleContext, line: number | null): Edit {
   const base = { application: app.application, file: app.fileName };
   if (def.name === 'token-authentication-mode')
-    return { ...base, kind: 'set', name: def.name, value: ctx.gax.some(gaxSendsTokens) ? 'enable' : 'disable' };
+    return ctx.gax.some(gaxSendsTokens)
+      ? { ...base, kind: 'set', name: def.name, value: 'enable' }
+      : { ...base, kind: 'unset', name: def.name, line, note: 'token authentication is off unless it is enable' };
   if (def.name === 'confserv_trusted')
     return { ...base, kind: 'set', name: def.name, value: ctx.cs.some(csTokensEnabled) ? 'true' : 'false' };
   if (def.default !== null) return { ...base, kind: 'set', name: def.name, value: def.default };
-  const note =
-    def.name === 'token-uuid'
-      ? 'the CS then uses the UUID the primary master CS generated, and GAX reads it from the configuration; or write your UUID as 8-4-4-4-12 hex digits'
-      : `not a value Genesys accepts; unset, it means: ${def.defaultMeaning}`;
+  const note = `not a value Genesys publishes; unset, it means: ${def.defaultMeaning}`;
   return { ...base, kind: 'unset', name: def.name, line, note };
 }
 
@@ -64,6 +73,7 @@ function invalidValue(app: AppModel, def: OptionDefinition, e: EffectiveOption, 
       ...common,
       id: 'VALUE_NOT_NORMAL',
       severity: 'warning',
+      source: def.kind === 'mode' || def.kind === 'boolean' ? genesysSource('GAX-SECURE') : adviceSource(),
       message: `${optionLabel(def)}=${quote(entry.value)}${atLine(entry.line)}: ${check.reason}`,
       why: `Genesys documents the value as ${quote(check.normal)}; whether ${app.application === 'cs' ? 'the CS' : 'GAX'} also takes ${quote(entry.value)} is not documented — ${WHY_NOT_NORMAL[def.name] ?? 'it may not'}. Writing the documented spelling removes the doubt.`,
       edits: [{ kind: 'set', application: app.application, file: app.fileName, name: def.name, value: check.normal }],
@@ -75,17 +85,53 @@ function invalidValue(app: AppModel, def: OptionDefinition, e: EffectiveOption, 
       ? { kind: 'set', application: app.application, file: app.fileName, name: def.name, value: check.suggestion }
       : fallbackEdit(app, def, ctx, entry.line);
   let why = WHY_INVALID[def.name] ?? '';
+  let severity: Draft['severity'] = sourceOf(def).kind === 'genesys' && def.application === 'cs' ? 'error' : 'warning';
+  let edits: Edit[] = [edit];
   if (id === 'PREAMBLE_INVALID')
-    why = `The CS recognises a token by the preamble at the start of the Password field, and GAX puts it there. A preamble must be 1–16 printable ASCII characters without spaces (the token format): this one cannot be put in a token, so token logins fail. Genesys recommends the default, ${DEFAULT_PREAMBLE}.`;
-  if (id === 'UUID_MALFORMED')
-    why = 'GAX and the CS derive the key that signs tokens from token-uuid. The CS cannot read this one as a UUID, so no token signature can be checked against it: every token login fails.';
+    why = `The CS recognises a token by the preamble at the start of the Password field (Genesys). That a preamble is 1–16 printable ASCII characters without spaces is the rule of the tool's reference token format (PXZ-1), not a published one: with that format this value cannot be put in a token. Genesys recommends not configuring token-preambula, so the default ${DEFAULT_PREAMBLE} applies.`;
+  if (id === 'UUID_MALFORMED') {
+    severity = 'warning';
+    why =
+      def.kind === 'uuid' && /^[0-9a-f]{32}$/i.test(entry.value.trim())
+        ? "Genesys describes token-uuid as a UUID and uses its value as a salt for the key; it publishes no text form. 32 hex digits without dashes is not a form the tool's model (PXZ-1) reads, so tokens cannot be checked here with it — whether the CS takes it is not published. Do not change it on a running deployment: every GAX and CS signs or checks with the key it gives."
+        : "Genesys describes token-uuid as a UUID and uses its value as a salt for the key. This value is not one in any form the tool reads; what the CS does with it is not published, and GAX and the CS agree only if both use exactly this value. Do not change it on a running deployment: every GAX and CS signs or checks with the key it gives.";
+    edits = [
+      {
+        kind: 'note',
+        application: app.application,
+        file: app.fileName,
+        text: COMPARE_TOKEN_UUID,
+      },
+    ];
+  }
   return {
     ...common,
     id,
-    severity: 'error',
+    severity,
+    source: id === 'UUID_MALFORMED' && /^[0-9a-f]{32}$/i.test(entry.value.trim()) ? modelSource('PXZ-1') : sourceOf(def),
     message: `${optionLabel(def)}${shown}${atLine(entry.line)}: ${check.reason}`,
     why,
-    edits: [edit],
+    edits,
+  };
+}
+
+/**
+ * token_life_in_minutes=0: Genesys does not say what GAX does with it; the CS Proxy page reads 0 as
+ * unset (then token-ttl, else 1440 min). Not an error: advice to write what is meant.
+ */
+function lifeZero(app: AppModel, e: EffectiveOption): Draft | null {
+  if (e.entry.value.trim() !== '0') return null;
+  return {
+    id: 'INVALID_VALUE',
+    severity: 'warning',
+    source: adviceSource(),
+    message: `[general] token_life_in_minutes=0${atLine(e.entry.line)}: what GAX does with 0 is not published`,
+    why: 'The Configuration Server Proxy page reads token_life_in_minutes=0 as unset when it sizes the window (then token-ttl, else 1440 min); how long GAX makes its tokens live with 0 is not published. Leave the option out to use GAX\'s default, as Genesys recommends, or write the number of minutes you mean.',
+    edits: [{ kind: 'unset', application: 'gax', file: app.fileName, name: 'token_life_in_minutes', line: e.entry.line, note: "0 is not a published value: GAX's default applies" }],
+    application: 'gax',
+    file: app.fileName,
+    line: e.entry.line,
+    option: 'token_life_in_minutes',
   };
 }
 
@@ -108,7 +154,7 @@ function ambiguousPreamble(app: AppModel, e: EffectiveOption): Draft | null {
     id: 'PREAMBLE_AMBIGUOUS',
     severity: 'warning',
     message: `[system] token-preambula=${quote(e.accepted)}${atLine(e.entry.line)}: ${reason}`,
-    why: `The CS tells a token from a password only by the start of the Password field. A user whose ordinary password starts with ${quote(e.accepted)} has it taken for a token, which does not decode, so that user's password logins are refused while token authentication is on. Genesys recommends the default, ${DEFAULT_PREAMBLE}.`,
+    why: `The CS looks for the preamble at the start of the Password field (Genesys); judging how likely a password is to start with it is the tool's advice. A user whose ordinary password starts with ${quote(e.accepted)} has it taken for a token, which does not decode, so that user's password logins are refused while token authentication is on. Genesys recommends the default, ${DEFAULT_PREAMBLE}.`,
     edits: [{ kind: 'set', application: 'cs', file: app.fileName, name: 'token-preambula', value: DEFAULT_PREAMBLE }],
     application: 'cs',
     file: app.fileName,
@@ -125,7 +171,7 @@ function uuidNotSet(app: AppModel): Draft | null {
     id: 'UUID_NOT_SET',
     severity: 'info',
     message: '[system] token-uuid is not set',
-    why: 'Nothing to do: the CS uses the UUID the primary master CS generated for the Configuration Database, and GAX reads it from the configuration. Set one only if you need to know the value, e.g. to check tokens with this tool.',
+    why: "Nothing to do: the CS uses the value the primary master CS generated for the Configuration Database (Genesys), and in the tool's model GAX signs with that same value. That value is in no export: the doctor cannot compare it with what GAX uses.",
     edits: [],
     application: 'cs',
     file: app.fileName,
@@ -140,7 +186,8 @@ export function valuesRule(ctx: RuleContext): Draft[] {
     for (const def of optionsOf(app.application)) {
       const e = effective(app, def.name);
       if (!e) continue;
-      const d = invalidValue(app, def, e, ctx);
+      const zero = def.name === 'token_life_in_minutes' ? lifeZero(app, e) : null;
+      const d = zero ?? invalidValue(app, def, e, ctx);
       if (d) drafts.push(d);
       if (def.name === 'token-preambula') {
         const a = ambiguousPreamble(app, e);
