@@ -22,6 +22,7 @@ export function decisionView(value: string, d: Decision): DecisionView {
     code: d.code,
     message: d.message,
     hint: d.hint,
+    source: d.source,
     now: d.now,
     warnings: d.warnings,
     steps: d.steps,
