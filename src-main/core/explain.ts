@@ -52,6 +52,26 @@ export const CODE_SUMMARY: Record<TokenCode, string> = {
 const ALTERED =
   "If it was minted in PXZ-1 (by this tool or its mock CS), it was changed or cut on its way: copy the whole Password value again (no spaces, nothing added or removed). A real GAX token cannot be decoded here: Genesys does not publish the token's format.";
 const PXZ1 = modelSource('PXZ-1');
+
+/**
+ * Whose word each decision code's explanation is. The outcome "expired tokens are rejected" is
+ * published; the window's arithmetic is published for the CS Proxy; the token's bytes, the exact
+ * codes and the key GAX signs with are the tool's model.
+ */
+export const DECISION_SOURCE: Readonly<Record<DecisionCode, Source>> = {
+  OK: genesysSource('CSP-SYSTEM'),
+  INVALID_UUID: PXZ1,
+  NOT_A_TOKEN: genesysSource('GAX-SECURE'),
+  MALFORMED_ENCODING: PXZ1,
+  TRUNCATED: PXZ1,
+  UNSUPPORTED_VERSION: PXZ1,
+  MALFORMED_USERNAME: PXZ1,
+  INVALID_TIMES: PXZ1,
+  BAD_SIGNATURE: modelSource('GAX-SIDE'),
+  EXPIRED: genesysSource('GAX-SECURE'),
+  NOT_YET_VALID: genesysSource('CSP-SYSTEM'),
+  USER_MISMATCH: modelSource('CSMOCK-1'),
+};
 const notPxz1 = (what: string, reason: string) => `not in the tool's reference format (PXZ-1): ${what}: ${reason}`;
 
 export function explainDecision(f: ExplainFacts): Explanation {

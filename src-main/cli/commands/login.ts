@@ -17,6 +17,7 @@ import { UsageError, type OptionSpec, type ParsedArgs } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
+import { sourceJson, sourceTag } from '../source-tag.js';
 
 const DEFAULT_LIFE_MINUTES = 60;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
@@ -102,6 +103,9 @@ export const login: CliCommand = {
     },
     notes: `A token login mints the token as GAX does (confserv_trusted=true): iat = now, exp = iat + --life × 60,
 signed with the token-uuid (--uuid, --uuid-file or $${UUID_ENV}). A password login sends the password.
+The token is PXZ-1 and the protocol csmock/1, the tool's model: only the mock CS (gax-token serve)
+can answer; a real CS is reached (TCP, TLS) but not logged in to. The fix is tagged [genesys ID],
+[model] or [advice]; --json carries "source": {"kind","id"}.
 
 examples:
   gax-token login --host 127.0.0.1 --port 2020 --user default --uuid-file cs-token-uuid.txt --life 20
@@ -134,7 +138,7 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
     const result = await runLogin(request, json ? undefined : (s) => {
       if (s.status !== 'running') io.stdout.write(formatStep(s));
     });
-    if (json) printJson(io, result);
+    if (json) printJson(io, result.source ? { ...result, source: sourceJson(result.source) } : result);
     else io.stdout.write(formatOutcome(result));
     return result.outcome === 'accepted' ? EXIT.OK : result.outcome === 'invalid-input' ? EXIT.USAGE : EXIT.REJECTED;
   },
@@ -144,7 +148,7 @@ function formatOutcome(r: LoginResult): string {
   const lines: string[] = [];
   if (r.certificate) lines.push(`certificate: ${r.certificate.subject}, SHA-256 ${r.certificate.fingerprint256}`);
   lines.push(`${r.outcome}: ${r.message}`);
-  if (r.fix) lines.push(`fix: ${r.fix}`);
+  if (r.fix) lines.push(`fix: ${r.fix}${r.source ? ` ${sourceTag(r.source)}` : ''}`);
   return lines.join('\n') + '\n';
 }
 
