@@ -287,8 +287,9 @@ export const CASES: Record<RequestChannel, Case> = {
   'labs.gax.update': {
     good: () => ({ patch: { tokenLifeMinutes: 30, tokenUserName: null } }),
     bad: [
-      { payload: { patch: { tokenUuid: `x${SECRET_UUID}` } }, field: 'patch.tokenUuid' },
-      { payload: { patch: { preamble: 'has space' } }, field: 'patch.preamble' },
+      // GAX has no token-uuid or preamble of its own (GAX-SIDE): they are not part of the GAX side
+      { payload: { patch: { tokenUuid: SECRET_UUID } }, field: 'tokenUuid' },
+      { payload: { patch: { preamble: '{PXZ}' } }, field: 'preamble' },
       { payload: {}, field: 'patch' },
       { payload: { patch: {}, save: true }, field: 'save' },
       { payload: { patch: { password: SECRET_PASSWORD.repeat(60) } }, field: 'patch.password' },
