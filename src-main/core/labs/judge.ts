@@ -193,7 +193,7 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
       if (meant)
         return {
           id: 'misspelt-option',
-          message: `The CS still has the option "${name}", which Configuration Server does not know and ignores: delete it (the option is ${meant.definition.name}).`,
+          message: `The CS still has the option "${name}", which is not an option Genesys publishes (the mock CS ignores it): delete it (the option is ${meant.definition.name}).`,
         };
     }
     return null;
