@@ -300,51 +300,51 @@ export const CASES: Record<RequestChannel, Case> = {
   },
   'labs.extraOptions.remove': {
     good: async ({ t }) => {
-      await t.call('labs.open', { id: 'misspelt-preamble-option' });
-      return { name: 'token-preamble' };
+      await t.call('labs.open', { id: 'misspelt-mode-option' });
+      return { name: 'token-authentification-mode' };
     },
     bad: [
       { payload: { name: '' }, field: 'name' },
       { payload: {}, field: 'name' },
-      { payload: { name: 'token-preamble', value: '{LAB}' }, field: 'value' },
+      { payload: { name: 'token-authentification-mode', value: 'enable' }, field: 'value' },
     ],
   },
   'labs.export': { good: () => undefined, bad: noInputBad },
   'labs.handout.tokenUuid': {
     good: async ({ t }) => {
-      await t.call('labs.open', { id: 'misspelt-preamble-option' });
-      return { id: 'misspelt-preamble-option' };
+      await t.call('labs.open', { id: 'misspelt-mode-option' });
+      return { id: 'misspelt-mode-option' };
     },
     revealsSecret: true,
     bad: [
       { payload: { id: 'Not Kebab' }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', all: true }, field: 'all' },
+      { payload: { id: 'misspelt-mode-option', all: true }, field: 'all' },
     ],
   },
   'labs.check': { good: () => undefined, bad: noInputBad },
   'labs.hint': {
-    good: () => ({ id: 'misspelt-preamble-option' }),
+    good: () => ({ id: 'misspelt-mode-option' }),
     bad: [
       { payload: { id: 5 }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', all: true }, field: 'all' },
+      { payload: { id: 'misspelt-mode-option', all: true }, field: 'all' },
     ],
   },
   'labs.reveal': {
-    good: () => ({ id: 'misspelt-preamble-option' }),
+    good: () => ({ id: 'misspelt-mode-option' }),
     bad: [
       { payload: { id: '../x' }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', quiet: true }, field: 'quiet' },
+      { payload: { id: 'misspelt-mode-option', quiet: true }, field: 'quiet' },
     ],
   },
   'labs.reset': {
-    good: () => ({ id: 'misspelt-preamble-option' }),
+    good: () => ({ id: 'misspelt-mode-option' }),
     bad: [
       { payload: { id: null }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', keep: true }, field: 'keep' },
+      { payload: { id: 'misspelt-mode-option', keep: true }, field: 'keep' },
     ],
   },
   'labs.classroom.status': { good: () => undefined, bad: noInputBad },
