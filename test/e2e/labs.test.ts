@@ -93,7 +93,7 @@ describe('Labs view', () => {
     expect(await check()).toMatch(/Solved/);
 
     await page.getByRole('button', { name: 'Reveal the solution' }).click();
-    await page.getByText(s.solution).waitFor();
+    await page.getByText(s.solution.text).waitFor();
     // the page never shows the token-uuid it was given
     expect(await page.locator('main').textContent()).not.toContain(s.broken.cs.tokenUuid);
     await noA11yViolations();
@@ -107,7 +107,7 @@ describe('Labs view', () => {
     await page.getByRole('heading', { name: s.title, level: 2 }).waitFor();
     expect(await page.getByTestId('labs-solved').textContent()).toMatch(/^2 of \d+ solved$/);
     expect(await page.getByRole('list', { name: 'Hints' }).getByRole('listitem').count()).toBe(1);
-    await page.getByText(s.solution).waitFor();
+    await page.getByText(s.solution.text).waitFor();
     const item = list().getByRole('listitem').filter({ hasText: 'Token authentication still off on the CS' });
     expect(await item.textContent()).toContain('Solved');
   });

@@ -64,7 +64,7 @@ describe('the classroom handout', () => {
     expect(within(room()).getByText(/Open a lab above/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'What trainees type in Connect' })).toBeNull();
 
-    const s = findScenario('mistyped-token-uuid')!;
+    const s = findScenario('backup-cs-token-uuid')!;
     await openLab(s.title);
     await within(room()).findByRole('region', { name: 'What trainees type in Connect' });
     const port = classroom.classroom!.port!;
