@@ -43,7 +43,7 @@ const text = (id: string) => within(sheet()).getByTestId(`handout-${id}`).textCo
 async function openLab(title: string): Promise<void> {
   const list = screen.getByRole('region', { name: 'Scenarios' });
   await fireEvent.click(within(list).getByRole('button', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }));
-  await screen.findByRole('heading', { name: title, level: 2 });
+  await screen.findByRole('heading', { name: title, level: 2 }, { timeout: 5000 });
 }
 
 async function startClassroom(): Promise<void> {
