@@ -79,7 +79,7 @@ function fixFor(code: string, ctx: RejectionContext): string {
       return `The Person "${ctx.userName}" exists but is disabled: enable the account in the configuration, or log in as another user.`;
     case 'BAD_PASSWORD':
       return ctx.sent === 'token'
-        ? `The server took the token for a plain password: CS [system] token-authentication-mode is not enable (Genesys: token authentication is off until it is enabled on the CS), or its token-preambula is not ${ctx.preamble ?? 'the preamble GAX uses'} (in the tool's model GAX uses the preamble of the CS it is configured against: check this CS against that one). Set token-authentication-mode=enable.`
+        ? `The server took the token for a plain password: CS [system] token-authentication-mode is not enable, or its token-preambula is not ${ctx.preamble ?? 'the preamble GAX uses'}. Token authentication is off until it is enabled on the CS (Genesys); in the tool's model GAX uses the preamble of the CS it is configured against, so check this CS against that one. Set token-authentication-mode=enable.`
         : 'Check the password: it is compared exactly, case included.';
     case 'PASSWORD_TOO_LONG':
       return ctx.sent === 'token' && ctx.preamble

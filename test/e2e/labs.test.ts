@@ -102,9 +102,9 @@ describe('Labs view', () => {
     await openView(page, 'Server', 'Server');
     const options = page.locator('section[aria-labelledby="options-title"]');
     await options.getByRole('radio', { name: /^Paste one/ }).check();
-    await page.locator('#server-cs-token-uuid').fill(primary);
+    await page.locator('#server-cs-uuid').fill(primary);
     await options.getByRole('button', { name: 'Apply options' }).click();
-    await expect.poll(() => page.locator('#server-cs-token-uuid').count()).toBe(0);
+    await expect.poll(() => page.locator('#server-cs-uuid').count()).toBe(0);
 
     await openView(page, 'Labs', 'Labs');
     await page.getByRole('heading', { name: s.title, level: 2 }).waitFor();
