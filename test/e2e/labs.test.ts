@@ -128,6 +128,9 @@ describe('Labs view', () => {
     expect(await page.getByTestId('labs-solved').textContent()).toMatch(/^2 of \d+ solved$/);
     expect(await page.getByRole('list', { name: 'Hints' }).getByRole('listitem').count()).toBe(1);
     await page.getByText(s.solution.text).waitFor();
+    // the hints, the solution and the explanation, each with whose word it is
+    await page.evaluate(() => document.querySelector('section[aria-labelledby="help-title"]')?.scrollIntoView({ block: 'start' }));
+    await app.screenshot('labs-light-1280x800-help');
     const item = list().getByRole('listitem').filter({ hasText: 'Token authentication still off on the CS' });
     expect(await item.textContent()).toContain('Solved');
   });

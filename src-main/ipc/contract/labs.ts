@@ -1,10 +1,10 @@
 /**
  * Training labs and classroom mode. A lab's CS side is the app's mock CS (changed through the
  * mockcs.* requests, as in the Server view); its GAX side is held by main and changed here. Outputs
- * never carry a token-uuid: the GAX one is shown masked (the trainee types over it to change it),
+ * never carry a token-uuid: the one GAX signs with (the primary CS's, GAX-SIDE) is shown masked,
  * the CS one stays behind mockcs.status's mask. Passwords are reduced to whether there is one.
  * The explicit exceptions, each a person's click: labs.export (the option files for the Doctor)
- * and labs.handout.tokenUuid (the Show on the classroom handout).
+ * and labs.handout.tokenUuid (the Show on the GAX card and on the classroom handout).
  */
 import { z } from 'zod';
 import { LAB_MAX_MINUTES } from '../../core/labs/setup.js';
@@ -172,8 +172,8 @@ export const labsRequests = {
   'labs.handout.tokenUuid': request(
     z.strictObject({ id: labId }),
     z.strictObject({ id: z.string(), tokenUuid: z.string() }),
-    // Only on the instructor's explicit Show, like labs.export: a training value published with the scenario.
-    "the open lab's broken GAX token-uuid in clear, for the classroom handout",
+    // Only on an explicit Show, like labs.export: a training value published with the scenario.
+    "the token-uuid GAX signs with in the open lab (the primary CS's), in clear, for the GAX card's and the handout's Show",
   ),
   'labs.check': request(noInput, openLabView, "log in as the lab's GAX against the mock CS and judge the fix; progress saved"),
   'labs.hint': request(z.strictObject({ id: labId }), z.strictObject({ id: z.string(), hints: z.array(labText), progress: labProgress }), 'show the next hint (the count is saved)'),
