@@ -94,7 +94,7 @@ describe('Labs view', () => {
     const list = await screen.findByRole('region', { name: 'Scenarios' });
     await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThanOrEqual(9));
     await fireEvent.click(within(list).getAllByRole('button')[0]!);
-    await fireEvent.click(await screen.findByRole('button', { name: 'Reset lab' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Reset lab' }, { timeout: 5000 }));
     const group = screen.getByRole('group', { name: 'Reset this lab' });
     await fireEvent.click(within(group).getByRole('button', { name: 'Keep it' }));
     expect(screen.queryByRole('group', { name: 'Reset this lab' })).toBeNull();
