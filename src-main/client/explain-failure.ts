@@ -3,6 +3,7 @@
  * line) and what to do. Server refusals are in explain-rejection.ts.
  */
 import { isIP } from 'node:net';
+import { modelSource } from '../core/sources.js';
 import { LoginFailure } from './failure.js';
 import { STEP_LABELS, type StepId } from './types.js';
 
@@ -141,7 +142,8 @@ export function notCsmockFailure(observation: string, ctx: TargetContext): Login
     'not-csmock',
     `this is not a csmock/1 server (${observation}) — a real Configuration Server speaks Genesys's own protocol: ${reach}, the login cannot be tried from here`,
     `To see the login itself, point GAX at ${describeTarget(ctx.host, ctx.port)} and read the CS log, or try the same settings against the mock CS (gax-token serve).${tlsHint}`,
-    { stepDetail: observation },
+    // csmock/1 is the tool's protocol: what a real CS answers instead is not published.
+    { stepDetail: observation, source: modelSource('CSMOCK-1') },
   );
 }
 

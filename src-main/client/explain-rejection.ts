@@ -6,12 +6,16 @@
  */
 import {
   CODE_SUMMARY,
+  DECISION_SOURCE,
   explainDecision,
+  genesysSource,
+  modelSource,
   humanDuration,
   isDecisionCode,
   longestUsernameBytes,
   validityWindow,
   type DecodedToken,
+  type Source,
 } from '../core/index.js';
 import { describeOffset } from './server-time.js';
 import type { ServerError } from './types.js';
@@ -35,14 +39,32 @@ export interface RejectionContext {
 export interface Explained {
   message: string;
   fix: string;
+  /** whose word the explanation is */
+  source: Source;
 }
 
 export function explainServerError(err: ServerError, ctx: RejectionContext): Explained {
   const said = err.message || CODE_SUMMARY[err.code as keyof typeof CODE_SUMMARY] || 'no reason given';
   const message = `the server refused the login: ${err.code} — ${said}`;
   const hint = err.detail?.hint;
-  if (typeof hint === 'string' && hint.trim() !== '') return { message, fix: hint.trim() };
-  return { message, fix: fixFor(err.code, ctx) };
+  const source = rejectionSource(err.code, ctx);
+  if (typeof hint === 'string' && hint.trim() !== '') return { message, fix: hint.trim(), source };
+  return { message, fix: fixFor(err.code, ctx), source };
+}
+
+const CSMOCK = modelSource('CSMOCK-1');
+
+/**
+ * Whose word a refusal's explanation is. The token codes follow the core's decision; the other codes
+ * and texts are csmock/1's (a real CS's protocol and error texts are not published), except what
+ * Genesys does say: a token is looked for only at the start of the Password field once token
+ * authentication is enabled, and must fit the GAX interface's Password field.
+ */
+export function rejectionSource(code: string, ctx: Pick<RejectionContext, 'sent'>): Source {
+  if (isDecisionCode(code)) return DECISION_SOURCE[code];
+  if (code === 'BAD_PASSWORD' && ctx.sent === 'token') return genesysSource('GAX-SECURE');
+  if (code === 'PASSWORD_TOO_LONG' && ctx.sent === 'token') return modelSource('PXZ-1');
+  return CSMOCK;
 }
 
 function fixFor(code: string, ctx: RejectionContext): string {
@@ -52,16 +74,16 @@ function fixFor(code: string, ctx: RejectionContext): string {
     case 'NOT_YET_VALID':
       return ctx.token ? notYetValidFix(ctx, ctx.token) : tokenFix(code, ctx);
     case 'UNKNOWN_USER':
-      return `No Person with UserName "${ctx.userName}" exists on the server. Check the spelling (UserNames are compared byte for byte, case included) or create the Person.`;
+      return `No Person with UserName "${ctx.userName}" exists on the server. Check the spelling (the mock CS compares UserNames byte for byte, case included; Genesys does not publish whether a real CS does) or create the Person.`;
     case 'USER_DISABLED':
       return `The Person "${ctx.userName}" exists but is disabled: enable the account in the configuration, or log in as another user.`;
     case 'BAD_PASSWORD':
       return ctx.sent === 'token'
-        ? `The server took the token for a plain password: CS [system] token-authentication-mode is not enable, or its token-preambula is not ${ctx.preamble ?? 'the preamble GAX uses'}. Set token-authentication-mode=enable and use the same preamble on both sides.`
+        ? `The server took the token for a plain password: CS [system] token-authentication-mode is not enable, or its token-preambula is not ${ctx.preamble ?? 'the preamble GAX uses'}. Token authentication is off until it is enabled on the CS (Genesys); in the tool's model GAX uses the preamble of the CS it is configured against, so check this CS against that one. Set token-authentication-mode=enable.`
         : 'Check the password: it is compared exactly, case included.';
     case 'PASSWORD_TOO_LONG':
       return ctx.sent === 'token' && ctx.preamble
-        ? `The token (${ctx.token?.length ?? '?'} chars) is longer than the server's Password field: with the preamble ${ctx.preamble} a username of at most ${longestUsernameBytes(ctx.preamble)} bytes fits 64. Use a shorter UserName or a shorter token-preambula on both sides, or raise the server's passwordFieldLimit.`
+        ? `The token (${ctx.token?.length ?? '?'} chars) is longer than the server's Password field: in the tool's reference format (PXZ-1) with the preamble ${ctx.preamble} a username of at most ${longestUsernameBytes(ctx.preamble)} bytes fits 64 (Genesys publishes only "approximately 64 bytes" for the GAX interface's Password field). Use a shorter UserName or a shorter token-preambula, or raise the mock CS's passwordFieldLimit.`
         : 'The password is longer than the server\'s Password field (64 by default, passwordFieldLimit): use a shorter one.';
     case 'AUTH_FAILED':
       return authFailedFix(ctx);

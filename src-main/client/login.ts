@@ -84,7 +84,7 @@ class LoginRun {
       const running = this.trace.running;
       if (running) this.trace.fail(running, failure.stepDetail);
       this.session?.destroy();
-      return this.result(failure.outcome, failure.message, failure.fix, failure.server ? { server: failure.server } : {});
+      return this.result(failure.outcome, failure.message, failure.fix, { ...(failure.server ? { server: failure.server } : {}), source: failure.source });
     }
   }
 
@@ -193,6 +193,7 @@ class LoginRun {
   private refusal(e: ServerAnswerError, step: StepId): LoginFailure {
     const explained = explainServerError(e.answer, this.rejectionContext());
     return new LoginFailure('rejected', explained.message, explained.fix, {
+      source: explained.source,
       stepDetail: `${step === 'register' ? '' : 'server refused: '}${e.answer.code}: ${e.answer.message}`,
       server: e.answer,
     });

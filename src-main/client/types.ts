@@ -2,6 +2,7 @@
  * The login client's public contract. The IPC layer, the Connect view and the CLI code against
  * these names; keep them stable.
  */
+import type { Source } from '../core/sources.js';
 
 /** TLS settings of a target; null or absent means plain TCP. */
 export interface TlsTarget {
@@ -150,6 +151,8 @@ export interface LoginResult {
   message: string;
   /** what to do; empty when accepted */
   fix: string;
+  /** whose word the explanation is (a Genesys document, the tool's model, advice); absent when accepted */
+  source?: Source;
 }
 
 export interface ServerTimeTarget {

@@ -5,12 +5,15 @@
  */
 import type { CheckStep, Decision } from './decision.js';
 import { tokenSegments, type TokenSegment } from './segments.js';
+import type { Source } from './sources.js';
 import type { ValidityWindow } from './window.js';
 
 export interface DecisionView {
   code: string;
   message: string;
   hint: string;
+  /** whose word the explanation is */
+  source: Source;
   now: number;
   warnings: string[];
   steps: CheckStep[];
@@ -24,6 +27,7 @@ export function decisionView(value: string, d: Decision): DecisionView {
     code: d.code,
     message: d.message,
     hint: d.hint,
+    source: d.source,
     now: d.now,
     warnings: d.warnings,
     steps: d.steps,

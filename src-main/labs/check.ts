@@ -5,7 +5,7 @@
  * that cannot even run is answered as a failed login with the reason.
  */
 import { mintAt } from '../core/index.js';
-import { judgeFix, labUser, type LabCheckResult, type LabScenario, type LabSetup } from '../core/labs/index.js';
+import { judgeFix, labUser, withGaxSigning, type LabCheckResult, type LabScenario, type LabSetup } from '../core/labs/index.js';
 import { runLogin, type GaxCredentials, type LoginResult, type TlsTarget } from '../client/index.js';
 import { MockCs } from '../mockcs/index.js';
 import { labCsToMockCsOptions } from './mock-cs-setup.js';
@@ -44,7 +44,8 @@ export async function runLabCheck(input: LabCheckInput): Promise<LabCheckResult>
       checkedAt: clock(),
     };
   }
-  const setup = checked.setup;
+  // GAX signs with the primary CS's token-uuid and preamble (GAX-SIDE): the lab CS's own when it is the primary.
+  const setup = withGaxSigning(input.scenario, checked.setup);
   let login: Login;
   try {
     login = input.target ? await loginAt(input.target, setup, clock, input.signal) : await loginOnOwnCs(setup, clock, input.signal);

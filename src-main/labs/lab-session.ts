@@ -4,14 +4,14 @@
  * the Labs view). Check builds the whole setup from both and runs a real GAX login against the
  * mock CS's first listener; progress (hints, reveal, attempts, solved) is saved in the store.
  */
-import { parseTokenUuid } from '../core/index.js';
-import { findScenario, LAB_SCENARIOS, labCsOptionsText, labGaxOptionsText } from '../core/labs/index.js';
-import type { LabCheckResult, LabGaxSetup, LabProgressEntry, LabScenario } from '../core/labs/types.js';
+import { findScenario, gaxSigning, LAB_SCENARIOS, labCsOptionsText, labGaxOptionsText, withGaxSigning } from '../core/labs/index.js';
+import type { LabCheckResult, LabGaxSetup, LabProgressEntry, LabScenario, LabSetup, LabText } from '../core/labs/types.js';
 import { labCsFromMockCs, labCsToMockCsOptions, runLabCheck } from './index.js';
-import type { MockCs, MockCsOptions } from '../mockcs/index.js';
+import type { MockCsOptions } from '../mockcs/index.js';
 import { notStarted, type OpenLab } from '../store/index.js';
 import type { LabGaxPatch, OpenLabView } from '../ipc/contract/labs.js';
-import { gaxView } from './lab-gax-view.js';
+import { canonicalUuid, copyText, gaxView } from './lab-gax-view.js';
+import { checkTarget } from './lab-check-target.js';
 import { HandlerError } from '../workbench/failure.js';
 import type { LabSessionServices } from './needs.js';
 
@@ -84,8 +84,7 @@ export class LabSession {
     const gax: LabGaxSetup = { ...open.gax };
     for (const [key, value] of Object.entries(patch) as [keyof LabGaxPatch, unknown][]) {
       if (value === undefined) continue;
-      if (key === 'tokenUuid') gax.tokenUuid = canonicalUuid(value as string);
-      else if (key === 'tokenUserName' || key === 'password') {
+      if (key === 'tokenUserName' || key === 'password') {
         if (value === null) delete gax[key];
         else gax[key] = value as string;
       } else (gax as unknown as Record<string, unknown>)[key] = value;
@@ -121,14 +120,21 @@ export class LabSession {
   }
 
   /**
-   * The open lab's broken GAX token-uuid, for the classroom handout's Show: what the scenario
-   * publishes (as `gax-token lab start` prints it), asked for on a click and for the open lab only.
+   * The token-uuid GAX signs with in the open lab (the primary CS's, GAX-SIDE), for the GAX card's
+   * and the classroom handout's Show: asked for on a click, for the open lab only, never logged.
+   * Where the lab's CS is the primary it is the mock CS's own; where it is a backup, the primary's.
    */
   handoutTokenUuid(id: string): { id: string; tokenUuid: string } {
     const open = this.openOrThrow();
     if (open.scenarioId !== id)
       throw new HandlerError('NOT_OPEN', `the lab ${JSON.stringify(id)} is not the open one`, 'Open it first, then show its token-uuid.');
-    return { id, tokenUuid: canonicalUuid(scenarioOrThrow(id).broken.gax.tokenUuid) };
+    return { id, tokenUuid: canonicalUuid(gaxSigning(scenarioOrThrow(id), this.currentSetup(open)).tokenUuid) };
+  }
+
+  /** The whole setup as it stands: the CS side as the mock CS runs now, the GAX side as saved. */
+  private currentSetup(open: OpenLab): LabSetup {
+    const cs = this.services.mockCs();
+    return { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions), gax: open.gax };
   }
 
   /** One check at a time; a second one while the first runs is refused (it would count twice). */
@@ -142,7 +148,7 @@ export class LabSession {
     this.checking = controller;
     let result: LabCheckResult;
     try {
-      const setup = { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions), gax: open.gax };
+      const setup = this.currentSetup(open);
       result = await runLabCheck({ scenario, setup, target, clock: this.services.clock, signal: controller.signal });
     } finally {
       this.checking = null;
@@ -161,20 +167,20 @@ export class LabSession {
     return this.view();
   }
 
-  async hint(id: string): Promise<{ id: string; hints: string[]; progress: LabProgressEntry }> {
+  async hint(id: string): Promise<{ id: string; hints: LabText[]; progress: LabProgressEntry }> {
     const scenario = scenarioOrThrow(id);
     const entry = this.services.store.labs.entry(id);
     if (entry.hintsShown >= scenario.hints.length)
       throw new HandlerError('NO_MORE_HINTS', `all ${scenario.hints.length} hints of this lab are shown`, 'Reveal the solution if you are stuck.');
     const progress = await this.saveEntry(id, { ...entry, hintsShown: entry.hintsShown + 1 });
-    return { id, hints: scenario.hints.slice(0, progress.hintsShown), progress };
+    return { id, hints: scenario.hints.slice(0, progress.hintsShown).map(copyText), progress };
   }
 
-  async reveal(id: string): Promise<{ id: string; solution: string; explanation: string; progress: LabProgressEntry }> {
+  async reveal(id: string): Promise<{ id: string; solution: LabText; explanation: LabText; progress: LabProgressEntry }> {
     const scenario = scenarioOrThrow(id);
     const entry = this.services.store.labs.entry(id);
     const progress = entry.revealed ? entry : await this.saveEntry(id, { ...entry, revealed: true });
-    return { id, solution: scenario.solution, explanation: scenario.explanation, progress };
+    return { id, solution: copyText(scenario.solution), explanation: copyText(scenario.explanation), progress };
   }
 
   /** Progress back to not started; the open lab also gets its broken setup back, on both sides. */
@@ -237,6 +243,8 @@ export class LabSession {
         id: scenario.id,
         title: scenario.title,
         story: scenario.story,
+        storySource: { ...scenario.storySource },
+        csRole: scenario.csRole,
         brokenCode: scenario.brokenCode,
         tools: scenario.tools.map((t) => ({ ...t })),
         fixIn: [...scenario.fixIn],
@@ -244,10 +252,11 @@ export class LabSession {
         brokenGax: gaxView(scenario.broken.gax),
       },
       progress,
-      hints: scenario.hints.slice(0, progress.hintsShown),
-      solution: progress.revealed ? scenario.solution : null,
-      explanation: solvedOrRevealed ? scenario.explanation : null,
-      gax: gaxView(open.gax),
+      hints: scenario.hints.slice(0, progress.hintsShown).map(copyText),
+      solution: progress.revealed ? copyText(scenario.solution) : null,
+      explanation: solvedOrRevealed ? copyText(scenario.explanation) : null,
+      // What GAX signs with follows the primary CS (GAX-SIDE): the mock CS's own values when it is the primary.
+      gax: gaxView(withGaxSigning(scenario, this.currentSetup(open)).gax),
       extraOptions: { ...open.extraOptions },
       lastCheck: this.lastCheck && this.lastCheck.scenarioId === scenario.id ? structuredClone(this.lastCheck) : null,
       notice: this.notice,
@@ -282,22 +291,4 @@ function scenarioOrThrow(id: string): LabScenario {
   return scenario;
 }
 
-function canonicalUuid(value: string): string {
-  const parsed = parseTokenUuid(value);
-  // The contract already checked it; this only normalises braces and case.
-  return parsed.ok ? parsed.canonical : value;
-}
-
-/**
- * Where the check logs in: the mock CS's first listener, its certificate pinned when it is TLS.
- * A wildcard address is reached through loopback.
- */
-export function checkTarget(cs: MockCs): { host: string; port: number; tls?: { fingerprint256: string } } {
-  const status = cs.status();
-  const first = status.listeners[0];
-  if (!status.running || !first)
-    throw new HandlerError('MOCKCS_STOPPED', 'the mock CS is stopped, so there is nothing to log in to', 'Start it in the Server view (or open the lab again), then check.');
-  const host = first.host === '0.0.0.0' ? '127.0.0.1' : first.host === '::' ? '::1' : first.host;
-  if (first.tls && first.fingerprint256) return { host, port: first.port, tls: { fingerprint256: first.fingerprint256 } };
-  return { host, port: first.port };
-}
+export { checkTarget };

@@ -102,6 +102,8 @@ const tokenSource = z.discriminatedUnion(
 const gaxSchema = z.strictObject({
   confservTrusted: z.boolean({ error: must('must be true or false') }),
   tokenLifeMinutes: wholeNumber(1, LAB_MAX_MINUTES, 'minutes'),
+  // The primary CS's token-uuid and preamble, which GAX signs with (GAX-SIDE): used by the check
+  // only where the lab's CS is a backup; where it is the primary, the "cs" part's are.
   tokenUuid,
   preamble,
   userName,

@@ -40,7 +40,7 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
     expect(shown.stdout).not.toContain(clock.explanation);
 
     const json = JSON.parse((await runGaxToken(['lab', 'show', 'cs-clock-behind', '--json'])).stdout) as Record<string, unknown>;
-    expect(json).toEqual({ id: clock.id, title: clock.title, story: clock.story, brokenCode: clock.brokenCode, tools: clock.tools, fixIn: clock.fixIn });
+    expect(json).toEqual({ id: clock.id, title: clock.title, story: clock.story, storySource: clock.storySource, csRole: 'primary', brokenCode: clock.brokenCode, tools: clock.tools, fixIn: clock.fixIn });
 
     const setup = await runGaxToken(['lab', 'show', 'cs-clock-behind', '--setup']);
     expect(setup.code).toBe(0);

@@ -158,3 +158,37 @@ describe('help', () => {
     expect(none.code).toBe(2);
   });
 });
+
+describe('verify and login say whose word each explanation is', () => {
+  it('verify --json carries "source" {kind, id}; the text names the kind in a word', async () => {
+    const expired = await runGaxToken(['verify', VECTOR, '--uuid', U, '--now', '1767239932', '--json']);
+    expect(JSON.parse(expired.stdout).source).toEqual({ kind: 'genesys', id: 'GAX-SECURE' });
+    const bad = await runGaxToken(['verify', VECTOR, '--uuid', '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21', '--now', '1767238700', '--json']);
+    expect(JSON.parse(bad.stdout).source).toEqual({ kind: 'model', id: 'GAX-SIDE' });
+    const text = await runGaxToken(['verify', '{PXZ}AWlV7A9', '--uuid', U, '--now', '1767238700']);
+    expect(text.stdout.split('\n')[0]).toMatch(/^REJECTED [A-Z_]+ — not in the tool's reference format \(PXZ-1\).*\[model\]$/);
+    expect(text.stdout).not.toContain('never looks like');
+    const ok = await runGaxToken(['verify', VECTOR, '--uuid', U, '--now', '1767239000']);
+    expect(ok.stdout.split('\n')[0]).toMatch(/\[genesys CSP-SYSTEM\]$/);
+  });
+
+  it('login --json carries "source" on a refusal, and the text tags the fix', async () => {
+    const { MockCs } = await import('../../src-main/mockcs/index.js');
+    const cs = new MockCs({
+      options: { tokenAuthenticationMode: 'enable', tokenUuid: U, users: [{ userName: 'alice', enabled: true }], listeners: [{ host: '127.0.0.1', port: 0 }] },
+    });
+    const [l] = await cs.start();
+    try {
+      const base = ['login', '--host', '127.0.0.1', '--port', String(l!.port), '--user', 'alice', '--uuid', '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21'];
+      const json = await runGaxToken([...base, '--json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'rejected', source: { kind: 'model', id: 'GAX-SIDE' } });
+      const text = await runGaxToken(base);
+      expect(text.stdout).toMatch(/\nfix: .*\[model\]\n$/);
+      const ok = await runGaxToken(['login', '--host', '127.0.0.1', '--port', String(l!.port), '--user', 'alice', '--uuid', U, '--json']);
+      expect(JSON.parse(ok.stdout).source).toBeUndefined();
+    } finally {
+      await cs.stop();
+    }
+  });
+});

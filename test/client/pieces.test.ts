@@ -74,7 +74,7 @@ describe('explainServerError without a server hint', () => {
 
   it('uses the server hint when there is one', () => {
     const e = explainServerError({ code: 'EXPIRED', message: 'm', detail: { hint: ' do this ' } }, base);
-    expect(e).toEqual({ message: 'the server refused the login: EXPIRED — m', fix: 'do this' });
+    expect(e).toEqual({ message: 'the server refused the login: EXPIRED — m', fix: 'do this', source: { kind: 'genesys', id: 'GAX-SECURE' } });
   });
   it('NOT_YET_VALID with clocks that agree: the window is shorter than the token life (token-ttl)', () => {
     const e = explainServerError({ code: 'NOT_YET_VALID', message: 'not yet' }, base);

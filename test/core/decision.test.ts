@@ -1,6 +1,16 @@
 // The CS decision's explanations: each code names what happened and the option or clock to check.
 import { describe, expect, it } from 'vitest';
-import { decide, mintToken } from '../../src-main/core/index.js';
+import {
+  DECISION_ERROR_CODES,
+  DECODE_ERROR_CODES,
+  GENESYS_SOURCE_IDS,
+  decide,
+  decodeToken,
+  explainDecision,
+  isKnownSource,
+  mintToken,
+  validityWindow,
+} from '../../src-main/core/index.js';
 
 const U = '3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42';
 const OTHER = '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21';
@@ -105,5 +115,51 @@ describe('decide', () => {
     const d = decide({ value: token(), now: IAT, options: {} });
     expect(d.code).toBe('OK');
     expect(d.steps.find((s) => s.id === 'signature')).toMatchObject({ status: 'skipped', detail: 'no token-uuid given' });
+  });
+});
+
+describe('every explanation says whose word it is', () => {
+  const decoded = (() => {
+    const d = decodeToken(token());
+    if (!d.ok) throw new Error(d.reason);
+    return d.value;
+  })();
+  const window = validityWindow(decoded.exp, {});
+
+  it.each(['OK', ...DECISION_ERROR_CODES] as const)('%s carries a known source', (code) => {
+    const e = explainDecision({ code, reason: 'r', now: IAT, preamble: '{PXZ}', decoded, window, userName: 'bob', options: {} });
+    expect(isKnownSource(e.source)).toBe(true);
+    // Genesys does not publish the token's bytes: nothing may claim what a GAX token looks like.
+    expect(`${e.message} ${e.hint}`).not.toMatch(/never looks like|a real CS holds/);
+    if (e.source.kind === 'genesys') expect(GENESYS_SOURCE_IDS).toContain(e.source.id);
+  });
+
+  it.each(DECODE_ERROR_CODES.filter((c) => c !== 'NOT_A_TOKEN'))('%s is worded as outside the reference format', (code) => {
+    const e = explainDecision({ code, reason: 'r', now: IAT, preamble: '{PXZ}', options: {} });
+    expect(e.message).toContain("not in the tool's reference format (PXZ-1)");
+    expect(e.source).toEqual({ kind: 'model', id: 'PXZ-1' });
+  });
+
+  it('cites Genesys for an expired token and the CS Proxy page for the window arithmetic', () => {
+    const d = decide({ value: token(), tokenUuid: U, userName: 'alice', now: IAT + 20 * 60 + 95, options: {} });
+    expect(d.source).toEqual({ kind: 'genesys', id: 'GAX-SECURE' });
+    expect(d.message).toContain('documented for Configuration Server Proxy');
+    const n = decide({ value: token({ life: 60 }), tokenUuid: U, userName: 'alice', now: IAT + 10, options: { tokenTtlMinutes: 15 } });
+    expect(n.source).toEqual({ kind: 'genesys', id: 'CSP-SYSTEM' });
+    expect(n.hint).toContain('documented for Configuration Server Proxy');
+  });
+
+  it('calls a bad signature and a user mismatch the model', () => {
+    const bad = decide({ value: token({ uuid: OTHER }), tokenUuid: U, userName: 'alice', now: IAT, options: {} });
+    expect(bad.source.kind).toBe('model');
+    const who = decide({ value: token({ user: 'Alice' }), tokenUuid: U, userName: 'alice', now: IAT, options: {} });
+    expect(who.source).toEqual({ kind: 'model', id: 'CSMOCK-1' });
+    expect(who.hint).toContain('mock CS');
+  });
+
+  it('rejects a source the registry does not hold', () => {
+    expect(isKnownSource({ kind: 'genesys', id: 'PXZ-1' })).toBe(false);
+    expect(isKnownSource({ kind: 'model', id: 'NOPE' })).toBe(false);
+    expect(isKnownSource(undefined)).toBe(false);
   });
 });

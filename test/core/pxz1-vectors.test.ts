@@ -1,4 +1,4 @@
-// Every row of the spec's test vectors (copied from ../shared/spec into test/fixtures).
+// Every row of PXZ-1's test vectors (test/fixtures/pxz1-vectors.json; the format is docs/pxz1-token.md).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decide, decodeToken, deriveKey, mintToken, parseTokenUuid, tokenLength } from '../../src-main/core/index.js';

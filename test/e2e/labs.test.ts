@@ -1,7 +1,8 @@
 /**
  * The Labs view end to end, in Chromium against the real web mode: open cs-mode-disabled, see the
  * check fail as the story says, fix the CS in the Server view through its form, come back and Check
- * says Solved; fix mistyped-token-uuid in the lab's GAX card by pasting the CS's token-uuid; a hint
+ * says Solved; fix backup-cs-token-uuid by showing the primary's token-uuid in the GAX card and putting
+ * it on the backup (the Server view's CS); a labelled hint
  * and the solution; a reload keeps the progress; classroom mode with its handout, which a trainee
  * types into Connect to get the lab's broken code; axe in light and dark; no sideways scroll at
  * 1024×700; screenshots in both themes at 1280×800 and 1024×700.
@@ -75,27 +76,46 @@ describe('Labs view', () => {
     await app.screenshot('labs-light-1280x800');
   });
 
-  it('mistyped-token-uuid: fixed in the GAX card by pasting the CS token-uuid; a hint and the solution', async () => {
-    const s = findScenario('mistyped-token-uuid')!;
+  it("backup-cs-token-uuid: the primary's token-uuid shown and copied from the GAX card, put on the backup in the Server view; labelled hints and solution", async () => {
+    const s = findScenario('backup-cs-token-uuid')!;
     await openLab(s.title);
     expect(await check()).toContain('BAD_SIGNATURE');
 
     await page.getByRole('button', { name: /Show a hint/ }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Hints' }).getByRole('listitem').count()).toBe(1);
-    expect(await page.getByRole('list', { name: 'Hints' }).textContent()).toContain(s.hints[0]!);
+    const hints = page.getByRole('list', { name: 'Hints' });
+    await expect.poll(() => hints.getByRole('listitem').count()).toBe(1);
+    expect(await hints.textContent()).toContain(s.hints[0]!.text);
+    expect(await hints.getByRole('button', { name: /^tool's model/ }).count()).toBe(1);
 
-    const uuid = page.locator('#lab-gax-uuid');
-    expect(await uuid.getAttribute('type')).toBe('password');
-    await uuid.fill(s.broken.cs.tokenUuid);
-    await page.getByRole('button', { name: 'Apply to GAX' }).click();
-    await expect.poll(() => page.locator('#lab-gax-uuid-help').textContent()).toContain(s.broken.cs.tokenUuid.slice(-4));
-    expect(await uuid.inputValue()).toBe('');
+    // GAX has no token-uuid of its own: the card shows the primary's, masked until a deliberate Show
+    expect(await page.locator('#lab-gax-uuid').count()).toBe(0);
+    const signing = page.getByTestId('lab-signing');
+    expect(await signing.getByTestId('signing-uuid').textContent()).toMatch(/^••••••••-/);
+    await signing.getByRole('button', { name: "Show the primary CS's token-uuid" }).click();
+    await expect.poll(() => signing.getByTestId('signing-uuid').textContent()).toBe(s.broken.gax.tokenUuid);
+    expect(await signing.getByRole('button', { name: "Copy the primary CS's token-uuid" }).isEnabled()).toBe(true);
+    await app.screenshot('labs-light-1280x800-signing');
+    const primary = (await signing.getByTestId('signing-uuid').textContent())!;
+    await signing.getByRole('button', { name: "Hide the primary CS's token-uuid" }).click();
+
+    // the backup is the Server view's CS: paste the primary's value there
+    await openView(page, 'Server', 'Server');
+    const options = page.locator('section[aria-labelledby="options-title"]');
+    await options.getByRole('radio', { name: /^Paste one/ }).check();
+    await page.locator('#server-cs-uuid').fill(primary);
+    await options.getByRole('button', { name: 'Apply options' }).click();
+    await expect.poll(() => page.locator('#server-cs-uuid').count()).toBe(0);
+
+    await openView(page, 'Labs', 'Labs');
+    await page.getByRole('heading', { name: s.title, level: 2 }).waitFor();
     expect(await check()).toMatch(/Solved/);
 
     await page.getByRole('button', { name: 'Reveal the solution' }).click();
-    await page.getByText(s.solution).waitFor();
-    // the page never shows the token-uuid it was given
+    await page.getByText(s.solution.text).waitFor();
+    await page.getByRole('heading', { name: /^Why/, level: 3 }).getByRole('button', { name: /^tool's model/ }).waitFor();
+    // hidden again: the page no longer shows either token-uuid
     expect(await page.locator('main').textContent()).not.toContain(s.broken.cs.tokenUuid);
+    expect(await page.locator('main').textContent()).not.toContain(s.broken.gax.tokenUuid);
     await noA11yViolations();
   });
 
@@ -103,16 +123,23 @@ describe('Labs view', () => {
     await page.reload();
     await page.getByRole('navigation', { name: 'Views' }).waitFor();
     await openView(page, 'Labs', 'Labs');
-    const s = findScenario('mistyped-token-uuid')!;
+    const s = findScenario('backup-cs-token-uuid')!;
     await page.getByRole('heading', { name: s.title, level: 2 }).waitFor();
     expect(await page.getByTestId('labs-solved').textContent()).toMatch(/^2 of \d+ solved$/);
     expect(await page.getByRole('list', { name: 'Hints' }).getByRole('listitem').count()).toBe(1);
-    await page.getByText(s.solution).waitFor();
+    await page.getByText(s.solution.text).waitFor();
+    // the hints, the solution and the explanation, each with whose word it is
+    await page.evaluate(() => document.querySelector('section[aria-labelledby="help-title"]')?.scrollIntoView({ block: 'start' }));
+    await app.screenshot('labs-light-1280x800-help');
     const item = list().getByRole('listitem').filter({ hasText: 'Token authentication still off on the CS' });
     expect(await item.textContent()).toContain('Solved');
   });
 
   it('classroom mode: an explicit choice with a warning; the handout; a trainee typing it in Connect gets the broken code, then logs in, and shows in the table', async () => {
+    // The backup lab was fixed above: Reset puts its broken backup CS back for the class.
+    await page.getByRole('button', { name: 'Reset lab' }).click();
+    await page.getByRole('group', { name: 'Reset this lab' }).getByRole('button', { name: 'Reset the lab' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Hints' }).count()).toBe(0);
     const room = page.getByRole('region', { name: 'Classroom mode' });
     await room.getByLabel('Network address').selectOption('127.0.0.1');
     await room.getByLabel('Port').fill('0');
@@ -125,8 +152,8 @@ describe('Labs view', () => {
     const [, port] = /^127\.0\.0\.1:(\d+)$/.exec(address) ?? [];
     expect(Number(port)).toBeGreaterThan(0);
 
-    // The handout: the open lab's broken GAX settings (the scenario's, not the GAX card fixed above), the uuid masked until Show.
-    const s = findScenario('mistyped-token-uuid')!;
+    // The handout: the open lab's broken GAX settings, the token-uuid GAX signs with (the primary's) masked until Show.
+    const s = findScenario('backup-cs-token-uuid')!;
     const sheet = room.getByRole('region', { name: 'What trainees type in Connect' });
     await sheet.waitFor();
     const line = async (id: string) => ((await sheet.getByTestId(`handout-${id}`).textContent()) ?? '').trim();
@@ -180,7 +207,7 @@ describe('Labs view', () => {
     await page.locator('#who-preamble').fill(handout.preamble);
     await page.getByRole('button', { name: 'Log in once' }).click();
     await expect.poll(() => page.getByTestId('run-message').textContent(), { timeout: 15_000 }).toContain(s.brokenCode);
-    // The trainee's fix: sign with the CS's token-uuid (here the mock CS's own), and in.
+    // What the lab's fix amounts to, seen from Connect: sign with the key this CS (the backup) checks with, and in.
     await page.getByRole('radio', { name: "The mock CS's" }).check();
     await page.getByRole('button', { name: 'Log in once' }).click();
     await expect.poll(() => page.getByTestId('run-message').textContent(), { timeout: 15_000 }).toMatch(/is registered/);

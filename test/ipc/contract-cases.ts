@@ -295,8 +295,9 @@ export const CASES: Record<RequestChannel, Case> = {
   'labs.gax.update': {
     good: () => ({ patch: { tokenLifeMinutes: 30, tokenUserName: null } }),
     bad: [
-      { payload: { patch: { tokenUuid: `x${SECRET_UUID}` } }, field: 'patch.tokenUuid' },
-      { payload: { patch: { preamble: 'has space' } }, field: 'patch.preamble' },
+      // GAX has no token-uuid or preamble of its own (GAX-SIDE): they are not part of the GAX side
+      { payload: { patch: { tokenUuid: SECRET_UUID } }, field: 'tokenUuid' },
+      { payload: { patch: { preamble: '{PXZ}' } }, field: 'preamble' },
       { payload: {}, field: 'patch' },
       { payload: { patch: {}, save: true }, field: 'save' },
       { payload: { patch: { password: SECRET_PASSWORD.repeat(60) } }, field: 'patch.password' },
@@ -307,51 +308,51 @@ export const CASES: Record<RequestChannel, Case> = {
   },
   'labs.extraOptions.remove': {
     good: async ({ t }) => {
-      await t.call('labs.open', { id: 'misspelt-preamble-option' });
-      return { name: 'token-preamble' };
+      await t.call('labs.open', { id: 'misspelt-mode-option' });
+      return { name: 'token-authentification-mode' };
     },
     bad: [
       { payload: { name: '' }, field: 'name' },
       { payload: {}, field: 'name' },
-      { payload: { name: 'token-preamble', value: '{LAB}' }, field: 'value' },
+      { payload: { name: 'token-authentification-mode', value: 'enable' }, field: 'value' },
     ],
   },
   'labs.export': { good: () => undefined, bad: noInputBad },
   'labs.handout.tokenUuid': {
     good: async ({ t }) => {
-      await t.call('labs.open', { id: 'misspelt-preamble-option' });
-      return { id: 'misspelt-preamble-option' };
+      await t.call('labs.open', { id: 'misspelt-mode-option' });
+      return { id: 'misspelt-mode-option' };
     },
     revealsSecret: true,
     bad: [
       { payload: { id: 'Not Kebab' }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', all: true }, field: 'all' },
+      { payload: { id: 'misspelt-mode-option', all: true }, field: 'all' },
     ],
   },
   'labs.check': { good: () => undefined, bad: noInputBad },
   'labs.hint': {
-    good: () => ({ id: 'misspelt-preamble-option' }),
+    good: () => ({ id: 'misspelt-mode-option' }),
     bad: [
       { payload: { id: 5 }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', all: true }, field: 'all' },
+      { payload: { id: 'misspelt-mode-option', all: true }, field: 'all' },
     ],
   },
   'labs.reveal': {
-    good: () => ({ id: 'misspelt-preamble-option' }),
+    good: () => ({ id: 'misspelt-mode-option' }),
     bad: [
       { payload: { id: '../x' }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', quiet: true }, field: 'quiet' },
+      { payload: { id: 'misspelt-mode-option', quiet: true }, field: 'quiet' },
     ],
   },
   'labs.reset': {
-    good: () => ({ id: 'misspelt-preamble-option' }),
+    good: () => ({ id: 'misspelt-mode-option' }),
     bad: [
       { payload: { id: null }, field: 'id' },
       { payload: {}, field: 'id' },
-      { payload: { id: 'misspelt-preamble-option', keep: true }, field: 'keep' },
+      { payload: { id: 'misspelt-mode-option', keep: true }, field: 'keep' },
     ],
   },
   'labs.classroom.status': { good: () => undefined, bad: noInputBad },

@@ -46,8 +46,8 @@ describe('the classroom handout', () => {
     // The instructor fixes the open lab's GAX: the handout still gives where the class starts.
     const s = findScenario('gax-clock-ahead')!;
     await rt.call('labs.open', { id: s.id });
-    const changed = await rt.call('labs.gax.update', { patch: { clockOffsetSeconds: 0, tokenLifeMinutes: 45, preamble: '{NEW}' } });
-    expect(changed.gax).toMatchObject({ clockOffsetSeconds: 0, tokenLifeMinutes: 45, preamble: '{NEW}' });
+    const changed = await rt.call('labs.gax.update', { patch: { clockOffsetSeconds: 0, tokenLifeMinutes: 45 } });
+    expect(changed.gax).toMatchObject({ clockOffsetSeconds: 0, tokenLifeMinutes: 45 });
     expect(changed.scenario.brokenGax).toMatchObject({ clockOffsetSeconds: 600, tokenLifeMinutes: s.broken.gax.tokenLifeMinutes, preamble: s.broken.gax.preamble });
     expect((await rt.call('labs.current', undefined)).lab?.scenario.brokenGax.clockOffsetSeconds).toBe(600);
     // none of those answers carried a lab's token-uuid
@@ -56,7 +56,8 @@ describe('the classroom handout', () => {
 
   it('answers the token-uuid only when asked, for the open lab only', async () => {
     const rt = await runtime();
-    const s = findScenario('mistyped-token-uuid')!;
+    // The backup lab: GAX signs with the primary's token-uuid, the lab's CS (the backup) has another.
+    const s = findScenario('backup-cs-token-uuid')!;
     const none = await rt.invoke('labs.handout.tokenUuid', { id: s.id });
     expect(none.ok ? 'ok' : none.error.code).toBe('NO_LAB_OPEN');
     await rt.call('labs.open', { id: s.id });
@@ -67,7 +68,7 @@ describe('the classroom handout', () => {
     expectNoLeak(rt, [s.broken.gax.tokenUuid, s.broken.cs.tokenUuid]);
 
     const shown = await rt.call('labs.handout.tokenUuid', { id: s.id }, { record: false });
-    // the broken one GAX starts with, canonical, not the CS's (that would hand out the fix)
+    // the one GAX signs with (the primary's), canonical, not the lab CS's
     expect(shown).toEqual({ id: s.id, tokenUuid: s.broken.gax.tokenUuid.toLowerCase() });
     expect(shown.tokenUuid).not.toBe(s.broken.cs.tokenUuid);
     // still only there: no event and no other answer holds it

@@ -72,7 +72,7 @@ describe('a lab fixed on the CS side (cs-mode-disabled)', () => {
     expect(fixed.lastCheck).toMatchObject({ solved: true, login: { code: 'OK', authMethod: 'token' }, problems: [] });
     expect(fixed.progress).toMatchObject({ status: 'solved', attempts: 3 });
     expect(fixed.progress.solvedAt).not.toBeNull();
-    expect(fixed.explanation).toBe(s.explanation);
+    expect(fixed.explanation).toEqual(s.explanation);
     expect(fixed.solution).toBeNull(); // solved, not revealed
 
     // Solved stays solved when a later check fails.
@@ -114,7 +114,7 @@ describe('a lab fixed on the CS side (cs-mode-disabled)', () => {
       const { lab } = await t2.call('labs.current', undefined);
       expect(lab).not.toBeNull();
       expect(lab!.hints).toEqual(s.hints.slice(0, 2));
-      expect(lab!.solution).toBe(s.solution);
+      expect(lab!.solution).toEqual(s.solution);
       expect(lab!.gax.tokenLifeMinutes).toBe(33);
       expect(lab!.notice).toMatch(/restarted/);
       // the mock CS was given the lab's broken CS side again
@@ -136,45 +136,58 @@ describe('a lab fixed on the CS side (cs-mode-disabled)', () => {
   });
 });
 
-describe('a lab fixed on the GAX side (mistyped-token-uuid)', () => {
-  it('fails BAD_SIGNATURE; changing the CS to the typo is not the fix; pasting the right uuid into GAX is', async () => {
+describe("a backup CS whose token-uuid is not the primary's (backup-cs-token-uuid)", () => {
+  it("fails BAD_SIGNATURE; GAX's side has no token-uuid to change; the primary's, shown and copied, put on the backup is the fix", async () => {
     const t = await runtime();
-    const s = scenario('mistyped-token-uuid');
+    const s = scenario('backup-cs-token-uuid');
     const lab = await t.call('labs.open', { id: s.id });
+    expect(lab.scenario.csRole).toBe('backup');
+    // The GAX card shows the token-uuid GAX signs with: the primary's, masked.
     expect(lab.gax.tokenUuid.masked.endsWith(s.broken.gax.tokenUuid.slice(-4))).toBe(true);
     expect((await t.call('labs.check', undefined)).lastCheck?.login.code).toBe('BAD_SIGNATURE');
 
-    await t.call('mockcs.options.update', { patch: { tokenUuid: s.broken.gax.tokenUuid } });
-    const wrong = await t.call('labs.check', undefined);
-    expect(wrong.lastCheck?.login.code).toBe('OK');
-    expect(wrong.lastCheck?.solved).toBe(false);
-    expect(wrong.lastCheck?.problems.map((p) => p.id)).toContain('cs-token-uuid-changed');
-    await t.call('mockcs.options.update', { patch: { tokenUuid: s.broken.cs.tokenUuid } });
+    // GAX has no token-uuid of its own (GAX-SIDE): the contract has no such field on the GAX side.
+    const refused = await t.invoke('labs.gax.update', { patch: { tokenUuid: s.broken.cs.tokenUuid } } as never);
+    expect(refused.ok).toBe(false);
 
-    // Pasted in braces and upper case, as it may come from a Windows export: stored canonical.
-    const fixed = await t.call('labs.gax.update', { patch: { tokenUuid: `{${s.broken.cs.tokenUuid.toUpperCase()}}` } });
-    expect(fixed.gax.tokenUuid.masked.endsWith(s.broken.cs.tokenUuid.slice(-4))).toBe(true);
+    // What the trainee does in the app: Show the primary's (a deliberate click), Copy, paste on the backup (Server view).
+    const shown = await t.call('labs.handout.tokenUuid', { id: s.id }, { record: false });
+    await t.call('mockcs.options.update', { patch: { tokenUuid: `{${shown.tokenUuid.toUpperCase()}}` } }, { record: false });
     const solved = await t.call('labs.check', undefined);
     expect(solved.lastCheck).toMatchObject({ solved: true, login: { code: 'OK', authMethod: 'token' } });
     expectNoLeak(t, [s.broken.cs.tokenUuid, s.broken.gax.tokenUuid]);
   });
+
+  it('in a lab whose CS is the primary, GAX follows a token-uuid changed on the CS', async () => {
+    const t = await runtime();
+    const s = scenario('user-disabled');
+    await t.call('labs.open', { id: s.id });
+    await t.call('mockcs.options.update', { patch: { tokenUuid: '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21' } }, { record: false });
+    const lab = await t.call('labs.current', undefined);
+    expect(lab.lab?.gax.tokenUuid.masked.endsWith('3a21')).toBe(true);
+    expect((await t.call('labs.check', undefined)).lastCheck?.login.code).toBe('USER_DISABLED');
+  });
 });
 
-describe('the options typed on the CS application (misspelt-preamble-option)', () => {
+describe('the options typed on the CS application (misspelt-mode-option)', () => {
   it('exports both applications for the Doctor, with the misspelt line, and lets the trainee delete it', async () => {
     const t = await runtime();
-    const s = scenario('misspelt-preamble-option');
+    const s = scenario('misspelt-mode-option');
     const lab = await t.call('labs.open', { id: s.id });
     expect(lab.extraOptions).toEqual(s.broken.cs.extraOptions);
     const { files } = await t.call('labs.export', undefined, { record: false });
     expect(files.map((f) => f.application)).toEqual(['cs', 'gax']);
     expect(files[0]!.text).toMatch(/^\[system\]$/m);
-    expect(files[0]!.text).toContain('token-preamble=');
+    expect(files[0]!.text).toContain('token-authentification-mode=enable');
+    expect(files[0]!.text).not.toMatch(/^token-authentication-mode=/m);
     expect(files[1]!.text).toMatch(/^confserv_trusted=true$/m);
-    const removed = await t.call('labs.extraOptions.remove', { name: 'token-preamble' });
+    expect((await t.call('labs.check', undefined)).lastCheck?.login.code).toBe('BAD_PASSWORD');
+    const removed = await t.call('labs.extraOptions.remove', { name: 'token-authentification-mode' });
     expect(removed.extraOptions).toEqual({});
-    const again = await t.invoke('labs.extraOptions.remove', { name: 'token-preamble' });
+    const again = await t.invoke('labs.extraOptions.remove', { name: 'token-authentification-mode' });
     expect(again.ok ? 'ok' : again.error.code).toBe('NOT_FOUND');
+    await t.call('mockcs.options.update', { patch: { tokenAuthenticationMode: 'enable' } });
+    expect((await t.call('labs.check', undefined)).lastCheck).toMatchObject({ solved: true });
   });
 });
 

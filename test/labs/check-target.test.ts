@@ -102,7 +102,7 @@ describe('runLabCheck never throws and never leaks', { timeout: 30_000 }, () => 
   });
 
   it('keeps the token-uuid, the passwords and the whole token out of the result', async () => {
-    for (const id of ['token-for-another-user', 'mistyped-token-uuid', 'expired-token-replayed', 'cs-mode-disabled']) {
+    for (const id of ['token-for-another-user', 'backup-cs-token-uuid', 'expired-token-replayed', 'cs-mode-disabled']) {
       const scenario = findScenario(id)!;
       const s = cloneLabSetup(scenario.broken);
       const withPassword = cloneLabSetup(scenario.broken);

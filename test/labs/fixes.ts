@@ -28,14 +28,7 @@ export const FIXES: Record<string, LabFixes> = {
   'cs-mode-disabled': {
     intended: { what: 'CS token-authentication-mode=enable', change: (s) => void (s.cs.tokenAuthenticationMode = 'enable') },
     wrong: [
-      {
-        what: 'token-preambula changed on both sides, mode left disable',
-        change: (s) => {
-          s.cs.tokenPreambula = '{GAX}';
-          s.gax.preamble = '{GAX}';
-        },
-        problem: 'login-failed',
-      },
+      { what: 'token-preambula changed on the CS, mode left off', change: (s) => void (s.cs.tokenPreambula = '{GAX}'), problem: 'login-failed' },
       {
         what: 'mode enabled, but GAX switched to passwords',
         change: (s) => {
@@ -47,12 +40,13 @@ export const FIXES: Record<string, LabFixes> = {
       },
     ],
   },
-  'mistyped-token-uuid': {
-    intended: { what: "GAX token-uuid = the CS's", change: (s) => void (s.gax.tokenUuid = s.cs.tokenUuid) },
-    alsoRight: [{ what: "the CS's token-uuid in braces and upper case on GAX", change: (s) => void (s.gax.tokenUuid = `{${s.cs.tokenUuid.toUpperCase()}}`) }],
+  'backup-cs-token-uuid': {
+    // GAX signs with the primary's token-uuid (the gax side holds it); the lab's CS is the backup.
+    intended: { what: "the backup CS's token-uuid = the primary's", change: (s) => void (s.cs.tokenUuid = s.gax.tokenUuid) },
+    alsoRight: [{ what: "the primary's token-uuid in braces and upper case on the backup", change: (s) => void (s.cs.tokenUuid = `{${s.gax.tokenUuid.toUpperCase()}}`) }],
     wrong: [
-      { what: 'another typo on GAX', change: (s) => void (s.gax.tokenUuid = '74d36508-4c2c-4c51-8b29-9b69f08339b0'), problem: 'login-failed' },
-      { what: "the CS's token-uuid set to GAX's typo", change: (s) => void (s.cs.tokenUuid = s.gax.tokenUuid), problem: 'cs-token-uuid-changed' },
+      { what: 'another typo on the backup', change: (s) => void (s.cs.tokenUuid = '74d36508-4c2c-4c51-8b29-9b69f08339b0'), problem: 'login-failed' },
+      { what: "the primary's token-uuid set to the backup's", change: (s) => void (s.gax.tokenUuid = s.cs.tokenUuid), problem: 'primary-token-uuid-changed' },
     ],
   },
   'cs-clock-behind': {
@@ -108,33 +102,14 @@ export const FIXES: Record<string, LabFixes> = {
     ],
   },
   'preamble-too-long': {
-    intended: {
-      what: 'token-preambula={PXZ} on both sides',
-      change: (s) => {
-        s.cs.tokenPreambula = '{PXZ}';
-        s.gax.preamble = '{PXZ}';
-      },
-    },
-    alsoRight: [
-      {
-        what: 'a short custom preamble {GX} on both sides',
-        change: (s) => {
-          s.cs.tokenPreambula = '{GX}';
-          s.gax.preamble = '{GX}';
-        },
-      },
-    ],
+    // GAX follows the CS's preamble (GAX-SIDE): the fix is on the CS alone.
+    intended: { what: 'token-preambula={PXZ} on the CS', change: (s) => void (s.cs.tokenPreambula = '{PXZ}') },
+    alsoRight: [{ what: 'a short custom preamble {GX} on the CS', change: (s) => void (s.cs.tokenPreambula = '{GX}') }],
     wrong: [
       { what: 'the Password field limit raised to 128', change: (s) => void (s.cs.passwordFieldLimit = 128), problem: 'field-limit-raised' },
-      {
-        what: 'a shorter but still too long preamble {GAX-TOKEN}',
-        change: (s) => {
-          s.cs.tokenPreambula = '{GAX-TOKEN}';
-          s.gax.preamble = '{GAX-TOKEN}';
-        },
-        problem: 'login-failed',
-      },
-      { what: 'GAX alone back to {PXZ}', change: (s) => void (s.gax.preamble = '{PXZ}'), problem: 'preamble-differs' },
+      { what: 'a shorter but still too long preamble {GAX-TOKEN}', change: (s) => void (s.cs.tokenPreambula = '{GAX-TOKEN}'), problem: 'login-failed' },
+      // GAX has no preamble of its own: a value on the GAX side changes nothing while the CS keeps the long one.
+      { what: "{PXZ} typed on GAX's side alone", change: (s) => void (s.gax.preamble = '{PXZ}'), problem: 'login-failed' },
       { what: 'log in as jsmith, whose token fits', change: (s) => void (s.gax.userName = 'jsmith'), problem: 'wrong-user' },
     ],
   },
@@ -159,34 +134,26 @@ export const FIXES: Record<string, LabFixes> = {
       },
     ],
   },
-  'misspelt-preamble-option': {
+  'misspelt-mode-option': {
     intended: {
-      what: 'token-preamble renamed to token-preambula={LAB}',
+      what: 'token-authentication-mode=enable, the misspelt line deleted',
       change: (s) => {
-        s.cs.tokenPreambula = '{LAB}';
+        s.cs.tokenAuthenticationMode = 'enable';
         s.cs.extraOptions = {};
       },
     },
-    alsoRight: [
-      {
-        what: 'GAX back to {PXZ}, misspelt line deleted',
-        change: (s) => {
-          s.gax.preamble = '{PXZ}';
-          s.cs.extraOptions = {};
-        },
-      },
-    ],
     wrong: [
-      { what: 'token-preambula={LAB} added, misspelt line kept', change: (s) => void (s.cs.tokenPreambula = '{LAB}'), problem: 'misspelt-option' },
+      { what: 'token-authentication-mode=enable added, misspelt line kept', change: (s) => void (s.cs.tokenAuthenticationMode = 'enable'), problem: 'misspelt-option' },
+      { what: 'the misspelt line deleted, mode still off', change: (s) => void (s.cs.extraOptions = {}), problem: 'login-failed' },
       {
-        what: 'token-preambula={lab} (wrong case), misspelt line deleted',
+        what: 'GAX switched to passwords, misspelt line deleted',
         change: (s) => {
-          s.cs.tokenPreambula = '{lab}';
           s.cs.extraOptions = {};
+          s.gax.confservTrusted = false;
+          s.gax.password = 'Lab-Name-04';
         },
-        problem: 'login-failed',
+        problem: 'token-auth-off',
       },
-      { what: 'the misspelt line set to {PXZ}', change: (s) => void (s.cs.extraOptions = { 'token-preamble': '{PXZ}' }), problem: 'misspelt-option' },
     ],
   },
   'gax-clock-ahead': {

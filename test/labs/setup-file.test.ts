@@ -85,9 +85,9 @@ describe('labCsToMockCsOptions / labCsFromMockCs', () => {
     expect(labCsFromMockCs(parsed.options, s.broken.cs.tokenUuid, s.broken.cs.extraOptions)).toEqual(s.broken.cs);
   });
 
-  it('the misspelt option is not a mock CS option: the CS runs on the default preamble', () => {
-    const options = labCsToMockCsOptions(findScenario('misspelt-preamble-option')!.broken.cs);
-    expect(options.tokenPreambula).toBe('{PXZ}');
-    expect(JSON.stringify(options)).not.toContain('{LAB}');
+  it('the misspelt option is not a mock CS option: token authentication stays off', () => {
+    const options = labCsToMockCsOptions(findScenario('misspelt-mode-option')!.broken.cs);
+    expect(options.tokenAuthenticationMode).toBe('disable');
+    expect(JSON.stringify(options)).not.toContain('authentification');
   });
 });

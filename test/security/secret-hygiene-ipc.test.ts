@@ -125,14 +125,17 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
     for (const [i, answer] of errors.entries()) scanner.scan(`error answer ${i}`, JSON.stringify(answer));
   });
 
-  it('labs: a lab opened, its GAX side given a typed token-uuid and a password, checked, hinted, reset', async () => {
-    await t.call('labs.open', { id: 'mistyped-token-uuid' });
-    await t.call('labs.gax.update', { patch: { tokenUuid: TOKEN_UUID, confservTrusted: false, password: CS_PASSWORD } });
+  it('labs: a lab opened, its GAX side given a password, the backup given the primary token-uuid, checked, hinted, reset', async () => {
+    await t.call('labs.open', { id: 'backup-cs-token-uuid' });
+    await t.call('labs.gax.update', { patch: { confservTrusted: false, password: CS_PASSWORD } });
     await t.call('labs.check', undefined);
-    await t.call('labs.gax.update', { patch: { confservTrusted: true, tokenUuid: WRONG_UUID } });
+    await t.call('labs.gax.update', { patch: { confservTrusted: true } });
     await t.call('labs.check', undefined);
-    await t.call('labs.hint', { id: 'mistyped-token-uuid' });
-    await t.call('labs.gax.update', { patch: { tokenUuid: TOKEN_UUID } });
+    await t.call('labs.hint', { id: 'backup-cs-token-uuid' });
+    // the trainee's fix: the primary's token-uuid, revealed on purpose, typed on the backup CS
+    const primary = await t.call('labs.handout.tokenUuid', { id: 'backup-cs-token-uuid' }, { record: false });
+    await t.call('mockcs.options.update', { patch: { tokenUuid: primary.tokenUuid } }, { record: false });
+    await t.call('labs.check', undefined);
     await t.call('labs.current', undefined);
     await t.call('labs.list', undefined);
     const saved = await readFile(join(dataDir, 'labs-progress.json'), 'utf8');

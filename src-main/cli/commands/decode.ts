@@ -2,18 +2,23 @@ import { DEFAULT_PREAMBLE, checkPreamble, decide, humanDuration, isoSeconds } fr
 import { UsageError } from '../args.js';
 import { EXIT, formatFields, type CliCommand } from '../command.js';
 import { printJson } from '../io.js';
+import { sourceJson, sourceTag } from '../source-tag.js';
 import { resolveTokenArgument } from '../secrets.js';
 
 export const decode: CliCommand = {
   spec: {
     name: 'decode',
-    summary: 'show what a token holds (no token-uuid needed, so the signature is not checked)',
+    summary: "show what a PXZ-1 token holds (the tool's reference format; no token-uuid needed, the signature is not checked)",
     positionals: [{ name: 'TOKEN', required: true, description: 'the Password value, or - to read it from stdin' }],
     options: {
       preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
       json: { type: 'boolean', description: 'one JSON object on stdout' },
     },
-    notes: `examples:
+    notes: `PXZ-1 is the tool's model of a token, not Genesys's format: Genesys does not publish the bytes of a
+GAX token, so a real GAX token cannot be decoded here. A value that does not decode is "not in the
+tool's reference format (PXZ-1)", nothing more. Text output tags the explanation [model].
+
+examples:
   gax-token decode '{PXZ}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI'
   pbpaste | gax-token decode - --json
 
@@ -31,12 +36,12 @@ Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad argu
         io,
         t
           ? { code: 'OK', version: t.version, iat: t.iat, exp: t.exp, username: t.username, preamble, length: t.length, tagHex: t.tag.toString('hex') }
-          : { code: d.code, message: d.message, hint: d.hint },
+          : { code: d.code, message: d.message, hint: d.hint, source: sourceJson(d.source) },
       );
       return t ? EXIT.OK : EXIT.REJECTED;
     }
     if (!t) {
-      io.stdout.write(`${d.code}: ${d.message}\nfix: ${d.hint}\n`);
+      io.stdout.write(`${d.code}: ${d.message} ${sourceTag(d.source)}\nfix: ${d.hint}\n`);
       return EXIT.REJECTED;
     }
     io.stdout.write(`PXZ-1 token, ${t.length} characters\n`);

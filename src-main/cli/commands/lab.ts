@@ -4,13 +4,14 @@
  * trainee's fixed setup through a real login and the judge.
  */
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
-import { findScenario, LAB_SCENARIOS, type LabScenario, type LabSetup } from '../../core/labs/index.js';
+import { findScenario, gaxSigning, LAB_SCENARIOS, type LabScenario, type LabSetup } from '../../core/labs/index.js';
 import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from '../../labs/index.js';
 import { MockCs } from '../../mockcs/index.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
 import { formatHelp, UsageError, type CommandSpec, type OptionSpec, type ParsedArgs } from '../args.js';
 import { EXIT, formatFields, type CliCommand } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
+import { sourceTag } from '../source-tag.js';
 import { dataDirOf, eventLine, listeningLine, safeWriter } from './serve.js';
 
 const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true };
@@ -61,6 +62,8 @@ Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments.`,
 The check starts a mock CS from the file's "cs" part on a free loopback port, logs in as the "gax" part
 says, and then judges the fix: token authentication must stay on, GAX must log in as the lab's user with a
 fresh token, and no window may be widened to hide the fault.
+GAX signs with the primary CS's token-uuid and preamble [model]: where the lab's CS is the primary that is
+the "cs" part's; "gax".tokenUuid and "gax".preamble are the primary's, used where the lab's CS is a backup.
 Exit: 0 solved, 1 not solved, 2 bad arguments or an unreadable file.`,
   },
 };
@@ -79,6 +82,11 @@ export const lab: CliCommand = {
 ${Object.entries(SUBCOMMANDS)
   .map(([name, s]) => `  ${name.padEnd(6)}  ${s.summary}`)
   .join('\n')}
+
+Each lab is a setup an engineer can meet in a real deployment, built on the tool's model: the mock CS
+(csmock/1), PXZ-1 tokens, and GAX signing with the token-uuid and preamble of the primary CS it is
+configured against (it has none of its own) [model]. A lab's CS is that primary, or a backup that took
+over. In the app each hint and explanation is labelled "Genesys doc", "tool's model" or "advice".
 
 gax-token lab COMMAND --help shows each command's options.`,
   },
@@ -131,11 +139,11 @@ function show(s: LabScenario, args: ParsedArgs, io: CliIo): number {
     return EXIT.OK;
   }
   if (args.options['json'] === true) {
-    printJson(io, { id: s.id, title: s.title, story: s.story, brokenCode: s.brokenCode, tools: s.tools, fixIn: s.fixIn });
+    printJson(io, { id: s.id, title: s.title, story: s.story, storySource: s.storySource, csRole: s.csRole, brokenCode: s.brokenCode, tools: s.tools, fixIn: s.fixIn });
     return EXIT.OK;
   }
   io.stdout.write(
-    `${s.id} — ${s.title}\n\n${s.story}\n\nfails with ${s.brokenCode}; the fix is on the ${s.fixIn.map((f) => (f === 'cs' ? 'CS' : 'GAX')).join(' and/or ')} side\n\nviews that help:\n` +
+    `${s.id} — ${s.title}\n\n${s.story} ${sourceTag(s.storySource)}\n\n${roleLine(s)}\nfails with ${s.brokenCode}; the fix is on the ${s.fixIn.map((f) => (f === 'cs' ? 'CS' : 'GAX')).join(' and/or ')} side\n\nviews that help:\n` +
       formatFields(s.tools.map((t) => [t.view, t.why])) +
       `\nserve it:     gax-token lab start ${s.id}\ncheck a fix:  gax-token lab show ${s.id} --setup > fix.json   (edit it)\n              gax-token lab check ${s.id} --config fix.json\n`,
   );
@@ -173,16 +181,24 @@ async function start(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<numbe
   return EXIT.OK;
 }
 
+/** What the lab's CS plays, and so which token-uuid and preamble GAX signs with (GAX-SIDE). */
+function roleLine(s: LabScenario): string {
+  return s.csRole === 'backup'
+    ? "this CS is the backup that took over; GAX signs with the primary CS's token-uuid and preamble [model]\n"
+    : "this CS is the primary GAX is configured against; GAX signs with its token-uuid and preamble [model]\n";
+}
+
 /** The story, then what GAX is set to (where trainees start from) and what the CS runs with. */
 function introduction(s: LabScenario, host: string, port: number): string {
   const { gax, cs } = s.broken;
+  const signing = gaxSigning(s, s.broken);
   const rows: [string, string][] = [
     ['host, port', `${WILDCARD.has(host) ? "this machine's address" : host.includes(':') ? `[${host}]` : host}:${port}`],
     ['UserName', gax.userName],
     ['confserv_trusted', String(gax.confservTrusted)],
     ['token_life_in_minutes', String(gax.tokenLifeMinutes)],
-    ['token-uuid', `${gax.tokenUuid}   (a published training value)`],
-    ['preamble', gax.preamble],
+    ['token-uuid', `${signing.tokenUuid}   (the primary CS's, which GAX signs with; a published training value)`],
+    ['preamble', signing.preamble],
   ];
   if (gax.clockOffsetSeconds) rows.push(['GAX clock', signed(gax.clockOffsetSeconds)]);
   if (gax.tokenUserName !== undefined) rows.push(['token minted for', gax.tokenUserName]);
@@ -190,7 +206,7 @@ function introduction(s: LabScenario, host: string, port: number): string {
     rows.push(['token', `replayed: minted ${gax.tokenSource.issuedMinutesAgo} min ago, valid ${gax.tokenSource.lifeMinutes} min`]);
   const uuid = parseTokenUuid(cs.tokenUuid);
   const csLine =
-    `the CS: token-authentication-mode=${cs.tokenAuthenticationMode}, token-preambula=${cs.tokenPreambula}, ` +
+    `${roleLine(s)}the CS: token-authentication-mode=${cs.tokenAuthenticationMode === 'enable' ? 'enable' : 'unset (token authentication off)'}, token-preambula=${cs.tokenPreambula}, ` +
     `token-uuid ${uuid.ok ? maskTokenUuid(uuid.canonical) : '(unreadable)'}, token-tolerance=${cs.tokenToleranceSeconds ?? 'default (60 s)'}, ` +
     `token-ttl=${cs.tokenTtlMinutes ?? 'unset'}${cs.clockOffsetSeconds ? `, clock ${signed(cs.clockOffsetSeconds)}` : ''}; users: ` +
     cs.users.map((u) => `${u.userName}${u.enabled ? '' : ' (disabled)'}`).join(', ');

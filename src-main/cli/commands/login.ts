@@ -19,6 +19,7 @@ import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
 import { checkReportTarget, reportOption, writeReport } from '../report-file.js';
 import { loginReport } from '../login-report.js';
+import { sourceJson, sourceTag } from '../source-tag.js';
 
 const DEFAULT_LIFE_MINUTES = 60;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
@@ -106,6 +107,9 @@ export const login: CliCommand = {
     },
     notes: `A token login mints the token as GAX does (confserv_trusted=true): iat = now, exp = iat + --life × 60,
 signed with the token-uuid (--uuid, --uuid-file or $${UUID_ENV}). A password login sends the password.
+The token is PXZ-1 and the protocol csmock/1, the tool's model: only the mock CS (gax-token serve)
+can answer; a real CS is reached (TCP, TLS) but not logged in to. The fix is tagged [genesys ID],
+[model] or [advice]; --json carries "source": {"kind","id"}.
 
 examples:
   gax-token login --host 127.0.0.1 --port 2020 --user default --uuid-file cs-token-uuid.txt --life 20
@@ -145,7 +149,7 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
       if (s.status !== 'running') io.stdout.write(formatStep(s));
     });
     if (reportPath !== undefined) await writeReport(reportPath, loginReport(args, request, result, startedAt));
-    if (json) printJson(io, result);
+    if (json) printJson(io, result.source ? { ...result, source: sourceJson(result.source) } : result);
     else io.stdout.write(formatOutcome(result));
     return result.outcome === 'accepted' ? EXIT.OK : result.outcome === 'invalid-input' ? EXIT.USAGE : EXIT.REJECTED;
   },
@@ -155,7 +159,7 @@ function formatOutcome(r: LoginResult): string {
   const lines: string[] = [];
   if (r.certificate) lines.push(`certificate: ${r.certificate.subject}, SHA-256 ${r.certificate.fingerprint256}`);
   lines.push(`${r.outcome}: ${r.message}`);
-  if (r.fix) lines.push(`fix: ${r.fix}`);
+  if (r.fix) lines.push(`fix: ${r.fix}${r.source ? ` ${sourceTag(r.source)}` : ''}`);
   return lines.join('\n') + '\n';
 }
 

@@ -17,7 +17,7 @@ import { resolveTokenUuid, uuidOptions } from '../secrets.js';
 export const mint: CliCommand = {
   spec: {
     name: 'mint',
-    summary: 'mint a PXZ-1 token as GAX would',
+    summary: "mint a token in the tool's reference format (PXZ-1), as the tool's model of GAX does",
     options: {
       ...uuidOptions,
       user: { type: 'string', value: 'NAME', description: 'the username the token is for (required)' },
@@ -31,7 +31,13 @@ export const mint: CliCommand = {
   gax-token mint --uuid 3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42 --user default
   GAX_TOKEN_UUID=… gax-token mint --user alice --life 20 --json
 
-iat is --now (or the clock), exp = iat + life × 60. Exit: 0 minted, 2 bad arguments.`,
+iat is --now (or the clock), exp = iat + life × 60. Exit: 0 minted, 2 bad arguments.
+
+What is Genesys's and what is the model: Genesys publishes that GAX signs the username and expiry
+with HMAC-SHA256 using token-uuid as a salt, prefixes the preamble, and that the token must fit the
+Password field of the GAX interface (approximately 64 bytes) [genesys GAX-SECURE]. The bytes, the
+key derivation and every exact length here are PXZ-1, the tool's reference format [model]: a real
+CS or GAX does not read these tokens; the mock CS (gax-token serve) does.`,
   },
   async run(args, io) {
     const user = args.options['user'] as string | undefined;
@@ -69,12 +75,12 @@ iat is --now (or the clock), exp = iat + life × 60. Exit: 0 minted, 2 bad argum
         ['user', t.username],
         ['issued', `${isoSeconds(t.iat)} (${t.iat})`],
         ['expires', `${isoSeconds(t.exp)} (${t.exp}), ${humanDuration(t.exp - t.iat)} after issue`],
-        ['length', `${t.length} of ${limit} — ${fit.fits ? 'fits the Password field' : `${fit.over} too long for the Password field`}`],
+        ['length', `${t.length} of ${limit} — ${fit.fits ? 'fits the Password field' : `${fit.over} too long for the Password field`} (PXZ-1 arithmetic; Genesys: approximately 64 bytes)`],
       ]),
     );
     if (!fit.fits)
       io.stderr.write(
-        `warning: with preamble ${preamble} only usernames up to ${fit.longestUsernameBytes} bytes fit ${limit}; "${user}" is ${fit.usernameBytes} bytes — GAX's Password field would cut this token\n`,
+        `warning: in PXZ-1 with preamble ${preamble} only usernames up to ${fit.longestUsernameBytes} bytes fit ${limit}; "${user}" is ${fit.usernameBytes} bytes — too long for a ${limit}-byte Password field [model]\n`,
       );
     return EXIT.OK;
   },

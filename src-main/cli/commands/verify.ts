@@ -3,6 +3,7 @@ import { UsageError } from '../args.js';
 import { EXIT, formatFields, type CliCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenArgument, resolveTokenUuid, uuidOptions } from '../secrets.js';
+import { sourceJson, sourceTag } from '../source-tag.js';
 
 const INT32_MAX = 2147483647;
 
@@ -21,7 +22,12 @@ export const verify: CliCommand = {
       preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
       json: { type: 'boolean', description: 'one JSON object on stdout' },
     },
-    notes: `examples:
+    notes: `The decision is the tool's model of a CS: PXZ-1 tokens (the tool's reference format; real GAX
+tokens cannot be verified here), with the validity window of token-ttl and token-tolerance as
+documented for Configuration Server Proxy. Each explanation is tagged: [genesys ID] a Genesys
+document, [model] the tool's model, [advice] its judgement; --json carries "source": {"kind","id"}.
+
+examples:
   gax-token verify "$TOKEN" --uuid-file cs-token-uuid.txt --user default
   echo "$TOKEN" | gax-token verify - --ttl 10 --now 1767239000 --json
 
@@ -56,6 +62,7 @@ function verifyJson(d: Decision): Record<string, unknown> {
     code: d.code,
     message: d.message,
     hint: d.hint,
+    source: sourceJson(d.source),
     now: d.now,
     ...(d.decoded ? { username: d.decoded.username, iat: d.decoded.iat, exp: d.decoded.exp } : {}),
     ...(d.window
@@ -73,7 +80,7 @@ function verifyJson(d: Decision): Record<string, unknown> {
 }
 
 function verifyText(d: Decision): string {
-  const head = d.code === 'OK' ? `ACCEPTED — ${d.message}` : `REJECTED ${d.code} — ${d.message}`;
+  const head = `${d.code === 'OK' ? 'ACCEPTED' : `REJECTED ${d.code}`} — ${d.message} ${sourceTag(d.source)}`;
   const rows: [string, string][] = [['CS clock', `${isoSeconds(d.now)} (${d.now})`]];
   if (d.decoded) rows.push(['token', `user "${d.decoded.username}", issued ${isoSeconds(d.decoded.iat)}, expires ${isoSeconds(d.decoded.exp)}`]);
   if (d.window)

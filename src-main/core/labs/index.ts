@@ -14,3 +14,5 @@ export {
   GENESYS_PASSWORD_FIELD_BYTES,
 } from './judge.js';
 export { LAB_TOKEN_LIFE_MINUTES, LAB_MAX_MINUTES, workingSetup, cloneLabSetup, labCsOptionsText, labGaxOptionsText, type LabPerson } from './setup.js';
+export { gaxSigning, withGaxSigning, type GaxSigning } from './gax-side.js';
+export { genesysText, modelText, adviceText } from './text.js';

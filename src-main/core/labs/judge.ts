@@ -11,13 +11,14 @@ import { suggestOptionName } from '../options/names.js';
 import { humanDuration } from '../time-format.js';
 import { parseTokenUuid } from '../uuid.js';
 import { effectiveTolerance, DEFAULT_TOLERANCE_SECONDS } from '../window.js';
+import { gaxSigning } from './gax-side.js';
 import type { LabCheckProblem, LabCheckResult, LabRuleId, LabScenario, LabSetup } from './types.js';
 
 /** Above this token-tolerance a clock is being covered up, not tolerated (five minutes: Kerberos's customary skew). */
 export const MAX_FAIR_TOLERANCE_SECONDS = 300;
 /** An explicit token-ttl more than this many times GAX's token life accepts tokens long before they were issued. */
 export const MAX_FAIR_TTL_FACTOR = 2;
-/** The Password field Genesys describes: about 64 bytes, preamble included. */
+/** The Password field of the GAX interface, as Genesys describes it: approximately 64 bytes, preamble included (GAX-SECURE). */
 export const GENESYS_PASSWORD_FIELD_BYTES = 64;
 
 type Login = LabCheckResult['login'];
@@ -66,7 +67,7 @@ const GENERAL_RULES: readonly Rule[] = [
       ? null
       : {
           id: 'token-auth-off',
-          message: 'CS [system] token-authentication-mode is disable: turning token authentication off is never the fix, so set it to enable.',
+          message: 'CS [system] token-authentication-mode is not enable: turning token authentication off is never the fix, so set it to enable.',
         },
   (_, { gax }) =>
     gax.confservTrusted
@@ -118,7 +119,7 @@ const GENERAL_RULES: readonly Rule[] = [
     cs.passwordFieldLimit > GENESYS_PASSWORD_FIELD_BYTES
       ? {
           id: 'field-limit-raised',
-          message: `The CS's Password field limit is ${cs.passwordFieldLimit} bytes, but a real CS holds about ${GENESYS_PASSWORD_FIELD_BYTES} (Genesys): make the token fit (token-preambula, the UserName), not the field bigger.`,
+          message: `The mock CS's Password field limit is ${cs.passwordFieldLimit} bytes, but Genesys describes the Password field of the GAX interface as approximately ${GENESYS_PASSWORD_FIELD_BYTES} bytes: make the token fit (token-preambula, the UserName), not the field bigger.`,
         }
       : null,
   (_, { cs }) => clockProblem('cs', cs.clockOffsetSeconds, effectiveTolerance(cs).seconds),
@@ -149,14 +150,14 @@ function clockProblem(host: 'cs' | 'gax', offset: number, allowed: number): LabC
 
 /** What each LabRuleId means (types.ts lists them with a line each). */
 export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
-  'cs-token-uuid-kept': (scenario, { cs }) => {
-    const was = parseTokenUuid(scenario.broken.cs.tokenUuid);
-    const now = parseTokenUuid(cs.tokenUuid);
+  'primary-token-uuid-kept': (scenario, setup) => {
+    const was = parseTokenUuid(gaxSigning(scenario, scenario.broken).tokenUuid);
+    const now = parseTokenUuid(gaxSigning(scenario, setup).tokenUuid);
     if (was.ok && now.ok && was.canonical === now.canonical) return null;
     // Never quote either value: a token-uuid is a secret outside a lab.
     return {
-      id: 'cs-token-uuid-changed',
-      message: "The CS's [system] token-uuid was changed: every other GAX signs with the original, so copy the CS's token-uuid to this GAX instead.",
+      id: 'primary-token-uuid-changed',
+      message: "The primary CS's [system] token-uuid, the one GAX signs with, was changed: every GAX and every CS that agrees with the primary relies on it, so give the backup the primary's token-uuid instead.",
     };
   },
   'cs-clock-synced': (_, { cs }) => clockProblem('cs', cs.clockOffsetSeconds, DEFAULT_TOLERANCE_SECONDS),
@@ -170,11 +171,13 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
         }
       : null;
   },
-  'preamble-fits': (scenario, { cs, gax }) => {
-    if (gax.preamble !== cs.tokenPreambula)
+  'preamble-fits': (scenario, setup) => {
+    const { cs } = setup;
+    const signing = gaxSigning(scenario, setup);
+    if (signing.preamble !== cs.tokenPreambula)
       return {
         id: 'preamble-differs',
-        message: `GAX puts ${gax.preamble} in front of its tokens but the CS's token-preambula is ${cs.tokenPreambula}: use the same preamble on both sides.`,
+        message: `GAX signs with the primary CS's preamble ${signing.preamble} but this CS's token-preambula is ${cs.tokenPreambula}: give every CS GAX may reach the primary's token-preambula.`,
       };
     const fit = passwordFieldFit(cs.tokenPreambula, labUser(scenario), GENESYS_PASSWORD_FIELD_BYTES);
     return fit.fits
@@ -190,7 +193,7 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
       if (meant)
         return {
           id: 'misspelt-option',
-          message: `The CS still has the option "${name}", which Configuration Server does not know and ignores: delete it (the option is ${meant.definition.name}).`,
+          message: `The CS still has the option "${name}", which is not an option Genesys publishes (the mock CS ignores it): delete it (the option is ${meant.definition.name}).`,
         };
     }
     return null;

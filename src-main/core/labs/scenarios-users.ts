@@ -2,7 +2,9 @@
  * Labs about who logs in: a token minted for another user than the one logging in, and a valid
  * token for a disabled account. The tempting wrong fix in both is to log in as someone else.
  */
+import { modelSource } from '../sources.js';
 import { workingSetup } from './setup.js';
+import { adviceText, genesysText, modelText } from './text.js';
 import type { LabScenario } from './types.js';
 
 const tokenForAnotherUser: LabScenario = {
@@ -11,6 +13,8 @@ const tokenForAnotherUser: LabScenario = {
   story:
     'Last week a single-sign-on gateway went in front of GAX. Since then mgarcia is refused at every login, ' +
     'and the CS says the token belongs to someone else.',
+  storySource: modelSource('CSMOCK-1'),
+  csRole: 'primary',
   broken: (() => {
     const s = workingSetup('acf0e142-3032-4646-b226-35d74bd971ca', [
       { userName: 'mgarcia', password: 'Lab-User-08' },
@@ -27,16 +31,15 @@ const tokenForAnotherUser: LabScenario = {
     { view: 'connect', why: 'log in again once the token is minted for the right user' },
   ],
   hints: [
-    'The signature and the times are fine. The CS compares one more thing before it accepts a token.',
-    "Decode the token: whose username is signed inside it? Compare it with the UserName of the request (mgarcia).",
-    'The token is minted for svc-sso. A token must be minted for the user who logs in: mint it for mgarcia.',
+    modelText('The signature and the times are fine. The CS compares one more thing before it accepts a token.'),
+    modelText("Decode the token: whose username is signed inside it? Compare it with the UserName of the request (mgarcia).", 'PXZ-1'),
+    modelText('The token is minted for svc-sso. A token must be minted for the user who logs in: mint it for mgarcia.'),
   ],
-  explanation:
-    'A PXZ-1 token signs the username it was made for (with the key from token-uuid), and the CS accepts it only for that UserName, compared byte for byte. The ' +
+  explanation: modelText('A PXZ-1 token signs the username it was made for (with the key from token-uuid), and the CS accepts it only for that UserName, compared byte for byte. The ' +
     'gateway minted every token for its own account svc-sso and then registered as mgarcia: USER_MISMATCH. That check is what stops ' +
     'one user\'s token from opening another user\'s session. The fix is to mint the token for the user who logs in. Logging in as ' +
-    'svc-sso instead would get a session — as the wrong person.',
-  solution: 'Mint the token for the user who logs in: token user = mgarcia (remove the separate token user).',
+    'svc-sso instead would get a session — as the wrong person.'),
+  solution: modelText('Mint the token for the user who logs in: token user = mgarcia (remove the separate token user).'),
   fixIn: ['gax'],
   rules: [],
 };
@@ -47,6 +50,8 @@ const userDisabled: LabScenario = {
   story:
     'Kim came back from parental leave today and cannot log in to GAX, while her colleagues can. ' +
     'Oddly, the CS says her token is valid.',
+  storySource: modelSource('CSMOCK-1'),
+  csRole: 'primary',
   broken: (() => {
     const s = workingSetup('e950fded-9e78-411a-a2be-02fe78da18ca', [
       { userName: 'kwilson', password: 'Lab-User-09', enabled: false },
@@ -61,15 +66,14 @@ const userDisabled: LabScenario = {
     { view: 'tokens', why: 'decode and verify the token: user, signature and times are all right' },
   ],
   hints: [
-    'The CS accepted the token itself. What does it check after the token?',
-    "Look at the Person objects on the CS (the Server view's users): compare kwilson with tnguyen.",
-    "kwilson's account is disabled. Enable the Person on the CS; do not log in as someone else.",
+    modelText('The CS accepted the token itself. What does it check after the token?'),
+    modelText("Look at the Person objects on the CS (the Server view's users): compare kwilson with tnguyen."),
+    modelText("kwilson's account is disabled. Enable the Person on the CS; do not log in as someone else."),
   ],
-  explanation:
-    'The token was right — key, times and user — and the CS said so. After the token, the CS checks that the Person exists and is ' +
+  explanation: modelText('The token was right — key, times and user — and the CS said so. After the token, the CS checks that the Person exists and is ' +
     'enabled; Kim\'s account was disabled while she was away: USER_DISABLED. Enabling the Person fixes it. Logging in as a colleague, ' +
-    'or switching tokens off (token-authentication-mode=disable, confserv_trusted=false), would not: the account would still be disabled.',
-  solution: 'On the CS enable the Person kwilson (users: enabled true).',
+    'or switching tokens off (token-authentication-mode=disable, confserv_trusted=false), would not: the account would still be disabled.'),
+  solution: modelText('On the CS enable the Person kwilson (users: enabled true).'),
   fixIn: ['cs'],
   rules: [],
 };

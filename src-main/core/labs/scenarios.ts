@@ -10,14 +10,14 @@ import type { LabScenario } from './types.js';
 
 const ORDER = [
   'cs-mode-disabled',
-  'mistyped-token-uuid',
+  'backup-cs-token-uuid',
   'cs-clock-behind',
   'ttl-shorter-than-life',
   'expired-token-replayed',
   'preamble-too-long',
   'token-for-another-user',
   'user-disabled',
-  'misspelt-preamble-option',
+  'misspelt-mode-option',
   'gax-clock-ahead',
 ] as const;
 

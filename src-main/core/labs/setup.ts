@@ -69,7 +69,9 @@ export function cloneLabSetup(setup: LabSetup): LabSetup {
  * training value, so it is written as is.
  */
 export function labCsOptionsText(cs: LabCsSetup): WriteResult {
-  const system: Record<string, string> = { 'token-authentication-mode': cs.tokenAuthenticationMode };
+  // Genesys names only `enable`; a CS with token authentication off simply has no such line.
+  const system: Record<string, string> = {};
+  if (cs.tokenAuthenticationMode === 'enable') system['token-authentication-mode'] = 'enable';
   if (cs.tokenPreambula !== DEFAULT_PREAMBLE) system['token-preambula'] = cs.tokenPreambula;
   system['token-uuid'] = cs.tokenUuid;
   if (cs.tokenToleranceSeconds !== null) system['token-tolerance'] = String(cs.tokenToleranceSeconds);

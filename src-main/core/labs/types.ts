@@ -6,6 +6,13 @@
  *
  * Pure types: no Node, no I/O (the renderer type-checks against this file).
  */
+import type { Source } from '../sources.js';
+
+/** A lab text and whose word it is: a Genesys document, the tool's model, or its advice. */
+export interface LabText {
+  text: string;
+  source: Source;
+}
 
 /** The Configuration Server side of a lab: what the mock CS runs with. */
 export interface LabCsSetup {
@@ -34,15 +41,21 @@ export type LabTokenSource =
   /** a token captured earlier is replayed: minted `issuedMinutesAgo` before the check, valid `lifeMinutes` */
   | { kind: 'replay'; issuedMinutesAgo: number; lifeMinutes: number };
 
-/** The GAX side of a lab: GAX's `[general]` options and what it knows of the CS. */
+/**
+ * The GAX side of a lab: GAX's `[general]` options, and the token-uuid and preamble it signs with.
+ * In the tool's model (GAX-SIDE) GAX has no token-uuid or preamble option of its own: it signs
+ * with those of the primary master CS it is configured against. When the lab's CS is that primary
+ * (csRole 'primary'), the check signs with the lab CS's values and these two fields are unused;
+ * when the lab's CS is a backup, they are the primary's, which the lab keeps fixed.
+ */
 export interface LabGaxSetup {
   /** GAX [general] confserv_trusted */
   confservTrusted: boolean;
   /** GAX [general] token_life_in_minutes */
   tokenLifeMinutes: number;
-  /** the token-uuid GAX signs with */
+  /** the primary master CS's token-uuid, which GAX signs with (GAX-SIDE model) */
   tokenUuid: string;
-  /** the preamble GAX puts in front of its tokens */
+  /** the primary master CS's token-preambula, which GAX puts in front of its tokens (GAX-SIDE model) */
   preamble: string;
   /** the user GAX logs in as (RegisterClient.userName) */
   userName: string;
@@ -69,18 +82,25 @@ export interface LabScenario {
   title: string;
   /** two or three sentences, as the customer would tell it ("since this morning GAX cannot log in") */
   story: string;
+  /** whose word the story's setup is (a lab is the tool's model of a deployment) */
+  storySource: Source;
+  /**
+   * What the lab's CS (the mock CS) plays: the primary master CS GAX is configured against, or a
+   * backup that took over. GAX signs with the primary's token-uuid and preamble either way.
+   */
+  csRole: 'primary' | 'backup';
   /** the broken setup the lab starts from */
   broken: LabSetup;
   /** the code the broken setup's login fails with (teaching mode) */
   brokenCode: string;
   /** what the trainee can use, each with why */
   tools: { view: LabTool; why: string }[];
-  /** staged hints, from a nudge to nearly the answer */
-  hints: string[];
+  /** staged hints, from a nudge to nearly the answer, each with its source */
+  hints: LabText[];
   /** what went wrong and why the fix is right, shown when solved or revealed */
-  explanation: string;
+  explanation: LabText;
   /** the intended fix, in words (shown on reveal) */
-  solution: string;
+  solution: LabText;
   /** which side(s) the intended fix changes: where the Labs view sends the trainee */
   fixIn: ('cs' | 'gax')[];
   /**
@@ -92,15 +112,16 @@ export interface LabScenario {
 
 /**
  * Per-scenario checks (judge.ts, SCENARIO_RULES):
- * - `cs-token-uuid-kept`: the CS's token-uuid is the one the scenario started with (GAX copies it, not the other way round)
+ * - `primary-token-uuid-kept`: the primary CS's token-uuid (the one GAX signs with) is the one the scenario started with
+ *   (the backup takes the primary's value, not the other way round)
  * - `cs-clock-synced` / `gax-clock-synced`: that host's clock is within the default token-tolerance (60 s) of real time,
  *   even where a wider token-tolerance would hide the difference
  * - `ttl-covers-life`: an explicit token-ttl is at least GAX's token_life_in_minutes
- * - `preamble-fits`: the same preamble on both sides, and the scenario user's token fits 64 bytes with it
+ * - `preamble-fits`: the preamble GAX signs with is the lab CS's, and the scenario user's token fits 64 bytes with it
  * - `no-misspelt-option`: no CS option name left that is a near miss of a token option (e.g. token-preamble)
  */
 export type LabRuleId =
-  | 'cs-token-uuid-kept'
+  | 'primary-token-uuid-kept'
   | 'cs-clock-synced'
   | 'gax-clock-synced'
   | 'ttl-covers-life'

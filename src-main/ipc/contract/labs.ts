@@ -1,15 +1,16 @@
 /**
  * Training labs and classroom mode. A lab's CS side is the app's mock CS (changed through the
  * mockcs.* requests, as in the Server view); its GAX side is held by main and changed here. Outputs
- * never carry a token-uuid: the GAX one is shown masked (the trainee types over it to change it),
+ * never carry a token-uuid: the one GAX signs with (the primary CS's, GAX-SIDE) is shown masked,
  * the CS one stays behind mockcs.status's mask. Passwords are reduced to whether there is one.
  * The explicit exceptions, each a person's click: labs.export (the option files for the Doctor)
- * and labs.handout.tokenUuid (the Show on the classroom handout).
+ * and labs.handout.tokenUuid (the Show on the GAX card and on the classroom handout).
  */
 import { z } from 'zod';
 import { LAB_MAX_MINUTES } from '../../core/labs/setup.js';
 import { GENESYS_MAX_INT, int, noInput, portField, preambleField, request } from './define.js';
 import { mockCsView, tokenUuidField, userNameField } from './mockcs.js';
+import { explanationSource } from './tokens.js';
 
 /** Scenario ids are kebab-case (core/labs/types.ts). */
 export const labId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'is not a lab id (kebab-case)' }).max(64);
@@ -68,11 +69,17 @@ export const labCheckResult = z.strictObject({
   checkedAt: z.number(),
 });
 
+/** A lab text and whose word it is (core/sources.ts): the Labs view shows the label beside it. */
+export const labText = z.strictObject({ text: z.string(), source: explanationSource });
+
 export const openLabView = z.strictObject({
   scenario: z.strictObject({
     id: z.string(),
     title: z.string(),
     story: z.string(),
+    storySource: explanationSource,
+    /** what the lab's CS plays: the primary GAX is configured against, or a backup that took over */
+    csRole: z.enum(['primary', 'backup']),
     brokenCode: z.string(),
     tools: z.array(z.strictObject({ view: labTool, why: z.string() })),
     fixIn: z.array(z.enum(['cs', 'gax'])),
@@ -85,11 +92,11 @@ export const openLabView = z.strictObject({
   }),
   progress: labProgress,
   /** the hints shown so far, in order */
-  hints: z.array(z.string()),
+  hints: z.array(labText),
   /** once revealed */
-  solution: z.string().nullable(),
+  solution: labText.nullable(),
   /** once solved or revealed */
-  explanation: z.string().nullable(),
+  explanation: labText.nullable(),
   gax: labGaxView,
   /** `[system]` options typed on the CS application that the CS does not know */
   extraOptions: z.record(z.string(), z.string()),
@@ -100,12 +107,13 @@ export const openLabView = z.strictObject({
 });
 export type OpenLabView = z.infer<typeof openLabView>;
 
-/** Any subset of the GAX side. */
+/**
+ * Any subset of the GAX side's own options. No token-uuid or preamble: in the tool's model (GAX-SIDE)
+ * GAX has none of its own and signs with the primary CS's, so they are changed on a CS, not here.
+ */
 export const labGaxPatch = z.strictObject({
   confservTrusted: z.boolean().optional(),
   tokenLifeMinutes: int(1, LAB_MAX_MINUTES).optional(),
-  tokenUuid: tokenUuidField.optional(),
-  preamble: preambleField.optional(),
   userName: userNameField.optional(),
   /** null: the token is minted for the login user */
   tokenUserName: userNameField.nullable().optional(),
@@ -164,14 +172,14 @@ export const labsRequests = {
   'labs.handout.tokenUuid': request(
     z.strictObject({ id: labId }),
     z.strictObject({ id: z.string(), tokenUuid: z.string() }),
-    // Only on the instructor's explicit Show, like labs.export: a training value published with the scenario.
-    "the open lab's broken GAX token-uuid in clear, for the classroom handout",
+    // Only on an explicit Show, like labs.export: a training value published with the scenario.
+    "the token-uuid GAX signs with in the open lab (the primary CS's), in clear, for the GAX card's and the handout's Show",
   ),
   'labs.check': request(noInput, openLabView, "log in as the lab's GAX against the mock CS and judge the fix; progress saved"),
-  'labs.hint': request(z.strictObject({ id: labId }), z.strictObject({ id: z.string(), hints: z.array(z.string()), progress: labProgress }), 'show the next hint (the count is saved)'),
+  'labs.hint': request(z.strictObject({ id: labId }), z.strictObject({ id: z.string(), hints: z.array(labText), progress: labProgress }), 'show the next hint (the count is saved)'),
   'labs.reveal': request(
     z.strictObject({ id: labId }),
-    z.strictObject({ id: z.string(), solution: z.string(), explanation: z.string(), progress: labProgress }),
+    z.strictObject({ id: z.string(), solution: labText, explanation: labText, progress: labProgress }),
     'the solution and the explanation (saved as revealed)',
   ),
   'labs.reset': request(

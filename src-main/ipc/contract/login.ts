@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { event, hostField, GENESYS_MAX_INT, int, preambleField, request, secretField, usernameField } from './define.js';
-import { tokenUuidSource } from './tokens.js';
+import { explanationSource, tokenUuidSource } from './tokens.js';
 
 /** Where to log in: the app's own mock CS (one of its listeners), or any host and port. */
 export const loginTarget = z.discriminatedUnion('kind', [
@@ -76,6 +76,8 @@ export const loginResult = z.strictObject({
     .optional(),
   message: z.string(),
   fix: z.string(),
+  /** whose word the explanation is (core/sources.ts) */
+  source: explanationSource.optional(),
 });
 
 const credentials = z.discriminatedUnion('kind', [

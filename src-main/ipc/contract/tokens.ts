@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADVICE_SOURCE_IDS, GENESYS_SOURCE_IDS, MODEL_SOURCE_IDS } from '../../core/sources.js';
 import { GENESYS_MAX_INT, epochSeconds, int, preambleField, request, secretField, usernameField } from './define.js';
 
 /** Where a token-uuid comes from: typed by the person, a saved profile, or the running mock CS. */
@@ -36,10 +37,18 @@ const segment = z.object({
   byteEnd: z.number(),
 });
 
+/** Whose word an explanation is (core/sources.ts): the renderer shows it as a label. */
+export const explanationSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('genesys'), id: z.enum(GENESYS_SOURCE_IDS) }),
+  z.strictObject({ kind: z.literal('model'), id: z.enum(MODEL_SOURCE_IDS) }),
+  z.strictObject({ kind: z.literal('advice'), id: z.enum(ADVICE_SOURCE_IDS) }),
+]);
+
 export const decisionView = z.object({
   code: z.string(),
   message: z.string(),
   hint: z.string(),
+  source: explanationSource,
   now: z.number(),
   warnings: z.array(z.string()),
   steps: z.array(z.object({ id: z.string(), label: z.string(), status: z.enum(['pass', 'fail', 'skipped']), detail: z.string() })),

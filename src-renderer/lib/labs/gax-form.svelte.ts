@@ -1,25 +1,22 @@
 /**
- * The "GAX application" card of an open lab: GAX's [general] options and what it knows of the CS,
- * as typed, checked as typed, and sent as a patch of what changed. The token-uuid is never shown:
- * the card holds the masked value from main and an empty box; typing a new one replaces it.
+ * The "GAX application" card of an open lab: GAX's own options, as typed, checked as typed, and sent
+ * as a patch of what changed. No token-uuid or preamble: in the tool's model (GAX-SIDE) GAX has none
+ * of its own and signs with the primary CS's, which the card shows read-only (SigningCard).
  */
 import type { RequestInput, RequestOutput } from '../../../src-main/ipc/contract/index.js';
-import { checkPreamble, checkUsername, parseTokenUuid, LAB_MAX_MINUTES } from '../../../src-main/core/browser.js';
+import { checkUsername, LAB_MAX_MINUTES } from '../../../src-main/core/browser.js';
 import { wholeNumberProblem } from '../app/whole-number.js';
 
 export type LabGaxView = NonNullable<RequestOutput<'labs.current'>['lab']>['gax'];
 export type LabGaxPatch = RequestInput<'labs.gax.update'>['patch'];
 export type TokenSourceKind = 'mint' | 'replay';
-export type GaxField = 'tokenLife' | 'tokenUuid' | 'preamble' | 'userName' | 'tokenUserName' | 'password' | 'clockOffset' | 'issuedMinutesAgo' | 'replayLife';
+export type GaxField = 'tokenLife' | 'userName' | 'tokenUserName' | 'password' | 'clockOffset' | 'issuedMinutesAgo' | 'replayLife';
 
 const MAX_OFFSET = 10 * 366 * 86400;
 
 export class LabGaxForm {
   confservTrusted = $state(true);
   tokenLife = $state('');
-  /** a new token-uuid to use; '' keeps the current one (shown masked) */
-  tokenUuid = $state('');
-  preamble = $state('');
   userName = $state('');
   /** '' = the token is minted for the login user */
   tokenUserName = $state('');
@@ -40,8 +37,6 @@ export class LabGaxForm {
     this.current = view;
     this.confservTrusted = view.confservTrusted;
     this.tokenLife = String(view.tokenLifeMinutes);
-    this.tokenUuid = '';
-    this.preamble = view.preamble;
     this.userName = view.userName;
     this.tokenUserName = view.tokenUserName ?? '';
     this.password = '';
@@ -57,12 +52,6 @@ export class LabGaxForm {
     const e: Partial<Record<GaxField, string>> = {};
     const life = wholeNumberProblem(this.tokenLife, 1, LAB_MAX_MINUTES, 'token_life_in_minutes');
     if (life) e.tokenLife = life;
-    if (this.tokenUuid.trim() !== '') {
-      const parsed = parseTokenUuid(this.tokenUuid.trim());
-      if (!parsed.ok) e.tokenUuid = `not a UUID: ${parsed.reason}`;
-    }
-    const pre = checkPreamble(this.preamble);
-    if (pre) e.preamble = pre;
     const user = this.userName === '' ? 'enter the user GAX logs in as' : checkUsername(this.userName);
     if (user) e.userName = user;
     if (this.tokenUserName !== '') {
@@ -90,8 +79,6 @@ export class LabGaxForm {
     const p: LabGaxPatch = {};
     if (this.confservTrusted !== c.confservTrusted) p.confservTrusted = this.confservTrusted;
     if (Number(this.tokenLife.trim()) !== c.tokenLifeMinutes) p.tokenLifeMinutes = Number(this.tokenLife.trim());
-    if (this.tokenUuid.trim() !== '') p.tokenUuid = this.tokenUuid.trim();
-    if (this.preamble !== c.preamble) p.preamble = this.preamble;
     if (this.userName !== c.userName) p.userName = this.userName;
     if ((this.tokenUserName || null) !== c.tokenUserName) p.tokenUserName = this.tokenUserName || null;
     if (this.password !== '') p.password = this.password;

@@ -59,14 +59,14 @@ describe('judgeFix: the login', () => {
 
 describe('judgeFix: the general rules, each naming its option', () => {
   const cases: [string, (s: LabSetup) => void, string, RegExp][] = [
-    ['token auth off on the CS', (s) => void (s.cs.tokenAuthenticationMode = 'disable'), 'token-auth-off', /token-authentication-mode is disable/],
+    ['token auth off on the CS', (s) => void (s.cs.tokenAuthenticationMode = 'disable'), 'token-auth-off', /token-authentication-mode is not enable/],
     ['GAX not trusted', (s) => void (s.gax.confservTrusted = false), 'gax-not-trusted', /confserv_trusted is false/],
     ['another login user', (s) => void (s.gax.userName = 'tnguyen'), 'wrong-user', /logs in as "tnguyen", but the lab is about "kwilson"/],
     ['a token for another user', (s) => void (s.gax.tokenUserName = 'tnguyen'), 'token-for-other-user', /minted for "tnguyen" but it logs in as "kwilson"/],
     ['a replayed token', (s) => void (s.gax.tokenSource = { kind: 'replay', issuedMinutesAgo: 2, lifeMinutes: 20 }), 'replayed-token', /minted 2 min ago/],
     ['token-tolerance 301 s', (s) => void (s.cs.tokenToleranceSeconds = 301), 'tolerance-too-wide', /token-tolerance is 301 s, above 300 s/],
     ['token-ttl 41 min for 20-minute tokens', (s) => void (s.cs.tokenTtlMinutes = 41), 'ttl-too-long', /token-ttl is 41 min, far above GAX token_life_in_minutes \(20 min\)/],
-    ['the Password field widened', (s) => void (s.cs.passwordFieldLimit = 65), 'field-limit-raised', /65 bytes.*about 64/],
+    ['the Password field widened', (s) => void (s.cs.passwordFieldLimit = 65), 'field-limit-raised', /65 bytes.*Password field of the GAX interface as approximately 64/],
     ['the CS clock 61 s ahead', (s) => void (s.cs.clockOffsetSeconds = 61), 'cs-clock-off', /CS host's clock is 61 s ahead of real time, more than 60 s/],
     ['the GAX clock 2 min behind', (s) => void (s.gax.clockOffsetSeconds = -120), 'gax-clock-off', /GAX host's clock is 2 min behind real time/],
     ['the CS reading another token life', (s) => void (s.cs.gaxTokenLifeMinutes = 30), 'life-out-of-sync', /reads GAX's token_life_in_minutes as 30 min but GAX \[general\] token_life_in_minutes is 20/],
@@ -96,17 +96,22 @@ describe('judgeFix: the general rules, each naming its option', () => {
 });
 
 describe("judgeFix: each scenario's own rules", () => {
-  it('mistyped token-uuid: the CS keeps its token-uuid (any spelling of it), and the value is never quoted', () => {
-    const lab = scenario('mistyped-token-uuid');
-    const same = fixedSetup('mistyped-token-uuid', (s) => {
-      s.cs.tokenUuid = `{${s.cs.tokenUuid.toUpperCase()}}`;
-      s.gax.tokenUuid = s.cs.tokenUuid;
+  it("backup lab: the primary keeps its token-uuid (any spelling of it), the backup takes it, and no value is quoted", () => {
+    const lab = scenario('backup-cs-token-uuid');
+    const same = fixedSetup('backup-cs-token-uuid', (s) => {
+      s.gax.tokenUuid = `{${s.gax.tokenUuid.toUpperCase()}}`;
+      s.cs.tokenUuid = s.gax.tokenUuid;
     });
     expect(judgeFix(lab, same, TOKEN_OK)).toEqual([]);
-    const moved = fixedSetup('mistyped-token-uuid', (s) => void (s.cs.tokenUuid = s.gax.tokenUuid));
+    const moved = fixedSetup('backup-cs-token-uuid', (s) => void (s.gax.tokenUuid = s.cs.tokenUuid));
     const p = judgeFix(lab, moved, TOKEN_OK);
-    expect(ids(p)).toEqual(['cs-token-uuid-changed']);
+    expect(ids(p)).toEqual(['primary-token-uuid-changed']);
     expect(p[0]!.message).not.toMatch(/[0-9a-f]{8}-/);
+    // Where the lab's CS is the primary, GAX follows its token-uuid: changing it is no fault of the judge's.
+    expect(judgeFix(scenario('user-disabled'), fixedSetup('user-disabled', (s) => {
+      s.cs.users.find((u) => u.userName === 'kwilson')!.enabled = true;
+      s.cs.tokenUuid = '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21';
+    }), TOKEN_OK)).toEqual([]);
   });
 
   it('CS clock lab: a CS clock hidden by a wider (but fair) token-tolerance is still wrong, and named once', () => {
@@ -135,25 +140,26 @@ describe("judgeFix: each scenario's own rules", () => {
     expect(p[0]!.message).toMatch(/token-ttl \(10 min\) is still shorter than GAX token_life_in_minutes \(20 min\)/);
   });
 
-  it('preamble lab: the same preamble on both sides, short enough for the lab user', () => {
+  it("preamble lab: the CS's preamble, which GAX follows, short enough for the lab user", () => {
     const lab = scenario('preamble-too-long');
     const broken = cloneLabSetup(lab.broken);
     expect(ids(judgeFix(lab, broken, TOKEN_OK))).toEqual(['preamble-too-long']);
+    // GAX has no preamble of its own (GAX-SIDE): a value on its side changes nothing.
     broken.gax.preamble = '{PXZ}';
-    expect(ids(judgeFix(lab, broken, TOKEN_OK))).toEqual(['preamble-differs']);
+    expect(ids(judgeFix(lab, broken, TOKEN_OK))).toEqual(['preamble-too-long']);
     broken.cs.tokenPreambula = '{PXZ}';
     expect(judgeFix(lab, broken, TOKEN_OK)).toEqual([]);
   });
 
   it('misspelt option lab: a near miss of a token option is named; an unrelated extra option is not', () => {
-    const lab = scenario('misspelt-preamble-option');
+    const lab = scenario('misspelt-mode-option');
     const s = cloneLabSetup(lab.broken);
-    s.cs.tokenPreambula = '{LAB}';
+    s.cs.tokenAuthenticationMode = 'enable';
     expect(judgeFix(lab, s, TOKEN_OK)).toEqual([
       {
         id: 'misspelt-option',
         message:
-          'The CS still has the option "token-preamble", which Configuration Server does not know and ignores: delete it (the option is token-preambula).',
+          'The CS still has the option "token-authentification-mode", which is not an option Genesys publishes (the mock CS ignores it): delete it (the option is token-authentication-mode).',
       },
     ]);
     s.cs.extraOptions = { 'dbserver-timeout': '30' };

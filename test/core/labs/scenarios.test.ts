@@ -5,10 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src-main/core/doctor/index.js';
-import { longestUsernameBytes, parseTokenUuid, passwordFieldFit } from '../../../src-main/core/index.js';
+import { isKnownSource, longestUsernameBytes, parseTokenUuid, passwordFieldFit } from '../../../src-main/core/index.js';
 import {
   cloneLabSetup,
   findScenario,
+  gaxSigning,
   LAB_SCENARIOS,
   labCsOptionsText,
   labGaxOptionsText,
@@ -17,16 +18,18 @@ import {
 } from '../../../src-main/core/labs/index.js';
 import { CSMOCK_ERROR_CODES } from '../../../src-main/mockcs/protocol.js';
 
+// The nine faults of issue 7, the token-uuid and misspelt-option ones reworked to the tool's one model
+// of GAX's side (GAX-SIDE: it signs with the primary CS's token-uuid and preamble, it has none of its own).
 const REQUIRED = [
   'cs-mode-disabled',
-  'mistyped-token-uuid',
+  'backup-cs-token-uuid',
   'cs-clock-behind',
   'ttl-shorter-than-life',
   'expired-token-replayed',
   'preamble-too-long',
   'token-for-another-user',
   'user-disabled',
-  'misspelt-preamble-option',
+  'misspelt-mode-option',
 ];
 const VIEWS: readonly LabTool[] = ['setup', 'tokens', 'server', 'connect', 'doctor'];
 const GENESYS_NAMES = /token-authentication-mode|token-preambula|token-uuid|token-tolerance|token-ttl|confserv_trusted|token_life_in_minutes/;
@@ -46,11 +49,19 @@ describe('LAB_SCENARIOS', () => {
     expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.length).toBeLessThanOrEqual(3);
     expect(s.hints).toHaveLength(3);
-    for (const h of s.hints) expect(h.length).toBeGreaterThan(20);
-    expect(new Set(s.hints).size).toBe(3);
-    expect(s.explanation).toMatch(GENESYS_NAMES);
-    expect(s.explanation).toContain(s.brokenCode);
-    expect(s.solution.length).toBeGreaterThan(10);
+    for (const h of s.hints) expect(h.text.length).toBeGreaterThan(20);
+    expect(new Set(s.hints.map((h) => h.text)).size).toBe(3);
+    expect(s.explanation.text).toMatch(GENESYS_NAMES);
+    expect(s.explanation.text).toContain(s.brokenCode);
+    expect(s.solution.text.length).toBeGreaterThan(10);
+    // Every text says whose word it is, and a Genesys one names a Genesys document.
+    for (const source of [s.storySource, ...s.hints.map((h) => h.source), s.explanation.source, s.solution.source])
+      expect(isKnownSource(source), JSON.stringify(source)).toBe(true);
+    // Nothing sets a token-uuid or preamble on GAX: those are the primary CS's (GAX-SIDE).
+    for (const t of [s.story, ...s.hints.map((h) => h.text), s.explanation.text, s.solution.text]) {
+      expect(t).not.toMatch(/GAX's token-uuid|token-uuid (on|to) GAX|same preamble on both sides|a real CS holds|never looks like/i);
+    }
+    expect(['primary', 'backup']).toContain(s.csRole);
     expect(s.tools.length).toBeGreaterThanOrEqual(2);
     for (const t of s.tools) {
       expect(VIEWS).toContain(t.view);
@@ -75,9 +86,14 @@ describe('LAB_SCENARIOS', () => {
     const get = (id: string) => findScenario(id)!.broken;
     expect(get('cs-mode-disabled').cs.tokenAuthenticationMode).toBe('disable');
     expect(get('cs-mode-disabled').gax.confservTrusted).toBe(true);
-    const uuid = get('mistyped-token-uuid');
-    expect(uuid.gax.tokenUuid).not.toBe(uuid.cs.tokenUuid);
-    expect([...uuid.gax.tokenUuid].filter((c, i) => c !== uuid.cs.tokenUuid[i])).toHaveLength(2); // two digits swapped
+    // The backup's token-uuid is not the primary's, which GAX signs with; every other lab's CS is the primary.
+    const backup = findScenario('backup-cs-token-uuid')!;
+    expect(backup.csRole).toBe('backup');
+    expect(gaxSigning(backup, backup.broken).tokenUuid).not.toBe(backup.broken.cs.tokenUuid);
+    for (const s of LAB_SCENARIOS.filter((x) => x.id !== backup.id)) {
+      expect(s.csRole).toBe('primary');
+      expect(gaxSigning(s, s.broken)).toMatchObject({ tokenUuid: s.broken.cs.tokenUuid, preamble: s.broken.cs.tokenPreambula });
+    }
     const clock = get('cs-clock-behind');
     expect(clock.cs.clockOffsetSeconds).toBe(-600);
     expect(clock.cs.tokenToleranceSeconds).toBeNull(); // the default 60 s
@@ -96,10 +112,9 @@ describe('LAB_SCENARIOS', () => {
     expect(other.cs.users.map((u) => u.userName)).toEqual(expect.arrayContaining([other.gax.userName, other.gax.tokenUserName]));
     const disabled = get('user-disabled');
     expect(disabled.cs.users.find((u) => u.userName === disabled.gax.userName)?.enabled).toBe(false);
-    const misspelt = get('misspelt-preamble-option');
-    expect(misspelt.cs.extraOptions).toEqual({ 'token-preamble': '{LAB}' });
-    expect(misspelt.cs.tokenPreambula).toBe('{PXZ}');
-    expect(misspelt.gax.preamble).toBe('{LAB}');
+    const misspelt = get('misspelt-mode-option');
+    expect(misspelt.cs.extraOptions).toEqual({ 'token-authentification-mode': 'enable' });
+    expect(misspelt.cs.tokenAuthenticationMode).toBe('disable');
   });
 
   it('is frozen: an edit goes to a copy', () => {
@@ -124,19 +139,19 @@ describe('LAB_SCENARIOS', () => {
 });
 
 describe('the option files of a lab (for the Doctor)', () => {
-  it('writes the misspelt option as typed, without a token-preambula line, and the Doctor flags it', () => {
-    const { cs, gax } = findScenario('misspelt-preamble-option')!.broken;
+  it('writes the misspelt option as typed, without a token-authentication-mode line, and the Doctor flags it', () => {
+    const { cs, gax } = findScenario('misspelt-mode-option')!.broken;
     const csText = labCsOptionsText(cs);
     const gaxText = labGaxOptionsText(gax);
     if (!csText.ok || !gaxText.ok) throw new Error('unwritable');
     expect(csText.text).toContain('[system]\n');
-    expect(csText.text).toContain('token-preamble={LAB}\n');
-    expect(csText.text).not.toContain('token-preambula');
+    expect(csText.text).toContain('token-authentification-mode=enable\n');
+    expect(csText.text).not.toMatch(/^token-authentication-mode=/m);
     expect(gaxText.text).toContain('[general]\nconfserv_trusted=true\ntoken_life_in_minutes=20\n');
     const result = diagnose({ files: [{ name: 'cs.cfg', text: csText.text }, { name: 'gax.cfg', text: gaxText.text }] });
     const unknown = result.findings.find((f) => f.id === 'UNKNOWN_OPTION');
-    expect(unknown?.message).toMatch(/token-preamble/);
-    expect(unknown?.fix).toMatch(/token-preambula=\{LAB\}/);
+    expect(unknown?.message).toMatch(/token-authentification-mode/);
+    expect(unknown?.fix).toMatch(/token-authentication-mode=enable/);
   });
 
   it("writes token-ttl and the CS's settings, which the Doctor reads back (TTL lab)", () => {

@@ -43,7 +43,7 @@ const text = (id: string) => within(sheet()).getByTestId(`handout-${id}`).textCo
 async function openLab(title: string): Promise<void> {
   const list = screen.getByRole('region', { name: 'Scenarios' });
   await fireEvent.click(within(list).getByRole('button', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }));
-  await screen.findByRole('heading', { name: title, level: 2 });
+  await screen.findByRole('heading', { name: title, level: 2 }, { timeout: 5000 });
 }
 
 async function startClassroom(): Promise<void> {
@@ -64,7 +64,7 @@ describe('the classroom handout', () => {
     expect(within(room()).getByText(/Open a lab above/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'What trainees type in Connect' })).toBeNull();
 
-    const s = findScenario('mistyped-token-uuid')!;
+    const s = findScenario('backup-cs-token-uuid')!;
     await openLab(s.title);
     await within(room()).findByRole('region', { name: 'What trainees type in Connect' });
     const port = classroom.classroom!.port!;

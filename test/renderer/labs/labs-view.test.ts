@@ -1,7 +1,7 @@
 /**
  * The Labs view as a trainee uses it, against the real main side: the list with progress, a lab
- * opened with its story, a failing Check announced with its code, a hint, the GAX card applying a
- * pasted token-uuid then Check says Solved, "Open in Doctor" handing both exports to the Doctor,
+ * opened with its story, a failing Check announced with its code, a labelled hint, the primary CS's
+ * token-uuid shown and copied from the GAX card and put on the backup, then Check says Solved, "Open in Doctor" handing both exports to the Doctor,
  * and reset asked once more in place.
  */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
@@ -36,14 +36,15 @@ async function checkAndRead(): Promise<HTMLElement> {
 }
 
 describe('Labs view', () => {
-  it('opens a lab from the list, checks, takes a hint, fixes GAX in the card and is solved', async () => {
-    const s = findScenario('mistyped-token-uuid')!;
+  it("opens the backup lab, checks, takes a labelled hint, shows and copies the primary's token-uuid, fixes the backup and is solved", async () => {
+    const s = findScenario('backup-cs-token-uuid')!;
     render(LabsView);
     const list = await screen.findByRole('region', { name: 'Scenarios' });
     await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThanOrEqual(9));
     expect(screen.getByTestId('labs-solved').textContent).toMatch(/^0 of \d+ solved$/);
     await fireEvent.click(within(list).getByRole('button', { name: new RegExp(s.title) }));
-    await screen.findByRole('heading', { name: s.title, level: 2 });
+    // the machine is shared: opening a lab starts a real mock CS, so give it more than the default second
+    await screen.findByRole('heading', { name: s.title, level: 2 }, { timeout: 5000 });
     expect(screen.getByText(s.story)).toBeTruthy();
 
     const failed = await checkAndRead();
@@ -51,30 +52,38 @@ describe('Labs view', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: /Show a hint/ }));
     const hints = await screen.findByRole('list', { name: 'Hints' });
-    expect(hints.textContent).toContain(s.hints[0]);
+    expect(hints.textContent).toContain(s.hints[0]!.text);
+    // each hint says whose word it is
+    expect(hints.querySelector('[data-source-kind="model"]')).toBeTruthy();
 
-    const uuid = screen.getByLabelText('token-uuid GAX signs with') as HTMLInputElement;
-    expect(uuid.type).toBe('password');
-    await fireEvent.input(uuid, { target: { value: s.broken.cs.tokenUuid } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Apply to GAX' }));
-    await waitFor(() => expect(document.getElementById('lab-gax-uuid-help')?.textContent).toContain(s.broken.cs.tokenUuid.slice(-4)));
+    // GAX has no token-uuid field of its own: the primary's is shown read-only, masked until Show
+    expect(screen.queryByLabelText('token-uuid GAX signs with')).toBeNull();
+    const signing = screen.getByTestId('lab-signing');
+    expect(within(signing).getByTestId('signing-uuid').textContent).not.toContain(s.broken.gax.tokenUuid);
+    await fireEvent.click(within(signing).getByRole('button', { name: "Show the primary CS's token-uuid" }));
+    await waitFor(() => expect(within(signing).getByTestId('signing-uuid').textContent).toBe(s.broken.gax.tokenUuid));
+    expect(within(signing).getByRole('button', { name: "Copy the primary CS's token-uuid" }).hasAttribute('disabled')).toBe(false);
+
+    // the fix is on the backup (the Server view's CS), with the value the card showed
+    await bridge.call('mockcs.options.update', { patch: { tokenUuid: within(signing).getByTestId('signing-uuid').textContent! } });
     const solved = await checkAndRead();
     expect(within(solved).getByRole('status').textContent).toMatch(/Solved/);
-    expect(screen.getByRole('heading', { name: 'Why' })).toBeTruthy();
+    const why = screen.getByRole('heading', { name: /^Why/ });
+    expect(why.querySelector('[data-source-id="GAX-SIDE"]')).toBeTruthy();
     expect(within(list).getByRole('button', { name: new RegExp(s.title) }).textContent).toContain('Solved');
   });
 
   it('hands the lab’s CS and GAX exports to the Doctor, misspelt option included', async () => {
-    const s = findScenario('misspelt-preamble-option')!;
+    const s = findScenario('misspelt-mode-option')!;
     render(LabsView);
     const list = await screen.findByRole('region', { name: 'Scenarios' });
     await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThanOrEqual(9));
     await fireEvent.click(within(list).getByRole('button', { name: new RegExp(s.title) }));
     const table = await screen.findByRole('table', { name: /Other options typed/ });
-    expect(table.textContent).toContain('token-preamble');
+    expect(table.textContent).toContain('token-authentification-mode');
     await fireEvent.click(screen.getByRole('button', { name: 'Open in Doctor' }));
     await waitFor(() => expect(navigation.current).toBe('doctor'));
-    expect(doctor.inputs.files.map((f) => [f.application, f.text.includes('token-preamble=')])).toEqual([
+    expect(doctor.inputs.files.map((f) => [f.application, f.text.includes('token-authentification-mode=')])).toEqual([
       ['cs', true],
       ['gax', false],
     ]);
@@ -85,7 +94,7 @@ describe('Labs view', () => {
     const list = await screen.findByRole('region', { name: 'Scenarios' });
     await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThanOrEqual(9));
     await fireEvent.click(within(list).getAllByRole('button')[0]!);
-    await fireEvent.click(await screen.findByRole('button', { name: 'Reset lab' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Reset lab' }, { timeout: 5000 }));
     const group = screen.getByRole('group', { name: 'Reset this lab' });
     await fireEvent.click(within(group).getByRole('button', { name: 'Keep it' }));
     expect(screen.queryByRole('group', { name: 'Reset this lab' })).toBeNull();

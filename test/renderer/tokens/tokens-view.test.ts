@@ -113,8 +113,12 @@ describe('Tokens view: Inspect', () => {
     render(TokensView);
     // 24 characters of body: 18 bytes, canonical base64url but too short
     paste(mint('alice', MOCKCS_UUID, IAT).slice(0, 29));
-    expect(await screen.findByText(/^TRUNCATED — the token is too short/)).toBeTruthy();
+    expect(await screen.findByText(/^TRUNCATED — not in the tool's reference format \(PXZ-1\): too short/)).toBeTruthy();
     expect(screen.getByText('What to do:')).toBeTruthy();
+    // whose word it is: the tool's model of a token (Genesys does not publish the bytes)
+    const label = document.querySelector('[data-source-kind="model"][data-source-id="PXZ-1"]');
+    expect(label?.textContent).toMatch(/tool's model/);
+    expect(document.body.textContent).not.toMatch(/never looks like this/);
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows[2]!.textContent).toMatch(/at least 26 body bytes.*fail/);
     expect(screen.queryByRole('list', { name: "The token's parts" })).toBeNull();

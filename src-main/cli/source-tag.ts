@@ -1,0 +1,15 @@
+/**
+ * Whose word a line is, in text output: `[genesys GAX-SECURE]` names the Genesys document,
+ * `[model]` and `[advice]` the tool's own model and judgement. The same short tag in every
+ * command (verify, login, doctor, lab), so a reader learns it once.
+ */
+import { SOURCE_WORD, type Source } from '../core/sources.js';
+
+export function sourceTag(source: Source): string {
+  return source.kind === 'genesys' ? `[${SOURCE_WORD.genesys} ${source.id}]` : `[${SOURCE_WORD[source.kind]}]`;
+}
+
+/** The pair `--json` carries: `{ "kind", "id" }`, nothing more. */
+export function sourceJson(source: Source): { kind: Source['kind']; id: Source['id'] } {
+  return { kind: source.kind, id: source.id };
+}
