@@ -1,7 +1,9 @@
 /** What reading a file gives: the parsed file, or a typed error naming the file and line. */
 import type { ApplicationKind } from '../options/index.js';
 import { detectApplication } from './detect.js';
-import type { FileRole } from './types.js';
+
+/** What a file is, recognised from its sections and options (the doctor states it with its reason). */
+export type FileRole = 'cs' | 'csproxy' | 'gax' | 'cs-local-config';
 
 export type NormalisationKind =
   | 'encoding'

@@ -1,7 +1,7 @@
 /** The doctor's vocabulary: findings, the edits behind their fixes, and what rules look at. */
 import type { ApplicationKind, OptionName, OptionSet } from '../options/index.js';
 import type { Source } from '../sources.js';
-import type { ParsedFile, ReadError } from './read-result.js';
+import type { FileRole, ParsedFile, ReadError } from './read-result.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -105,7 +105,7 @@ export interface AppModel {
  * What a file is. A CS Proxy and a master CS's local file are CS-side: they hold the CS `[system]`
  * token options (when they hold any) and are compared with the other CSs.
  */
-export type FileRole = 'cs' | 'csproxy' | 'gax' | 'cs-local-config';
+export type { FileRole };
 export const FILE_ROLE_LABEL: Record<FileRole, string> = {
   cs: 'Configuration Server options export',
   csproxy: 'Configuration Server Proxy options export',
