@@ -20,6 +20,11 @@ export class ListenerSet {
     private readonly tls: TlsProvider,
   ) {}
 
+  /** A running listener's own connection cap, by its id (listeners[i].maxConnections). */
+  capOf(id: string): number | undefined {
+    return this.bound.find((b) => b.info.id === id)?.spec.maxConnections;
+  }
+
   infos(): ListenerInfo[] {
     return this.bound.map((b) => ({ ...b.info }));
   }
