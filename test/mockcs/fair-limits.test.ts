@@ -2,7 +2,7 @@
 // its own, so one greedy address, idle connections or a full classroom listener lock nobody out.
 import { connect as tcpConnect } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { connect as tlsConnect } from 'node:tls';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MockCs, type MockCsEvent, type MockCsListener, type MockCsOptions } from '../../src-main/mockcs/index.js';
 import { LineClient, until, type Msg } from './helpers.js';
@@ -29,7 +29,7 @@ async function serve(listeners: MockCsListener[], options: Partial<MockCsOptions
 function connectFrom(port: number, from: string, tls = false): Promise<LineClient> {
   return new Promise((resolve, reject) => {
     const s = tls
-      ? tlsConnect({ port, host: '127.0.0.1', localAddress: from, rejectUnauthorized: false }, () => resolve(new LineClient(s)))
+      ? tlsConnect({ port, host: '127.0.0.1', localAddress: from, rejectUnauthorized: false } as ConnectionOptions, () => resolve(new LineClient(s)))
       : tcpConnect({ port, host: '127.0.0.1', localAddress: from }, () => resolve(new LineClient(s)));
     s.once('error', reject);
   }).then((c) => {
