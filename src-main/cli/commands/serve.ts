@@ -180,7 +180,8 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
     fromFlag.set('users', '--user');
   }
   if (input['listeners'] !== config['listeners']) fromFlag.set('listeners', '--host');
-  const parsed = parseMockCsOptions(withClassLimits(input, args));
+  const checked = parseMockCsOptions(input);
+  const parsed = checked.ok ? parseMockCsOptions(withClassLimits(input, checked.options.listeners, args)) : checked;
   if (!parsed.ok) {
     // "tokenPreambula: …" → "--preamble: …" when a flag set it (the config was already checked alone).
     const option = /^([A-Za-z]+)/.exec(parsed.message)?.[1] ?? '';
@@ -194,9 +195,8 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
  * Beyond loopback (needs --allow-network) the server is a class's: the class limits apply where
  * neither a flag nor --config set a limit.
  */
-function withClassLimits(input: Record<string, unknown>, args: ParsedArgs): Record<string, unknown> {
-  const listeners = Array.isArray(input['listeners']) ? (input['listeners'] as { host?: unknown }[]) : [];
-  const beyond = listeners.map((l) => (typeof l?.host === 'string' ? l.host : '127.0.0.1')).find((h) => !isLoopbackHost(h));
+function withClassLimits(input: Record<string, unknown>, listeners: readonly MockCsListener[], args: ParsedArgs): Record<string, unknown> {
+  const beyond = listeners.map((l) => l.host).find((h) => !isLoopbackHost(h));
   if (beyond === undefined) return input;
   if (args.options['allow-network'] !== true)
     throw new UsageError(
