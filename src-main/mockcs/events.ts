@@ -148,6 +148,7 @@ export function formatLogLine(e: Omit<MockCsEvent, 'logLine'>): string {
     case 'request':
       return `${t} Trc ----- ${escapeClientText(e.request ?? 'request', 64)} received from ${who}: ${message}${ms}`;
     case 'error':
+      if (e.remote === '') return `${t} Trc ----- ${e.code}: ${message}`;
       // TLS_HANDSHAKE_FAILED and INTERNAL_ERROR are the server's own findings: no answer was sent.
       if (NOT_SENT.has(e.code)) return `${t} Trc ----- ${e.code} on ${e.listener} from ${who}: ${message}`;
       return `${t} Trc 04542 Message MSGCFG_ERROR sent to ${who}: ${e.code} — ${message}`;

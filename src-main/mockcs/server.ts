@@ -197,7 +197,19 @@ export class MockCs {
   private async tlsFor(specs: readonly MockCsListener[]): Promise<TlsMaterial | null> {
     if (!specs.some((l) => l.tls)) return this.tlsMaterial;
     const now = this.clock();
-    if (!this.tlsMaterial || this.tlsMaterial.validTo.getTime() <= now) this.tlsMaterial = await loadOrCreateTlsMaterial(this.dataDir, now);
+    if (!this.tlsMaterial || this.tlsMaterial.validTo.getTime() <= now) {
+      const made = await loadOrCreateTlsMaterial(this.dataDir, now);
+      this.tlsMaterial = made;
+      // Pinned fingerprints break with a new certificate: say so, with the new one.
+      if (made.replaced !== undefined && this.state)
+        this.emitSafely(this.state, {
+          kind: 'error',
+          listener: 'tls',
+          remote: '',
+          code: 'TLS_CERTIFICATE_REPLACED',
+          message: `${made.replaced}; its SHA-256 fingerprint is ${made.fingerprint256}: clients that pinned the old one must pin this one`,
+        });
+    }
     return this.tlsMaterial;
   }
 
