@@ -16,7 +16,7 @@ export class ListenerSet {
   private readonly rawSockets = new Set<Socket>();
 
   constructor(
-    private readonly handlers: Pick<ListenerHandlers, 'onConnection' | 'onTlsError'>,
+    private readonly handlers: Pick<ListenerHandlers, 'onConnection' | 'onTlsError' | 'handshakeCap'>,
     private readonly tls: TlsProvider,
   ) {}
 

@@ -28,6 +28,8 @@ export interface ListenerHandlers {
   onConnection(socket: Socket, info: ListenerInfo): void;
   /** a TLS handshake that failed or was abandoned; `remote` is "host:port" */
   onTlsError(err: Error & { code?: string }, remote: string, info: ListenerInfo): void;
+  /** the most TLS handshakes one remote address may have pending on a listener (maxConnectionsPerAddress) */
+  handshakeCap(): number;
 }
 
 /** A slow or silent TLS client gives up its slot after this long. */
@@ -57,16 +59,38 @@ export function bindListener(spec: MockCsListener, tls: TlsMaterial | null, hand
     // A client that refuses our certificate often just closes (TLS 1.3: before the server's side
     // completes), and Node reports that as nothing or as a bare ECONNRESET: track handshakes that
     // never finish, so the log says once, with the reason the bytes exchanged point to.
-    const handshaking = new Map<string, { raw: Socket; reported: boolean }>();
+    const handshaking = new Map<string, { raw: Socket; reported: boolean; release?: () => void }>();
     const keyOf = (sock: Socket) => hostPort(sock.remoteAddress ?? 'unknown', sock.remotePort ?? 0);
+    /** pending handshakes by remote address: a handshake is not a session yet, but holds a socket */
+    const pendingFrom = new Map<string, number>();
     tlsServer.on('connection', (raw: Socket) => {
       // The remote is read now: once the socket is destroyed it is gone ("unknown:0").
       const key = keyOf(raw);
-      const entry = { raw, reported: false };
+      const address = raw.remoteAddress ?? 'unknown';
+      const pending = pendingFrom.get(address) ?? 0;
+      const entry: { raw: Socket; reported: boolean; release?: () => void } = { raw, reported: false };
+      if (pending >= handlers.handshakeCap()) {
+        entry.reported = true;
+        raw.destroy();
+        const err = new Error(`${pending} TLS handshakes from ${address} are pending, the most this server takes from one address (maxConnectionsPerAddress = ${handlers.handshakeCap()})`);
+        if (info) handlers.onTlsError(Object.assign(err, { code: 'TOO_MANY_HANDSHAKES' }), key, info);
+        return;
+      }
+      pendingFrom.set(address, pending + 1);
+      let counted = true;
+      const done = () => {
+        if (!counted) return;
+        counted = false;
+        const left = (pendingFrom.get(address) ?? 1) - 1;
+        if (left > 0) pendingFrom.set(address, left);
+        else pendingFrom.delete(address);
+      };
+      entry.release = done;
       handshaking.set(key, entry);
       raw.once('close', () =>
         // Deferred: a handshake error for the same socket is reported first, when there is one.
         setImmediate(() => {
+          done();
           if (handshaking.get(key) === entry) handshaking.delete(key);
           if (!entry.reported && !secured.has(raw) && info) handlers.onTlsError(abandoned(raw), key, info);
         }),
@@ -79,6 +103,8 @@ export function bindListener(spec: MockCsListener, tls: TlsMaterial | null, hand
       if (entry) {
         secured.add(entry.raw);
         handshaking.delete(keyOf(socket));
+        // No longer a pending handshake: the session's own limits count it from here.
+        entry.release?.();
       }
       socket.allowHalfOpen = true;
       if (info) handlers.onConnection(socket, info);
@@ -159,6 +185,7 @@ export function describeTlsError(err: Error & { code?: string }): string {
     return `TLS handshake failed: the client refused this server's certificate (${code || 'alert'}) — give it the SHA-256 fingerprint to pin or the certificate file as its CA`;
   if (/WRONG_VERSION_NUMBER|HTTP_REQUEST|UNKNOWN_PROTOCOL|PACKET_LENGTH_TOO_LONG|RECORD_LAYER|UNEXPECTED_MESSAGE/i.test(text))
     return `TLS handshake failed: the client does not speak TLS (${code || 'bad record'}) — a plain connection to a TLS port?`;
+  if (code === 'TOO_MANY_HANDSHAKES') return `TLS handshake refused: ${err.message}`;
   if (code === 'CLOSED_SILENT') return 'TLS handshake not started: the client connected and closed without sending anything';
   if (code === 'CLOSED_IN_HELLO') return "TLS handshake not completed: the client closed in the middle of its hello, before this server sent its certificate";
   if (code === 'SILENT_CLIENT')

@@ -53,6 +53,7 @@ export class MockCs {
     {
       onConnection: (socket, info) => this.accept(socket, info),
       onTlsError: (err, remote, info) => this.tlsFailed(err, remote, info),
+      handshakeCap: () => this.options.maxConnectionsPerAddress,
     },
     (specs) => this.tlsFor(specs),
   );

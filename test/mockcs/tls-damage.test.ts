@@ -114,4 +114,32 @@ describe('a TLS handshake that never finishes is logged once, with the right rea
     expect(events[0]!.message).toMatch(/sent nothing for 10 s/);
     expect(events[0]!.message).not.toMatch(/trust/);
   });
+
+  it('pending handshakes count per address too: past maxConnectionsPerAddress (3) the 4th from 127.0.0.2 is refused, 127.0.0.3 still gets in', async () => {
+    cs = new MockCs({ options: { listeners, maxConnectionsPerAddress: 3 } });
+    const events: MockCsEvent[] = [];
+    cs.onEvent((e) => events.push(e));
+    const [info] = await cs.start();
+    const held = await Promise.all(
+      [1, 2, 3, 4].map(
+        () =>
+          new Promise<import('node:net').Socket>((resolve) => {
+            const s = connect({ port: info!.port, host: '127.0.0.1', localAddress: '127.0.0.2' }, () => resolve(s));
+            s.on('error', () => {});
+          }),
+      ),
+    );
+    await until(() => events.some((e) => e.message.includes('TLS handshake refused')));
+    const refused = events.filter((e) => e.message.includes('TLS handshake refused'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.message).toMatch(/3 TLS handshakes from 127\.0\.0\.2 are pending, .*\(maxConnectionsPerAddress = 3\)/);
+    const { connect: tlsConnect } = await import('node:tls');
+    const other = await new Promise<import('node:tls').TLSSocket>((resolve, reject) => {
+      const s = tlsConnect({ port: info!.port, host: '127.0.0.1', localAddress: '127.0.0.3', rejectUnauthorized: false } as import('node:tls').ConnectionOptions, () => resolve(s));
+      s.once('error', reject);
+    });
+    expect(other.authorized || other.getPeerX509Certificate() !== undefined).toBe(true);
+    other.destroy();
+    for (const s of held) s.destroy();
+  });
 });
