@@ -31,6 +31,8 @@ export async function runChurn({ cycles, concurrency, slowClients, maxConnection
     users: [{ userName: 'stress', enabled: true }],
     listeners: [{ host: '127.0.0.1', port: 0 }],
     maxConnections,
+    // Every client here comes from 127.0.0.1: this part measures maxConnections, not the per-address cap.
+    maxConnectionsPerAddress: maxConnections,
     registerTimeoutSeconds,
   });
   try {

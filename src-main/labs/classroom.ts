@@ -2,9 +2,10 @@
  * Classroom mode: the mock CS also listens on one of this machine's network addresses, so a class
  * can point Connect at it, with the protocol spec's limits tightened for a room of trainees (a
  * connection that does not register soon is closed, failed attempts close the connection, and the
- * number of connections is capped). The loopback listeners stay, so the instructor's own checks
- * and logins keep working; "back to loopback only" removes the classroom listener and restores the
- * limits that were in force before.
+ * number of connections is capped, in all and per trainee address). The loopback listeners stay,
+ * and the mock keeps the last slots for 127.0.0.1, so the instructor's own checks and logins keep
+ * working however full the class is; "back to loopback only" removes the classroom listener and
+ * restores the limits that were in force before.
  */
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { isIP } from 'node:net';
@@ -14,7 +15,7 @@ import { isLoopbackHost } from '../shared/loopback.js';
 import { HandlerError } from '../workbench/failure.js';
 import type { ClassroomServices } from './needs.js';
 
-type Limits = Pick<MockCsOptions, 'maxConnections' | 'registerTimeoutSeconds' | 'maxFailedAttempts' | 'maxLineBytes'>;
+type Limits = Pick<MockCsOptions, 'maxConnections' | 'maxConnectionsPerAddress' | 'registerTimeoutSeconds' | 'maxFailedAttempts' | 'maxLineBytes'>;
 
 export interface NetworkAddress {
   name: string;
@@ -121,5 +122,11 @@ function sameSpec(a: MockCsListener, b: MockCsListener): boolean {
 }
 
 function pickLimits(o: MockCsOptions): Limits {
-  return { maxConnections: o.maxConnections, registerTimeoutSeconds: o.registerTimeoutSeconds, maxFailedAttempts: o.maxFailedAttempts, maxLineBytes: o.maxLineBytes };
+  return {
+    maxConnections: o.maxConnections,
+    maxConnectionsPerAddress: o.maxConnectionsPerAddress,
+    registerTimeoutSeconds: o.registerTimeoutSeconds,
+    maxFailedAttempts: o.maxFailedAttempts,
+    maxLineBytes: o.maxLineBytes,
+  };
 }

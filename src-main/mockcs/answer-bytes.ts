@@ -9,14 +9,9 @@ import type { RegisterRejected } from './authenticate.js';
 import type { MockCsOptions } from './options.js';
 import type { ByteSink } from './output.js';
 import type { CsMockErrorCode, ErrorDetail } from './protocol.js';
+import type { EncodedWords } from './refusal-words.js';
 
-/** A teaching refusal's fixed parts, around the request id and the instants. */
-export interface EncodedWords {
-  /** `,"code":"…","message":"…","detail":{"serverTime":` */
-  readonly head: Buffer;
-  /** `,"hint":"…"}}\n` */
-  readonly tail: Buffer;
-}
+export { encodeTeachingWords, type EncodedWords } from './refusal-words.js';
 
 const ERROR_START = Buffer.from('{"type":"Error","requestId":');
 const VALID_FROM = Buffer.from(',"validFrom":');
@@ -45,13 +40,6 @@ export function writeRefusal(out: ByteSink, options: MockCsOptions, requestId: n
     out.endLine();
   }
   return r.code;
-}
-
-export function encodeTeachingWords(code: CsMockErrorCode, message: string, hint: string): EncodedWords {
-  return {
-    head: Buffer.from(`,"code":"${code}","message":${JSON.stringify(message)},"detail":{"serverTime":`),
-    tail: Buffer.from(`,"hint":${JSON.stringify(hint)}}}\n`),
-  };
 }
 
 /** A teaching Error whose message and hint are `words` (the detail's own hint is not read, and it has no lastCode). */

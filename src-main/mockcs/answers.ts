@@ -4,6 +4,7 @@
  * AUTH_FAILED with a generic message, as a production server would.
  */
 import type { RegisterRejected } from './authenticate.js';
+import { escapeControls } from './escape.js';
 import type { MockCsOptions } from './options.js';
 import {
   AUTH_FAILURE_CODES,
@@ -73,10 +74,10 @@ export function protocolError(
   serverTime: number,
   hint?: string,
 ): ErrorMessage {
-  const answer: ErrorMessage = { type: 'Error', requestId, code, message };
+  const answer: ErrorMessage = { type: 'Error', requestId, code, message: escapeControls(message) };
   if (options.diagnostics === 'teaching') {
     const detail: ErrorDetail = { serverTime };
-    if (hint) detail.hint = hint;
+    if (hint) detail.hint = escapeControls(hint);
     answer.detail = detail;
   }
   return answer;
@@ -87,8 +88,8 @@ export function rejectionAnswer(options: MockCsOptions, requestId: number, r: Re
   if (options.diagnostics === 'realistic')
     return AUTH_FAILURES.has(r.code)
       ? { type: 'Error', requestId, code: 'AUTH_FAILED', message: REALISTIC_AUTH_MESSAGE }
-      : { type: 'Error', requestId, code: r.code, message: r.message };
-  return { type: 'Error', requestId, code: r.code, message: r.message, detail: r.detail };
+      : { type: 'Error', requestId, code: r.code, message: escapeControls(r.message) };
+  return { type: 'Error', requestId, code: r.code, message: escapeControls(r.message), detail: safeDetail(r.detail) };
 }
 
 /** The answer to the maxFailedAttempts-th failure: TOO_MANY_ATTEMPTS instead of the failure's own code. */
@@ -99,9 +100,14 @@ export function tooManyAttemptsAnswer(options: MockCsOptions, requestId: number,
     type: 'Error',
     requestId,
     code: 'TOO_MANY_ATTEMPTS',
-    message: `${failures} failed registrations on this connection (maxFailedAttempts = ${options.maxFailedAttempts}), the last one ${last.code}: ${last.message}; the server closes the connection`,
-    detail: { ...last.detail, lastCode: last.code },
+    message: escapeControls(`${failures} failed registrations on this connection (maxFailedAttempts = ${options.maxFailedAttempts}), the last one ${last.code}: ${last.message}; the server closes the connection`),
+    detail: { ...safeDetail(last.detail), lastCode: last.code },
   };
+}
+
+/** A refusal's hint may quote the username: escaped like the message. */
+function safeDetail(d: ErrorDetail): ErrorDetail {
+  return d.hint === undefined ? d : { ...d, hint: escapeControls(d.hint) };
 }
 
 export const PROTOCOL_HINTS = {

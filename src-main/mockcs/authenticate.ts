@@ -8,10 +8,9 @@
  * teaching explanation; what the client is told (teaching or realistic) is decided by the session.
  */
 import { decide, evaluateToken, explainDecision, passwordFieldFit, type DecisionInput, type Explanation, type TokenEvaluation } from '../core/index.js';
-import type { EncodedWords } from './answer-bytes.js';
 import type { MockCsOptions } from './options.js';
 import type { AuthFailureCode, AuthMethod, ErrorDetail } from './protocol.js';
-import type { RefusalWordsCache, WordsFor } from './refusal-words.js';
+import type { EncodedWords, RefusalWordsCache, WordsFor } from './refusal-words.js';
 import type { UserDirectory } from './users.js';
 
 export interface RegisterContext {

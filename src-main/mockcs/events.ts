@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { redactToken } from '../core/redact.js';
+import { escapeClientText, escapeControls } from './escape.js';
 import type { MockCsOptions } from './options.js';
 import type { AuthMethod } from './protocol.js';
 
@@ -107,6 +108,9 @@ export class EventHub {
   emit(event: Omit<MockCsEvent, 'logLine'>): void {
     if (this.listeners.size === 0) return;
     const full = event as MockCsEvent;
+    // Messages and hints quote client text (usernames, a token's username): escaped for every reader.
+    full.message = escapeControls(full.message);
+    if (full.hint !== undefined) full.hint = escapeControls(full.hint);
     full.logLine = formatLogLine(event);
     for (const listener of this.listeners) {
       try {
@@ -119,30 +123,39 @@ export class EventHub {
 }
 
 /**
- * A line like Configuration Server's own log: time (UTC, the CS clock), level, message id, the
- * protocol message, the client, the user, the outcome and its reason.
+ * A line in the style of Configuration Server's own log (the tool's model, not a Genesys format):
+ * time (UTC, the CS clock), level, event number, what happened. Genesys publishes only two forms,
+ * `Trc 04541 Message MSGCFG_… received from …` and `Trc 04542 Message MSGCFG_… sent to …`: the
+ * answers the client is sent use the second; every other line has no number (`-----`), as none is
+ * published for it. Client text is escaped (escape.ts) and cut to length.
  */
 export function formatLogLine(e: Omit<MockCsEvent, 'logLine'>): string {
   const t = clockTime(e.time);
-  const who = `${e.remote}${e.clientName !== undefined ? ` [${clean(e.clientName)}]` : ''}${e.userName !== null ? ` user '${clean(e.userName)}'` : ''}`;
+  const who = `${e.remote}${e.clientName !== undefined ? ` [${escapeClientText(e.clientName, 64)}]` : ''}${e.userName !== null ? ` user '${escapeClientText(e.userName, 64)}'` : ''}`;
   const ms = e.latencyMs !== null ? ` (${e.latencyMs.toFixed(1)} ms)` : '';
+  const message = escapeClientText(e.message, 600);
   switch (e.kind) {
     case 'connect':
-      return `${t} Trc 04520 New client connection from ${e.remote} on ${e.listener}`;
+      return `${t} Trc ----- New client connection from ${e.remote} on ${e.listener}`;
     case 'close':
-      return `${t} Trc 04522 Client ${who} disconnected: ${clean(e.message, 600)}`;
+      return `${t} Trc ----- Client ${who} disconnected: ${message}`;
     case 'register': {
       const cred = e.token !== undefined ? `token ${e.token}` : e.authMethod === 'password' ? 'password' : 'credentials';
-      if (e.code === 'OK') return `${t} Std 04542 MSGCFG_CLIENTREGISTERED sent to ${who} authenticated by ${cred}${ms}`;
+      if (e.code === 'OK') return `${t} Trc 04542 Message MSGCFG_CLIENTREGISTERED sent to ${who} authenticated by ${cred}${ms}`;
       const sent = e.sentCode !== undefined ? `${e.sentCode} sent, reason ${e.code}` : e.code;
-      return `${t} Std 04543 MSGCFG_ERROR sent to ${who} (${cred}): ${sent} — ${clean(e.message, 600)}${ms}`;
+      return `${t} Trc 04542 Message MSGCFG_ERROR sent to ${who} (${cred}): ${sent} — ${message}${ms}`;
     }
     case 'request':
-      return `${t} Trc 04541 ${e.request ?? 'request'} received from ${who}: ${clean(e.message, 600)}${ms}`;
+      return `${t} Trc ----- ${escapeClientText(e.request ?? 'request', 64)} received from ${who}: ${message}${ms}`;
     case 'error':
-      return `${t} Std 04543 MSGCFG_ERROR sent to ${who}: ${e.code} — ${clean(e.message, 600)}`;
+      if (e.remote === '') return `${t} Trc ----- ${e.code}: ${message}`;
+      // TLS_HANDSHAKE_FAILED and INTERNAL_ERROR are the server's own findings: no answer was sent.
+      if (NOT_SENT.has(e.code)) return `${t} Trc ----- ${e.code} on ${e.listener} from ${who}: ${message}`;
+      return `${t} Trc 04542 Message MSGCFG_ERROR sent to ${who}: ${e.code} — ${message}`;
   }
 }
+
+const NOT_SENT: ReadonlySet<string> = new Set(['TLS_HANDSHAKE_FAILED', 'INTERNAL_ERROR']);
 
 function clockTime(ms: number): string {
   const d = new Date(ms);
@@ -150,10 +163,4 @@ function clockTime(ms: number): string {
   const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
   const msPart = d.getUTCMilliseconds();
   return `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${msPart < 10 ? '00' : msPart < 100 ? '0' : ''}${msPart}`;
-}
-
-/** Names come from the network: no control characters (no forged log lines), bounded length. */
-function clean(s: string, max = 64): string {
-  const safe = s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return safe.length > max ? `${safe.slice(0, max)}…` : safe;
 }

@@ -16,6 +16,7 @@ export {
 } from './options.js';
 export { redactToken, formatLogLine, type MockCsEvent, type MockCsEventKind, type MockCsEventListener } from './events.js';
 export { listenerId, type ListenerInfo } from './listeners.js';
+export { instructorReserve } from './admission.js';
 export type { MockCsCounters } from './state.js';
 export { TOKEN_UUID_FILE } from './persist.js';
 export { TLS_DIR, CERT_FILE, KEY_FILE } from './tls.js';

@@ -16,9 +16,14 @@ export class ListenerSet {
   private readonly rawSockets = new Set<Socket>();
 
   constructor(
-    private readonly handlers: Pick<ListenerHandlers, 'onConnection' | 'onTlsError'>,
+    private readonly handlers: Pick<ListenerHandlers, 'onConnection' | 'onTlsError' | 'handshakeCap'>,
     private readonly tls: TlsProvider,
   ) {}
+
+  /** A running listener's own connection cap, by its id (listeners[i].maxConnections). */
+  capOf(id: string): number | undefined {
+    return this.bound.find((b) => b.info.id === id)?.spec.maxConnections;
+  }
 
   infos(): ListenerInfo[] {
     return this.bound.map((b) => ({ ...b.info }));

@@ -28,6 +28,8 @@ export interface ListenerHandlers {
   onConnection(socket: Socket, info: ListenerInfo): void;
   /** a TLS handshake that failed or was abandoned; `remote` is "host:port" */
   onTlsError(err: Error & { code?: string }, remote: string, info: ListenerInfo): void;
+  /** the most TLS handshakes one remote address may have pending on a listener (maxConnectionsPerAddress) */
+  handshakeCap(): number;
 }
 
 /** A slow or silent TLS client gives up its slot after this long. */
@@ -56,33 +58,65 @@ export function bindListener(spec: MockCsListener, tls: TlsMaterial | null, hand
     const tlsServer = createTlsServer({ key: tls.key, cert: tls.cert, handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS, minVersion: 'TLSv1.2' });
     // A client that refuses our certificate often just closes (TLS 1.3: before the server's side
     // completes), and Node reports that as nothing or as a bare ECONNRESET: track handshakes that
-    // never finish, so the log can say what most likely happened.
-    const handshaking = new Map<string, 'pending' | 'reported'>();
+    // never finish, so the log says once, with the reason the bytes exchanged point to.
+    const handshaking = new Map<string, { raw: Socket; reported: boolean; release?: () => void }>();
     const keyOf = (sock: Socket) => hostPort(sock.remoteAddress ?? 'unknown', sock.remotePort ?? 0);
+    /** pending handshakes by remote address: a handshake is not a session yet, but holds a socket */
+    const pendingFrom = new Map<string, number>();
     tlsServer.on('connection', (raw: Socket) => {
+      // The remote is read now: once the socket is destroyed it is gone ("unknown:0").
       const key = keyOf(raw);
-      handshaking.set(key, 'pending');
+      const address = raw.remoteAddress ?? 'unknown';
+      const pending = pendingFrom.get(address) ?? 0;
+      const entry: { raw: Socket; reported: boolean; release?: () => void } = { raw, reported: false };
+      if (pending >= handlers.handshakeCap()) {
+        entry.reported = true;
+        raw.destroy();
+        const err = new Error(`${pending} TLS handshakes from ${address} are pending, the most this server takes from one address (maxConnectionsPerAddress = ${handlers.handshakeCap()})`);
+        if (info) handlers.onTlsError(Object.assign(err, { code: 'TOO_MANY_HANDSHAKES' }), key, info);
+        return;
+      }
+      pendingFrom.set(address, pending + 1);
+      let counted = true;
+      const done = () => {
+        if (!counted) return;
+        counted = false;
+        const left = (pendingFrom.get(address) ?? 1) - 1;
+        if (left > 0) pendingFrom.set(address, left);
+        else pendingFrom.delete(address);
+      };
+      entry.release = done;
+      handshaking.set(key, entry);
       raw.once('close', () =>
         // Deferred: a handshake error for the same socket is reported first, when there is one.
         setImmediate(() => {
-          const state = handshaking.get(key);
-          handshaking.delete(key);
-          if (state === 'pending' && info)
-            handlers.onTlsError(Object.assign(new Error('handshake abandoned'), { code: 'HANDSHAKE_ABANDONED' }), key, info);
+          done();
+          if (handshaking.get(key) === entry) handshaking.delete(key);
+          if (!entry.reported && !secured.has(raw) && info) handlers.onTlsError(abandoned(raw), key, info);
         }),
       );
     });
+    /** raw sockets whose handshake completed */
+    const secured = new WeakSet<Socket>();
     tlsServer.on('secureConnection', (socket: TLSSocket) => {
-      handshaking.delete(keyOf(socket));
+      const entry = handshaking.get(keyOf(socket));
+      if (entry) {
+        secured.add(entry.raw);
+        handshaking.delete(keyOf(socket));
+        // No longer a pending handshake: the session's own limits count it from here.
+        entry.release?.();
+      }
       socket.allowHalfOpen = true;
       if (info) handlers.onConnection(socket, info);
     });
     tlsServer.on('tlsClientError', (err: Error & { code?: string }, socket: TLSSocket) => {
-      socket.destroy();
-      if (err.code === 'ECONNRESET') return; // reported as an abandoned handshake
       const key = keyOf(socket);
-      if (handshaking.has(key)) handshaking.set(key, 'reported');
-      if (info) handlers.onTlsError(err, key, info);
+      socket.destroy();
+      const entry = handshaking.get(key);
+      if (err.code === 'ECONNRESET') return; // reported once the socket closes, as an abandoned handshake
+      if (entry) entry.reported = true;
+      const reason = err.code === 'ERR_TLS_HANDSHAKE_TIMEOUT' && entry && entry.raw.bytesRead === 0 ? Object.assign(err, { code: 'SILENT_CLIENT' }) : err;
+      if (info) handlers.onTlsError(reason, key, info);
     });
     server = tlsServer;
   } else {
@@ -111,6 +145,12 @@ export function bindListener(spec: MockCsListener, tls: TlsMaterial | null, hand
  * Stops accepting: the port is free when this returns. Connections already accepted are left to
  * the caller; `closed` resolves once they are all gone too.
  */
+/** Why a handshake that never finished most likely ended, from what crossed the wire. */
+function abandoned(raw: Socket): Error & { code: string } {
+  const code = raw.bytesRead === 0 ? 'CLOSED_SILENT' : raw.bytesWritten === 0 ? 'CLOSED_IN_HELLO' : 'HANDSHAKE_ABANDONED';
+  return Object.assign(new Error('handshake abandoned'), { code });
+}
+
 export function closeListener(l: BoundListener): { closed: Promise<void> } {
   const closed = new Promise<void>((resolve) => {
     if (!l.server.listening) return resolve();
@@ -145,8 +185,13 @@ export function describeTlsError(err: Error & { code?: string }): string {
     return `TLS handshake failed: the client refused this server's certificate (${code || 'alert'}) — give it the SHA-256 fingerprint to pin or the certificate file as its CA`;
   if (/WRONG_VERSION_NUMBER|HTTP_REQUEST|UNKNOWN_PROTOCOL|PACKET_LENGTH_TOO_LONG|RECORD_LAYER|UNEXPECTED_MESSAGE/i.test(text))
     return `TLS handshake failed: the client does not speak TLS (${code || 'bad record'}) — a plain connection to a TLS port?`;
+  if (code === 'TOO_MANY_HANDSHAKES') return `TLS handshake refused: ${err.message}`;
+  if (code === 'CLOSED_SILENT') return 'TLS handshake not started: the client connected and closed without sending anything';
+  if (code === 'CLOSED_IN_HELLO') return "TLS handshake not completed: the client closed in the middle of its hello, before this server sent its certificate";
+  if (code === 'SILENT_CLIENT')
+    return `TLS handshake not started: the client sent nothing for ${TLS_HANDSHAKE_TIMEOUT_MS / 1000} s and was closed — a plain csmock/1 client waiting for Hello on a TLS port?`;
   if (code === 'ECONNRESET' || code === 'HANDSHAKE_ABANDONED')
-    return "TLS handshake not completed: the client closed the connection during it — most often it did not trust this server's certificate (give it the SHA-256 fingerprint to pin, or the certificate file as its CA)";
+    return "TLS handshake not completed: the client closed the connection after this server sent its certificate — most often it did not trust it (give it the SHA-256 fingerprint to pin, or the certificate file as its CA)";
   if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return `TLS handshake failed: the client did not finish it within ${TLS_HANDSHAKE_TIMEOUT_MS / 1000} s`;
   return `TLS handshake failed: ${code || err.message}`;
 }

@@ -5,6 +5,7 @@
  * Messages never quote the line: it may hold a password.
  */
 import { isUtf8 } from 'node:buffer';
+import { escapeClientText } from './escape.js';
 import type { CsMockRequest, RequestType } from './protocol.js';
 import { readRegisterClientFast } from './register-fast-path.js';
 
@@ -122,7 +123,7 @@ function describeJsonValue(v: unknown): string {
   return describeJsonType(v);
 }
 
+/** Quotes and backslashes would confuse the quoted name; controls are escaped as in every log line. */
 function printableType(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f\u007f"\\]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+  return escapeClientText(s.replace(/["\\]/g, '?'), 40);
 }

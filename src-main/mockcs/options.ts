@@ -21,6 +21,8 @@ export interface MockCsListener {
   /** 0 picks a free port */
   port: number;
   tls?: boolean | undefined;
+  /** this listener's own cap (within maxConnections); absent: only the server's limits apply */
+  maxConnections?: number | undefined;
 }
 
 /** The core's token options (tokenUuid null: generated once and kept, in the data dir when there is one), and the server's own. */
@@ -31,6 +33,7 @@ export interface MockCsOptions extends MockCsTokenOptions {
   users: MockCsUser[];
   listeners: MockCsListener[];
   maxConnections: number;
+  maxConnectionsPerAddress: number;
   maxLineBytes: number;
   registerTimeoutSeconds: number;
   maxFailedAttempts: number;
@@ -62,6 +65,7 @@ const listenerSchema = z.strictObject({
   host: hostSchema.default(DEFAULT_HOST),
   port: wholeNumber(0, 65535, '0 picks a free port'),
   tls: z.boolean({ error: must('must be true or false') }).optional(),
+  maxConnections: wholeNumber(1, 100_000, "this listener's connections").optional(),
 });
 
 const userSchema = z.strictObject({
@@ -114,6 +118,7 @@ export const mockCsOptionsSchema = z
       .min(1, { error: 'needs at least one listener' })
       .default(() => [{ host: DEFAULT_HOST, port: DEFAULT_PORT }]),
     maxConnections: wholeNumber(1, 100_000, 'connections').default(1000),
+    maxConnectionsPerAddress: wholeNumber(1, 100_000, 'connections from one remote address').default(100),
     maxLineBytes: wholeNumber(128, 16 * 1024 * 1024, 'bytes').default(16384),
     registerTimeoutSeconds: z
       .number({ error: must('must be a number of seconds') })

@@ -3,7 +3,7 @@
  * primary CS keeps its generated one: a restart must not invalidate tokens already minted.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTokenUuid } from '../core/index.js';
 
@@ -61,4 +61,20 @@ function tightenMode(file: string): void {
   } catch {
     // Windows has no such modes; the file is still read correctly.
   }
+}
+
+/**
+ * Renames a damaged file to `<file>.damaged-<UTC time>` rather than overwriting it, so what was
+ * there can still be looked at; answers the new name, or null when there was no file.
+ */
+export function setAside(file: string, nowMs: number): string | null {
+  if (!existsSync(file)) return null;
+  const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const target = `${file}.damaged-${stamp}`;
+  try {
+    renameSync(file, target);
+  } catch (e) {
+    throw new Error(`cannot set aside the damaged ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}): move or delete it by hand`);
+  }
+  return target;
 }

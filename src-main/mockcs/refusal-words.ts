@@ -4,8 +4,23 @@
  * once per login. The server starts a new cache whenever options change, so words never outlive
  * the settings they were written under. Names come from the network: the cache is bounded.
  */
-import { encodeTeachingWords, type EncodedWords } from './answer-bytes.js';
-import type { AuthFailureCode } from './protocol.js';
+import { escapeControls } from './escape.js';
+import type { AuthFailureCode, CsMockErrorCode } from './protocol.js';
+
+/** A teaching refusal's fixed parts, around the request id and the instants (written by answer-bytes.ts). */
+export interface EncodedWords {
+  /** `,"code":"…","message":"…","detail":{"serverTime":` */
+  readonly head: Buffer;
+  /** `,"hint":"…"}}\n` */
+  readonly tail: Buffer;
+}
+
+export function encodeTeachingWords(code: CsMockErrorCode, message: string, hint: string): EncodedWords {
+  return {
+    head: Buffer.from(`,"code":"${code}","message":${JSON.stringify(message)},"detail":{"serverTime":`),
+    tail: Buffer.from(`,"hint":${JSON.stringify(hint)}}}\n`),
+  };
+}
 
 export interface RefusalWords {
   readonly message: string;
@@ -33,7 +48,10 @@ export class RefusalWordsCache {
       byUser = undefined;
     }
     if (byUser === undefined) this.byCode.set(code, (byUser = new Map()));
-    const { message, hint } = wordsFor(userName);
+    // The words quote the username: escaped here, as rejectionAnswer() escapes the others.
+    const raw = wordsFor(userName);
+    const message = escapeControls(raw.message);
+    const hint = escapeControls(raw.hint);
     const words: RefusalWords = { message, hint, encoded: encodeTeachingWords(code, message, hint) };
     byUser.set(userName, words);
     this.entries++;

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { maskTokenUuid, parseTokenUuid } from '../core/index.js';
-import { errorLine, protocolError, PROTOCOL_HINTS } from './answers.js';
+import { ConnectionCounts, remoteAddress } from './admission.js';
+import { refuseBusy, busyHint } from './busy.js';
 import { EventHub, type MockCsEvent, type MockCsEventListener } from './events.js';
 import { describeFailure } from './failure.js';
 import { ListenerSet } from './listener-set.js';
@@ -41,19 +42,18 @@ export interface MockCsStatus {
   counters: MockCsCounters;
 }
 
-/** A refused connection may take this long to read SERVER_BUSY before it is destroyed. */
-const BUSY_GRACE_MS = 1000;
-
 export class MockCs {
   private options: MockCsOptions;
   private readonly dataDir: string | undefined;
   private readonly clock: () => number;
   private readonly hub = new EventHub();
   private readonly sessions = new Set<Session>();
+  private readonly counts = new ConnectionCounts<Session>();
   private readonly listeners = new ListenerSet(
     {
       onConnection: (socket, info) => this.accept(socket, info),
       onTlsError: (err, remote, info) => this.tlsFailed(err, remote, info),
+      handshakeCap: () => this.options.maxConnectionsPerAddress,
     },
     (specs) => this.tlsFor(specs),
   );
@@ -198,7 +198,19 @@ export class MockCs {
   private async tlsFor(specs: readonly MockCsListener[]): Promise<TlsMaterial | null> {
     if (!specs.some((l) => l.tls)) return this.tlsMaterial;
     const now = this.clock();
-    if (!this.tlsMaterial || this.tlsMaterial.validTo.getTime() <= now) this.tlsMaterial = await loadOrCreateTlsMaterial(this.dataDir, now);
+    if (!this.tlsMaterial || this.tlsMaterial.validTo.getTime() <= now) {
+      const made = await loadOrCreateTlsMaterial(this.dataDir, now);
+      this.tlsMaterial = made;
+      // Pinned fingerprints break with a new certificate: say so, with the new one.
+      if (made.replaced !== undefined && this.state)
+        this.emitSafely(this.state, {
+          kind: 'error',
+          listener: 'tls',
+          remote: '',
+          code: 'TLS_CERTIFICATE_REPLACED',
+          message: `${made.replaced}; its SHA-256 fingerprint is ${made.fingerprint256}: clients that pinned the old one must pin this one`,
+        });
+    }
     return this.tlsMaterial;
   }
 
@@ -220,6 +232,7 @@ export class MockCs {
 
   private accept(socket: Socket, info: ListenerInfo): void {
     const state = this.state;
+    const address = remoteAddress(socket.remoteAddress);
     const remote = hostPort(socket.remoteAddress ?? 'unknown', socket.remotePort ?? 0);
     if (!state) {
       socket.destroy();
@@ -230,14 +243,28 @@ export class MockCs {
     let session: Session | undefined;
     try {
       socket.setNoDelay(true);
-      if (this.sessions.size >= state.options.maxConnections) return this.refuseBusy(socket, info, remote, state);
-      session = new Session(socket, info.id, remote, state);
-      this.sessions.add(session);
-      session.start();
+      const verdict = this.counts.admit(state.options, address, info.id, this.listeners.capOf(info.id));
+      if (!verdict.ok) {
+        refuseBusy(socket, state, verdict.message, busyHint(verdict.limit));
+        return this.emitSafely(state, { kind: 'error', listener: info.id, remote, code: 'SERVER_BUSY', message: `connection refused and closed: ${verdict.message}` });
+      }
+      if (verdict.evict) {
+        const victim = verdict.evict;
+        this.counts.release(victim);
+        victim.evict(`the server is full (maxConnections = ${state.options.maxConnections}) and this connection from ${victim.address}, one of its ${this.counts.fromAddress(victim.address) + 1}, has not registered: it is closed to make room for a client from another address`, busyHint('maxConnectionsPerAddress'));
+      }
+      const s = (session = new Session(socket, info.id, remote, address, state));
+      this.sessions.add(s);
+      this.counts.add(s);
+      void s.closed.then(() => this.counts.release(s));
+      s.start();
     } catch (err) {
       socket.on('error', () => {});
       socket.destroy();
-      if (session) this.sessions.delete(session);
+      if (session) {
+        this.sessions.delete(session);
+        this.counts.release(session);
+      }
       this.emitSafely(state, {
         kind: 'error',
         listener: info.id,
@@ -255,17 +282,6 @@ export class MockCs {
     } catch {
       // nothing more to tell anyone
     }
-  }
-
-  /** Over maxConnections: SERVER_BUSY instead of Hello, then close. */
-  private refuseBusy(socket: Socket, info: ListenerInfo, remote: string, state: ServerState): void {
-    const { options } = state;
-    const message = `${this.sessions.size} connections are open, the most this server takes (maxConnections = ${options.maxConnections}): try again later`;
-    socket.on('error', () => {});
-    socket.end(errorLine(protocolError(options, null, 'SERVER_BUSY', message, state.csNowMs(), PROTOCOL_HINTS.SERVER_BUSY)));
-    setTimeout(() => socket.destroy(), BUSY_GRACE_MS).unref();
-    count(state.counters.protocolErrors, 'SERVER_BUSY');
-    this.emitSafely(state, { kind: 'error', listener: info.id, remote, code: 'SERVER_BUSY', message: `connection refused and closed: ${message}` });
   }
 
   /** Called from the TLS server's own events, where a throw would be uncaught: hence emitSafely. */

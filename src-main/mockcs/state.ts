@@ -4,7 +4,6 @@ import type { RegisterContext } from './authenticate.js';
 import type { EventHub } from './events.js';
 import type { MockCsOptions } from './options.js';
 import { RefusalWordsCache } from './refusal-words.js';
-import type { Session } from './session.js';
 import type { UserDirectory } from './users.js';
 
 export interface MockCsCounters {
@@ -16,6 +15,14 @@ export interface MockCsCounters {
   protocolErrors: Record<string, number>;
 }
 
+/** What the server holds of a connection (a Session). */
+export interface LiveSession {
+  readonly registered: boolean;
+  optionsChanged(): void;
+  destroy(reason: string): void;
+  readonly closed: Promise<void>;
+}
+
 export interface ServerState {
   options: MockCsOptions;
   /** derived from `options` and replaced with them */
@@ -24,7 +31,7 @@ export interface ServerState {
   /** the effective token-uuid: configured, or generated and kept */
   tokenUuid: string;
   readonly events: EventHub;
-  readonly sessions: Set<Session>;
+  readonly sessions: Set<LiveSession>;
   registeredCount: number;
   readonly counters: MockCsCounters;
   /** the CS clock: Unix ms with the simulated offset */

@@ -1,14 +1,16 @@
 /**
  * The TLS listeners' certificate: self-signed for `localhost`, 127.0.0.1 and ::1, made with the
  * maintained `selfsigned` package (X.509 via @peculiar/x509), kept in `<dataDir>/tls/` and made
- * again only when missing, unreadable, not matching its key, or expired. Clients pin its SHA-256
- * fingerprint, or use the certificate file as their CA.
+ * again only when missing, damaged or expired. Clients pin its SHA-256 fingerprint, or use the
+ * certificate file as their CA — so a new one is never made in silence: damaged files are set
+ * aside (renamed *.damaged-<time>) and `replaced` says what happened, for the server to announce
+ * with the new fingerprint.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
-import { ensurePrivateDir, writePrivateFile } from './persist.js';
+import { ensurePrivateDir, setAside, writePrivateFile } from './persist.js';
 
 export const TLS_DIR = 'tls';
 export const CERT_FILE = 'mockcs-cert.pem';
@@ -25,7 +27,11 @@ export interface TlsMaterial {
   validTo: Date;
   /** where the certificate is kept; null when there is no data dir (kept in memory) */
   certPath: string | null;
+  /** set when a kept certificate existed and this one replaces it: why, and where the old files went */
+  replaced?: string;
 }
+
+type Kept = { ok: TlsMaterial } | { missing: true } | { damaged: string } | { expired: Date };
 
 /**
  * The kept certificate, or a new one. `nowMs` is the real clock (not the simulated CS clock):
@@ -37,24 +43,47 @@ export async function loadOrCreateTlsMaterial(dataDir: string | undefined, nowMs
   const certPath = join(dir, CERT_FILE);
   const keyPath = join(dir, KEY_FILE);
   const kept = await readKept(certPath, keyPath, nowMs);
-  if (kept) return kept;
+  if ('ok' in kept) return kept.ok;
+  let replaced: string | undefined;
+  if ('damaged' in kept) {
+    const moved = [certPath, keyPath].map((f) => setAside(f, nowMs)).filter((f): f is string => f !== null);
+    replaced = `the kept TLS certificate was damaged (${kept.damaged}): set aside as ${moved.join(' and ')}; a new certificate was made`;
+  } else if ('expired' in kept) replaced = `the kept TLS certificate expired (valid to ${kept.expired.toISOString()}, or within a day): a new certificate was made`;
   const made = await createTlsMaterial(nowMs, certPath);
   ensurePrivateDir(dir);
   writePrivateFile(keyPath, made.key);
   writePrivateFile(certPath, made.cert);
-  return made;
+  return replaced === undefined ? made : { ...made, replaced };
 }
 
-async function readKept(certPath: string, keyPath: string, nowMs: number): Promise<TlsMaterial | null> {
+async function readKept(certPath: string, keyPath: string, nowMs: number): Promise<Kept> {
+  const [cert, key] = await Promise.all([readOrNull(certPath), readOrNull(keyPath)]);
+  if (cert === null && key === null) return { missing: true };
+  if (cert === null) return { damaged: `${CERT_FILE} is missing or unreadable, ${KEY_FILE} is there` };
+  if (key === null) return { damaged: `${KEY_FILE} is missing or unreadable, ${CERT_FILE} is there` };
+  let x509: X509Certificate;
   try {
-    const [cert, key] = await Promise.all([readFile(certPath, 'utf8'), readFile(keyPath, 'utf8')]);
-    const x509 = new X509Certificate(cert);
-    const validFrom = new Date(x509.validFrom);
-    const validTo = new Date(x509.validTo);
-    // A day of margin: a certificate that expires during a lesson is as bad as an expired one.
-    if (!(validFrom.getTime() <= nowMs && validTo.getTime() > nowMs + DAY_MS)) return null;
-    if (!x509.checkPrivateKey(createPrivateKey(key))) return null;
-    return { cert, key, fingerprint256: x509.fingerprint256, validFrom, validTo, certPath };
+    x509 = new X509Certificate(cert);
+  } catch {
+    return { damaged: `${CERT_FILE} is not a PEM certificate` };
+  }
+  let matches: boolean;
+  try {
+    matches = x509.checkPrivateKey(createPrivateKey(key));
+  } catch {
+    return { damaged: `${KEY_FILE} is not a PEM private key` };
+  }
+  if (!matches) return { damaged: `${KEY_FILE} is not the key of ${CERT_FILE}` };
+  const validFrom = new Date(x509.validFrom);
+  const validTo = new Date(x509.validTo);
+  // A day of margin: a certificate that expires during a lesson is as bad as an expired one.
+  if (!(validFrom.getTime() <= nowMs && validTo.getTime() > nowMs + DAY_MS)) return { expired: validTo };
+  return { ok: { cert, key, fingerprint256: x509.fingerprint256, validFrom, validTo, certPath } };
+}
+
+async function readOrNull(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
   } catch {
     return null;
   }

@@ -178,3 +178,60 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
     expect(lab.stderr()).toMatch(/stopped \(SIGTERM\)/);
   });
 });
+
+describe('gax-token lab start: class limits', { timeout: 90_000 }, () => {
+  it('a lab served is a class: the 201st connection is refused (maxConnections = 200), 50 per address, and an idle one is closed at 15 s', async () => {
+    const { connect } = await import('node:net');
+    const { LineClient } = await import('../mockcs/helpers.js');
+    const scenario = findScenario('cs-mode-disabled')!;
+    const user = scenario.broken.cs.users.find((u) => u.password !== undefined)!;
+    const lab = startGaxToken(['lab', 'start', scenario.id, '--port', '0']);
+    const clients: InstanceType<typeof LineClient>[] = [];
+    const from = (address: string) =>
+      new Promise<InstanceType<typeof LineClient>>((resolve, reject) => {
+        const s = connect({ port, host: '127.0.0.1', localAddress: address }, () => resolve(new LineClient(s)));
+        s.once('error', reject);
+      }).then((c) => (clients.push(c), c));
+    let port = 0;
+    try {
+      port = Number((await waitForOutput(lab.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
+      await waitForOutput(lab.stderr, /Ctrl-C stops/);
+      const t0 = Date.now();
+      const idle = await from('127.0.0.5');
+      expect((await idle.next()).type).toBe('Hello');
+      // 50 from each of three trainees' addresses, then 49 from the instructor's, all logged in.
+      const answers = [];
+      for (const [address, n] of [['127.0.0.2', 50], ['127.0.0.3', 50], ['127.0.0.4', 50], ['127.0.0.1', 49]] as const)
+        answers.push(
+          ...(await Promise.all(
+            Array.from({ length: n }, async () => {
+              const c = await from(address);
+              await c.next(10_000);
+              return c.request({ type: 'RegisterClient', requestId: 1, userName: user.userName, password: user.password });
+            }),
+          )),
+        );
+      expect(answers.filter((m) => m.type === 'ClientRegistered').length).toBe(199);
+      const late = await from('127.0.0.9');
+      const refused = await late.next();
+      expect(refused).toMatchObject({ type: 'Error', code: 'SERVER_BUSY' });
+      expect(refused['message']).toMatch(/^200 connections are open, the most this server takes \(maxConnections = 200\)/);
+      const greedy = await from('127.0.0.2');
+      expect((await greedy.next())['message']).toMatch(/50 connections from 127\.0\.0\.2 .*maxConnectionsPerAddress = 50/);
+      // The register timeout is the class's 15 s, counted from the connect.
+      const timeout = await idle.next(30_000);
+      expect(timeout).toMatchObject({ code: 'IDLE_TIMEOUT' });
+      expect(timeout['message']).toMatch(/not registered within 15 s/);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(14_500);
+    } finally {
+      for (const c of clients) c.destroy();
+      lab.child.kill('SIGTERM');
+    }
+    expect(await lab.exited).toBe(0);
+  });
+
+  it('--help names the class limits', async () => {
+    const help = await runGaxToken(['lab', 'start', '--help']);
+    expect(help.stdout).toMatch(/at most 200 connections \(the last 20 kept for\s+127\.0\.0\.1, the instructor\), 50 from one remote address, 15 s to register, closed after 5 failed attempts/);
+  });
+});

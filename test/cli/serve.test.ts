@@ -1,4 +1,5 @@
 // `gax-token serve` as a real child process: listening lines, a login served, log lines, SIGTERM → exit 0.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -108,6 +109,9 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
     [['--uuid', 'nope'], /^gax-token serve: --uuid is not a UUID/],
     [['--port', '70000'], /^gax-token serve: --port must be from 0 to 65535, not 70000$/],
     [['--tolerance', '-1'], /^gax-token serve: --tolerance must be from 0 to 2147483647, not -1$/],
+    [['--host', '192.0.2.10'], /^gax-token serve: --host 192\.0\.2\.10 is not a loopback address: add --allow-network to serve beyond this machine/],
+    [['--host', '0.0.0.0'], /^gax-token serve: --host 0\.0\.0\.0 is not a loopback address: add --allow-network/],
+    [['--max-connections-per-address', '0'], /^gax-token serve: --max-connections-per-address must be from 1 to 100000, not 0$/],
   ])('refuses %j in one line with exit 2 (in-process)', async (args, pattern) => {
     let stderr = '';
     const code = await runCli(['serve', ...(args as string[])], {
@@ -149,4 +153,121 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
   });
+
+  it('--host 127.0.0.2 is loopback (no --allow-network needed); --max-connections-per-address 2 refuses the third from one address', async () => {
+    const s = startGaxToken(['serve', '--host', '127.0.0.2', '--port', '0', '--max-connections-per-address', '2'], { GAX_TOKEN_LAB_HOME: home });
+    try {
+      const port = Number((await waitForOutput(s.stdout, /^listening on 127\.0\.0\.2:(\d+)$/m))[1]);
+      await waitForOutput(s.stderr, /limits: 1000 connections, 2 per address, 30 s to register, 5 failed attempts/);
+      const first = await Promise.all([1, 2, 3].map(() => firstLine(port, '127.0.0.2', '127.0.0.5')));
+      expect(first.map((m) => m['type'])).toEqual(['Hello', 'Hello', 'Error']);
+      expect(first[2]!['message']).toMatch(/2 connections from 127\.0\.0\.5 are open, .*\(maxConnectionsPerAddress = 2\)/);
+      expect((await firstLine(port, '127.0.0.2', '127.0.0.6'))['type']).toBe('Hello');
+    } finally {
+      s.child.kill('SIGTERM');
+    }
+    expect(await s.exited).toBe(0);
+  });
+
+  it('--host 0.0.0.0 --allow-network serves with the class limits unless a flag sets one', async () => {
+    const s = startGaxToken(['serve', '--host', '0.0.0.0', '--allow-network', '--port', '0', '--max-connections', '300'], { GAX_TOKEN_LAB_HOME: home });
+    try {
+      await waitForOutput(s.stdout, /^listening on 0\.0\.0\.0:(\d+)$/m);
+      await waitForOutput(s.stderr, /limits: 300 connections, 50 per address, 15 s to register, 5 failed attempts/);
+    } finally {
+      s.child.kill('SIGTERM');
+    }
+    expect(await s.exited).toBe(0);
+  });
+
+  it('--help documents the limits, their defaults and the log as the tool\'s model', async () => {
+    const help = await runGaxToken(['serve', '--help']);
+    expect(help.stdout).toMatch(/--max-connections-per-address N\s+connections at once from one remote address \(default 100; beyond loopback 50\)/);
+    expect(help.stdout).toMatch(/--allow-network/);
+    expect(help.stdout).toMatch(/The last tenth of maxConnections is kept for 127\.0\.0\.1/);
+    expect(help.stdout).toMatch(/The log is the mock's own \(the tool's model\)/);
+    expect(help.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+  });
+
+  it('a stopped log reader: 300k log lines driven by logins leave RSS within 20 MB of the start, and the dropped lines are counted', async () => {
+    const s = startGaxToken(['serve', '--port', '0', '--mode', 'enable', '--max-failed-attempts', '2147483647'], { GAX_TOKEN_LAB_HOME: home });
+    try {
+      const port = Number((await waitForOutput(s.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
+      await waitForOutput(s.stderr, /Ctrl-C stops/);
+      const pid = s.child.pid!;
+      // Warm up with the reader still reading, then with it stopped: the heap and the allocator
+      // reach their working size (about 20 MB of noise under load, buffered log or not).
+      await drive(port, 50_000);
+      s.child.stdout!.pause();
+      await drive(port, 20_000);
+      const start = vmRssKb(pid);
+      // One log line per refused login (MSGCFG_ERROR … MALFORMED_ENCODING): 300k lines.
+      await drive(port, 300_000);
+      const end = vmRssKb(pid);
+      expect(end - start).toBeLessThan(20 * 1024);
+      console.log(`serve with a stopped reader: VmRSS ${Math.round(start / 1024)} MB → ${Math.round(end / 1024)} MB after 300k log lines`);
+      s.child.stdout!.resume();
+      await waitForOutput(s.stdout, /^\d+ log lines dropped: the reader of this output stopped reading for a while$/m, 30_000);
+    } finally {
+      s.child.kill('SIGTERM');
+    }
+    expect(await s.exited).toBe(0);
+  });
 });
+
+/** The first line the server sends to a client connecting from `from`. */
+function firstLine(port: number, host: string, from: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const sock = connect({ port, host, localAddress: from });
+    let buf = '';
+    sock.setEncoding('utf8');
+    sock.on('error', reject);
+    sock.on('data', (d: string) => {
+      buf += d;
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        resolve(JSON.parse(buf.slice(0, nl)) as Record<string, unknown>);
+        // Held open: the server counts it until the test's server stops.
+      }
+    });
+  });
+}
+
+function vmRssKb(pid: number): number {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error('no VmRSS in /proc status');
+  return Number(m[1]);
+}
+
+/** `n` refused token logins pipelined on one connection, in batches, each answer read. */
+function drive(port: number, n: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const sock = connect({ port, host: '127.0.0.1' });
+    const BATCH = 2_000;
+    let sent = 0;
+    let answered = -1; // the Hello
+    let pending = '';
+    const sendBatch = () => {
+      const k = Math.min(BATCH, n - sent);
+      let out = '';
+      for (let i = 0; i < k; i++) out += `{"type":"RegisterClient","requestId":${++sent},"userName":"default","password":"{PXZ}not-a-token"}\n`;
+      sock.write(out);
+    };
+    sock.setEncoding('utf8');
+    sock.on('error', reject);
+    sock.on('data', (d: string) => {
+      pending += d;
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        pending = pending.slice(nl + 1);
+        answered++;
+        if (answered === n) {
+          sock.destroy();
+          return resolve();
+        }
+        if (answered > 0 && answered === sent) sendBatch();
+      }
+      if (answered === 0 && sent === 0) sendBatch();
+    });
+  });
+}

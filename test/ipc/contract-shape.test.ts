@@ -22,6 +22,7 @@ const SAMPLES: Record<string, unknown[]> = {
   diagnostics: ['teaching', 'realistic', 'loud', null],
   passwordFieldLimit: ints,
   maxConnections: ints,
+  maxConnectionsPerAddress: ints,
   maxLineBytes: ints,
   registerTimeoutSeconds: [0.04, 0.05, 1, 86400, 86401, null],
   maxFailedAttempts: ints,

@@ -73,13 +73,15 @@ describe('classroom mode', () => {
     expect(started.classroom.listenerId).toBe(`${host}:${port}`);
     // the loopback listener stays first: the instructor's own checks and logins go there
     expect(started.mockcs.listeners.map((l) => l.host)).toEqual(['127.0.0.1', host]);
-    expect(started.mockcs.options).toMatchObject(CLASSROOM_LIMITS);
+    // The Server view does not show maxConnectionsPerAddress; the classroom view does (above).
+    const { maxConnectionsPerAddress: _perAddress, ...shown } = CLASSROOM_LIMITS;
+    expect(started.mockcs.options).toMatchObject(shown);
 
-    // 1. Every seat taken: maxConnections idle connections, then ten more are refused SERVER_BUSY.
-    const idle = await Promise.all(Array.from({ length: CLASSROOM_LIMITS.maxConnections }, () => LineClient.connect(port, host)));
+    // 1. Every seat one address may take: maxConnectionsPerAddress idle connections, then ten more are refused SERVER_BUSY.
+    const idle = await Promise.all(Array.from({ length: CLASSROOM_LIMITS.maxConnectionsPerAddress }, () => LineClient.connect(port, host)));
     await Promise.all(idle.map((c) => c.next(5000)));
     const refused = await Promise.all(Array.from({ length: 10 }, () => LineClient.connect(port, host)));
-    for (const c of refused) expect((await c.next(5000)).code).toBe('SERVER_BUSY');
+    for (const c of refused) expect(await c.next(5000)).toMatchObject({ code: 'SERVER_BUSY', message: expect.stringMatching(/maxConnectionsPerAddress = 50/) });
     for (const c of [...idle, ...refused]) c.destroy();
     await expect.poll(async () => (await rt.call('mockcs.status', undefined, { record: false })).connections, { timeout: 5000 }).toBe(0);
 

@@ -42,12 +42,12 @@ describe('events', { timeout: 20_000 }, () => {
     expect(reg.token).toBe(`{PXZ}${token.slice(5, 11)}…(${token.length} chars)`);
     expect(typeof reg.latencyMs).toBe('number');
     expect(reg.logLine).toBe(
-      `12:00:01.234 Std 04542 MSGCFG_CLIENTREGISTERED sent to ${remote} [GAX] user 'alice' authenticated by token ${reg.token} (${reg.latencyMs!.toFixed(1)} ms)`,
+      `12:00:01.234 Trc 04542 Message MSGCFG_CLIENTREGISTERED sent to ${remote} [GAX] user 'alice' authenticated by token ${reg.token} (${reg.latencyMs!.toFixed(1)} ms)`,
     );
-    expect(srv.events[0]!.logLine).toBe(`12:00:01.234 Trc 04520 New client connection from ${remote} on 127.0.0.1:${srv.port}`);
+    expect(srv.events[0]!.logLine).toBe(`12:00:01.234 Trc ----- New client connection from ${remote} on 127.0.0.1:${srv.port}`);
     expect(srv.events[3]!.logLine).toMatch(/MSGCFG_ERROR sent to .* \[GAX\] user 'alice': UNKNOWN_REQUEST — unknown request type "Nope"/);
     expect(srv.events[5]).toMatchObject({ kind: 'close', latencyMs: null, message: 'unregistered' });
-    expect(srv.events[5]!.logLine).toMatch(/Trc 04522 Client .* \[GAX\] user 'alice' disconnected: unregistered$/);
+    expect(srv.events[5]!.logLine).toMatch(/Trc ----- Client .* \[GAX\] user 'alice' disconnected: unregistered$/);
   });
 
   it('a refused login logs the message name, client, user, code and reason', async () => {
@@ -57,7 +57,7 @@ describe('events', { timeout: 20_000 }, () => {
     const e = srv.events.find((x) => x.kind === 'register')!;
     expect(e).toMatchObject({ code: 'EXPIRED', authMethod: 'token', userName: 'alice' });
     expect(e.hint).toMatch(/NTP|old/);
-    expect(e.logLine).toMatch(/Std 04543 MSGCFG_ERROR sent to 127\.0\.0\.1:\d+ \[GAX\] user 'alice' \(token \{PXZ\}.{6}…\(\d+ chars\)\): EXPIRED — token expired at /);
+    expect(e.logLine).toMatch(/Trc 04542 Message MSGCFG_ERROR sent to 127\.0\.0\.1:\d+ \[GAX\] user 'alice' \(token \{PXZ\}.{6}…\(\d+ chars\)\): EXPIRED — token expired at /);
   });
 
   it('never holds the token-uuid, a password or a whole token', async () => {
@@ -147,6 +147,6 @@ describe('redaction and log format', { timeout: 20_000 }, () => {
       message: 'the password for "bob" does not match',
       latencyMs: 3.25,
     });
-    expect(line).toBe(`09:05:07.008 Std 04543 MSGCFG_ERROR sent to 127.0.0.1:5000 [GAX] user 'bob' (password): AUTH_FAILED sent, reason BAD_PASSWORD — the password for "bob" does not match (3.3 ms)`);
+    expect(line).toBe(`09:05:07.008 Trc 04542 Message MSGCFG_ERROR sent to 127.0.0.1:5000 [GAX] user 'bob' (password): AUTH_FAILED sent, reason BAD_PASSWORD — the password for "bob" does not match (3.3 ms)`);
   });
 });

@@ -20,6 +20,7 @@ describe('mock CS options', { timeout: 20_000 }, () => {
         users: [{ userName: 'default', password: 'password', enabled: true }],
         listeners: [{ host: '127.0.0.1', port: 2020 }],
         maxConnections: 1000,
+        maxConnectionsPerAddress: 100,
         maxLineBytes: 16384,
         registerTimeoutSeconds: 30,
         maxFailedAttempts: 5,

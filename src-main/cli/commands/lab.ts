@@ -6,14 +6,17 @@
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
 import { findScenario, gaxSigning, LAB_SCENARIOS, type LabScenario, type LabSetup } from '../../core/labs/index.js';
 import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from '../../labs/index.js';
-import { MockCs } from '../../mockcs/index.js';
+import { instructorReserve, MockCs } from '../../mockcs/index.js';
+import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
 import { formatHelp, UsageError, type CommandSpec, type OptionSpec, type ParsedArgs } from '../args.js';
 import { EXIT, formatFields, type CliCommand } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { sourceTag } from '../source-tag.js';
-import { dataDirOf, eventLine, listeningLine, safeWriter } from './serve.js';
+import { safeWriter } from './log-output.js';
+import { dataDirOf, eventLine, listeningLine } from './serve.js';
 
+const C = CLASSROOM_LIMITS;
 const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true };
 const json: OptionSpec = { type: 'boolean', description: 'print JSON instead of text' };
 
@@ -45,6 +48,8 @@ const SUBCOMMANDS: Record<string, CommandSpec> = {
     },
     notes: `Prints "listening on HOST:PORT", then the story and the GAX settings to point at it — the lab's
 token-uuid included: it is a published training value, not a secret — then one log line per event.
+A lab served is a class, on any address: at most ${C.maxConnections} connections (the last ${instructorReserve(C)} kept for
+127.0.0.1, the instructor), ${C.maxConnectionsPerAddress} from one remote address, ${C.registerTimeoutSeconds} s to register, closed after ${C.maxFailedAttempts} failed attempts.
 Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments.`,
   },
   check: {
@@ -157,7 +162,7 @@ async function start(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<numbe
   if (!isLoopbackHost(host) && args.options['allow-network'] !== true)
     throw new UsageError(`--host ${printable(host)} is not a loopback address: add --allow-network to serve the lab to a classroom`);
   const cs = new MockCs({
-    options: { ...labCsToMockCsOptions(s.broken.cs), diagnostics: 'teaching', listeners: [{ host, port, ...(tls ? { tls: true } : {}) }] },
+    options: { ...labCsToMockCsOptions(s.broken.cs), ...CLASSROOM_LIMITS, diagnostics: 'teaching', listeners: [{ host, port, ...(tls ? { tls: true } : {}) }] },
     // Only a TLS listener needs the data dir: its certificate is kept so trainees' pins survive a restart.
     ...(tls ? { dataDir: dataDirOf(io) } : {}),
   });

@@ -17,13 +17,18 @@ import {
   type MockCsOptions,
   type MockCsUser,
 } from '../../mockcs/index.js';
+import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
+import { isLoopbackHost } from '../../shared/loopback.js';
+import { printable } from '../../shared/zod-issues.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { describeFsError, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
+import { safeWriter } from './log-output.js';
 
 export const HOME_ENV = 'GAX_TOKEN_LAB_HOME';
 const GENESYS_INT_MAX = 2147483647;
+const C = CLASSROOM_LIMITS;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
 
 export const serve: CliCommand = {
@@ -32,7 +37,8 @@ export const serve: CliCommand = {
     summary: 'run the mock Configuration Server (csmock/1) until Ctrl-C',
     options: {
       config: { type: 'string', value: 'FILE', description: "a JSON file of the mock CS's options; the flags below override it" },
-      host: { type: 'string', value: 'H', description: 'listen on this address (default 127.0.0.1)' },
+      host: { type: 'string', value: 'H', description: 'listen on this address (default 127.0.0.1; beyond loopback needs --allow-network)' },
+      'allow-network': { type: 'boolean', description: 'allow a non-loopback --host: anyone who reaches it can try to log in; class limits apply' },
       port: { type: 'integer', value: 'P', min: 0, max: 65535, description: 'listen on this port (default 2020; 0 picks a free one)' },
       tls: { type: 'boolean', description: 'a TLS listener, with a self-signed certificate for localhost and 127.0.0.1 (kept)' },
       mode: { type: 'string', value: 'enable|disable', description: 'CS [system] token-authentication-mode (default disable)' },
@@ -44,10 +50,11 @@ export const serve: CliCommand = {
       'clock-offset': { type: 'integer', value: 'S', min: -TEN_YEARS_SECONDS, max: TEN_YEARS_SECONDS, description: "simulate a CS clock S seconds off (negative: behind)" },
       realistic: { type: 'boolean', description: 'answer every authentication failure as AUTH_FAILED, as a production CS would' },
       user: { type: 'list', value: 'NAME[:PASSWORD]', description: 'a Person (repeatable; without a password: token logins only); replaces the users' },
-      'max-connections': { type: 'integer', value: 'N', min: 1, max: 100000, description: 'connections at once (default 1000)' },
+      'max-connections': { type: 'integer', value: 'N', min: 1, max: 100000, description: 'connections at once, in all (default 1000; beyond loopback 200)' },
+      'max-connections-per-address': { type: 'integer', value: 'N', min: 1, max: 100000, description: 'connections at once from one remote address (default 100; beyond loopback 50)' },
       'max-line-bytes': { type: 'integer', value: 'N', min: 128, max: 16777216, description: 'longest request line (default 16384)' },
-      'register-timeout': { type: 'integer', value: 'S', min: 1, max: 86400, description: 'seconds to register after connecting (default 30)' },
-      'max-failed-attempts': { type: 'integer', value: 'N', min: 1, max: GENESYS_INT_MAX, description: 'failed registrations per connection (default 5)' },
+      'register-timeout': { type: 'integer', value: 'S', min: 1, max: 86400, description: 'seconds to register after connecting (default 30; beyond loopback 15)' },
+      'max-failed-attempts': { type: 'integer', value: 'N', min: 1, max: GENESYS_INT_MAX, description: 'failed registrations per connection, then it is closed (default 5)' },
       'password-field-limit': { type: 'integer', value: 'N', min: 1, max: 65536, description: 'longest Password in bytes (default 64)' },
       'json-log': { type: 'boolean', description: 'print the events as JSON lines instead of log lines' },
     },
@@ -55,10 +62,24 @@ export const serve: CliCommand = {
 $${HOME_ENV} (default ~/.gax-token-lab), so tokens minted against it survive a restart; so is the TLS certificate.
 The default Person is "default" with password "password".
 
+Limits, so that no client locks out the others: maxConnections in all (default 1000), per remote
+address (default 100; 127.0.0.2 and 127.0.0.3 count as two clients), a register timeout (30 s) and
+failed attempts per connection (5). The last tenth of maxConnections is kept for 127.0.0.1 (you, on
+this machine), and when the server is full a client from a less busy address takes the place of an
+idle, unregistered connection of the busiest one. Listening beyond loopback (--host with
+--allow-network) applies the class limits unless set by a flag or --config: ${C.maxConnections} connections,
+${C.maxConnectionsPerAddress} per address, ${C.registerTimeoutSeconds} s to register, ${C.maxFailedAttempts} failed attempts.
+
+The log is the mock's own (the tool's model), in the style of a CS log: Genesys publishes only the
+forms "Trc 04541 Message MSGCFG_… received from …" and "Trc 04542 Message MSGCFG_… sent to …";
+lines with "-----" have no published number. Client text in it is escaped (as \\x9b, \\u202e). If
+the reader of the log stops reading, lines are dropped and then counted ("N log lines dropped").
+
 examples:
   gax-token serve --port 0 --mode enable --user alice
   gax-token serve --config lab.json --realistic --clock-offset 300
   gax-token serve --tls --port 2021 --mode enable --uuid-file cs-token-uuid.txt
+  gax-token serve --host 0.0.0.0 --allow-network --mode enable
 
 Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config.`,
   },
@@ -147,6 +168,7 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   set('gax-life', 'gaxTokenLifeMinutes');
   set('clock-offset', 'clockOffsetSeconds');
   set('max-connections', 'maxConnections');
+  set('max-connections-per-address', 'maxConnectionsPerAddress');
   set('max-line-bytes', 'maxLineBytes');
   set('register-timeout', 'registerTimeoutSeconds');
   set('max-failed-attempts', 'maxFailedAttempts');
@@ -158,7 +180,8 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
     fromFlag.set('users', '--user');
   }
   if (input['listeners'] !== config['listeners']) fromFlag.set('listeners', '--host');
-  const parsed = parseMockCsOptions(input);
+  const checked = parseMockCsOptions(input);
+  const parsed = checked.ok ? parseMockCsOptions(withClassLimits(input, checked.options.listeners, args)) : checked;
   if (!parsed.ok) {
     // "tokenPreambula: …" → "--preamble: …" when a flag set it (the config was already checked alone).
     const option = /^([A-Za-z]+)/.exec(parsed.message)?.[1] ?? '';
@@ -166,6 +189,22 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
     throw new UsageError(flag ? `${flag}${parsed.message.slice(option.length).replace(/^\[\d+\](\.\w+)?/, '')}` : parsed.message);
   }
   return { options: parsed.options, uuidSource };
+}
+
+/**
+ * Beyond loopback (needs --allow-network) the server is a class's: the class limits apply where
+ * neither a flag nor --config set a limit.
+ */
+function withClassLimits(input: Record<string, unknown>, listeners: readonly MockCsListener[], args: ParsedArgs): Record<string, unknown> {
+  const beyond = listeners.map((l) => l.host).find((h) => !isLoopbackHost(h));
+  if (beyond === undefined) return input;
+  if (args.options['allow-network'] !== true)
+    throw new UsageError(
+      `${args.options['host'] !== undefined ? '--host ' : 'the listener '}${printable(beyond)} is not a loopback address: add --allow-network to serve beyond this machine (anyone who reaches it can try to log in)`,
+    );
+  const out = { ...input };
+  for (const [k, v] of Object.entries(CLASSROOM_LIMITS)) if (out[k] === undefined) out[k] = v;
+  return out;
 }
 
 async function configOf(args: ParsedArgs): Promise<Record<string, unknown>> {
@@ -214,24 +253,7 @@ function summary(cs: MockCs, source: UuidSource, dataDir: string): string {
   return (
     `mock CS: token-authentication-mode=${o.tokenAuthenticationMode}, token-preambula=${o.tokenPreambula}, ` +
     `token-uuid ${masked} ${where}; ${o.diagnostics} diagnostics` +
-    `${o.clockOffsetSeconds ? `, clock ${o.clockOffsetSeconds > 0 ? '+' : ''}${o.clockOffsetSeconds} s` : ''}; users: ${users}. Ctrl-C stops.\n`
+    `${o.clockOffsetSeconds ? `, clock ${o.clockOffsetSeconds > 0 ? '+' : ''}${o.clockOffsetSeconds} s` : ''}; users: ${users}; ` +
+    `limits: ${o.maxConnections} connections, ${o.maxConnectionsPerAddress} per address, ${o.registerTimeoutSeconds} s to register, ${o.maxFailedAttempts} failed attempts. Ctrl-C stops.\n`
   );
 }
-
-/** Log lines to stdout; a closed pipe (… | head) must stop the output, not crash the server. */
-export function safeWriter(io: CliIo): (s: string) => void {
-  let broken = false;
-  const out = io.stdout as CliIo['stdout'] & { on?: (event: 'error', cb: () => void) => unknown };
-  out.on?.('error', () => {
-    broken = true;
-  });
-  return (s) => {
-    if (broken) return;
-    try {
-      out.write(s);
-    } catch {
-      broken = true;
-    }
-  };
-}
-

@@ -5,7 +5,12 @@
  * has both kinds, or neither, the person has to say.
  */
 import { findOption, suggestOptionName, type ApplicationKind } from '../options/index.js';
-import type { ParsedSection } from './read-result.js';
+
+/** What detection reads of a file: its sections' names and their options' names (read-result's ParsedSection fits). */
+export interface SectionNames {
+  name: string;
+  options: readonly { name: string }[];
+}
 
 const CS_SECTIONS = ['confserv', 'hca'];
 const GAX_SECTIONS = ['asd', 'arm', 'ga', 'opm', 'clog'];
@@ -18,7 +23,7 @@ function optionApplication(name: string): ApplicationKind | undefined {
   return (findOption(name) ?? suggestOptionName(name)?.definition)?.application;
 }
 
-export function detectApplication(sections: readonly ParsedSection[]): Detection {
+export function detectApplication(sections: readonly SectionNames[]): Detection {
   const named = (n: string) => sections.find((s) => s.name.toLowerCase() === n);
   const system = named('system');
   const general = named('general');

@@ -131,7 +131,8 @@ export const networkInterfaceView = z.strictObject({
   family: z.enum(['IPv4', 'IPv6']),
 });
 
-export const CLASSROOM_LIMITS = { maxConnections: 200, registerTimeoutSeconds: 15, maxFailedAttempts: 5, maxLineBytes: 16384 } as const;
+/** A class's limits, for the app's classroom mode and every `gax-token lab start` (and `serve` beyond loopback). */
+export const CLASSROOM_LIMITS = { maxConnections: 200, maxConnectionsPerAddress: 50, registerTimeoutSeconds: 15, maxFailedAttempts: 5, maxLineBytes: 16384 } as const;
 
 export const classroomView = z.strictObject({
   on: z.boolean(),
@@ -144,7 +145,7 @@ export const classroomView = z.strictObject({
   fingerprint256: z.string().nullable(),
   /** ms since the epoch (the app's clock) */
   since: z.number().nullable(),
-  limits: z.strictObject({ maxConnections: z.number(), registerTimeoutSeconds: z.number(), maxFailedAttempts: z.number(), maxLineBytes: z.number() }),
+  limits: z.strictObject({ maxConnections: z.number(), maxConnectionsPerAddress: z.number(), registerTimeoutSeconds: z.number(), maxFailedAttempts: z.number(), maxLineBytes: z.number() }),
 });
 export type ClassroomView = z.infer<typeof classroomView>;
 

@@ -41,6 +41,7 @@ export const mockCsOptionsPatch = z.strictObject({
   diagnostics: z.enum(['teaching', 'realistic']).optional(),
   passwordFieldLimit: int(1, 65536).optional(),
   maxConnections: int(1, 100_000).optional(),
+  maxConnectionsPerAddress: int(1, 100_000).optional(),
   maxLineBytes: int(128, 16 * 1024 * 1024).optional(),
   registerTimeoutSeconds: z.number().min(0.05).max(86400).optional(),
   maxFailedAttempts: int(1, GENESYS_MAX_INT).optional(),
