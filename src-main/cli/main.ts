@@ -82,5 +82,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  return runCli(argv, processIo());
+  const run = processIo();
+  const code = await runCli(argv, run.io);
+  run.finished();
+  return code;
 }

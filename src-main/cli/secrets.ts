@@ -10,7 +10,7 @@ export const UUID_ENV = 'GAX_TOKEN_UUID';
 
 export const uuidOptions: Record<string, OptionSpec> = {
   uuid: { type: 'string', value: 'UUID', description: `the CS [system] token-uuid (or --uuid-file, or $${UUID_ENV})` },
-  'uuid-file': { type: 'string', value: 'FILE', description: 'read the token-uuid from this file' },
+  'uuid-file': { type: 'string', value: 'FILE', description: 'read the token-uuid from this file (- for standard input)' },
 };
 
 /** The canonical token-uuid, or a UsageError naming where it came from and what is wrong. */
@@ -23,6 +23,11 @@ export async function resolveTokenUuid(args: ParsedArgs, io: CliIo, required: bo
   if (flag !== undefined) {
     raw = flag;
     source = '--uuid';
+  } else if (file === '-') {
+    // Standard input can be read once: the token then has to come from the command line.
+    if (args.positionals[0] === '-') throw new UsageError('standard input can hold the token or the token-uuid, not both: give one of them another way');
+    raw = (await readStdin(io, 'the token-uuid', 4096)).trim();
+    source = '--uuid-file - (standard input)';
   } else if (file !== undefined) {
     raw = await readTextArgument(file, '--uuid-file', 4096);
     source = `--uuid-file ${file}`;

@@ -116,7 +116,7 @@ function scenarioNamed(name: string): LabScenario {
 
 function list(args: ParsedArgs, io: CliIo): number {
   if (args.options['json'] === true) {
-    printJson(io, LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })));
+    printJson(io, { labs: LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })) });
     return EXIT.OK;
   }
   const idWidth = Math.max(...LAB_SCENARIOS.map((s) => s.id.length));
