@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
-import { userDataDir } from '../web/user-data-dir.js';
+import { processDataFolder } from '../host/data-folder.js';
 import { registerIpc } from './ipc-bridge.js';
 import { projectHomepage, startApp } from './start-app.js';
 
@@ -16,7 +16,7 @@ import { projectHomepage, startApp } from './start-app.js';
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 // The same data folder as web mode (and $GAX_TOKEN_LAB_HOME), so profiles follow the person between modes.
-app.setPath('userData', userDataDir(process.env, process.platform, os.homedir()));
+app.setPath('userData', processDataFolder());
 
 startApp({
   rendererRoot: path.join(appRoot, 'dist', 'renderer'),

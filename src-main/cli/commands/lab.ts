@@ -39,7 +39,7 @@ const SUBCOMMANDS: Record<string, CommandSpec> = {
       host: { type: 'string', value: 'H', description: 'listen on this address (default 127.0.0.1; another needs --allow-network)' },
       port: { type: 'integer', value: 'P', min: 0, max: 65535, description: 'listen on this port (default 2020; 0 picks a free one)' },
       'allow-network': { type: 'boolean', description: 'allow a non-loopback --host (a classroom): anyone who reaches it can log in' },
-      tls: { type: 'boolean', description: 'a TLS listener, with a self-signed certificate (kept in $GAX_TOKEN_LAB_HOME)' },
+      tls: { type: 'boolean', description: 'a TLS listener, with a self-signed certificate (kept in the data folder, as for serve)' },
       'json-log': { type: 'boolean', description: 'print the events as JSON lines instead of log lines' },
     },
     notes: `Prints "listening on HOST:PORT", then the story and the GAX settings to point at it — the lab's

@@ -3,9 +3,9 @@
  * `listening on HOST:PORT` line per listener, then one CS-style log line per event (or JSON lines).
  * Options come from --config (a JSON file of the spec's options), then the flags, which win.
  */
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { HOME_ENV, dataFolder, dataFolderHelp, ensureDataFolder } from '../../host/data-folder.js';
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
 import {
   MockCs,
@@ -22,7 +22,6 @@ import { EXIT, type CliCommand } from '../command.js';
 import { describeFsError, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
 
-export const HOME_ENV = 'GAX_TOKEN_LAB_HOME';
 const GENESYS_INT_MAX = 2147483647;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
 
@@ -52,7 +51,7 @@ export const serve: CliCommand = {
       'json-log': { type: 'boolean', description: 'print the events as JSON lines instead of log lines' },
     },
     notes: `Without a token-uuid (--uuid, --uuid-file, the config or $${UUID_ENV}) the server generates one and keeps it in
-$${HOME_ENV} (default ~/.gax-token-lab), so tokens minted against it survive a restart; so is the TLS certificate.
+the data folder (${dataFolderHelp()}) — the app's own — so tokens minted against it survive a restart; so is the TLS certificate.
 The default Person is "default" with password "password".
 
 examples:
@@ -95,11 +94,11 @@ export function eventLine(e: MockCsEvent, json: boolean): string {
   return json ? `${JSON.stringify(e)}\n` : `${e.logLine}\n`;
 }
 
-/** $GAX_TOKEN_LAB_HOME or ~/.gax-token-lab, created readable by its owner only. */
+/** The data folder every door shares (host/data-folder.ts), created readable by its owner only. */
 export function dataDirOf(io: CliIo): string {
-  const dir = io.env[HOME_ENV] || join(homedir(), '.gax-token-lab');
+  const dir = dataFolder(io.env, process.platform, homedir());
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    ensureDataFolder(dir);
   } catch (err) {
     throw new UsageError(`cannot use the data directory ${dir}: ${describeFsError(err)} (set $${HOME_ENV} to another folder)`);
   }
