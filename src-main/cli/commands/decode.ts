@@ -1,10 +1,10 @@
 import { DEFAULT_PREAMBLE, checkPreamble, decide, humanDuration, isoSeconds } from '../../core/index.js';
 import { UsageError } from '../args.js';
-import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenArgument } from '../secrets.js';
 
-export const decode: CliCommand = {
+export const decode = defineCommand({
   spec: {
     name: 'decode',
     summary: 'show what a token holds (no token-uuid needed, so the signature is not checked)',
@@ -20,7 +20,7 @@ export const decode: CliCommand = {
 Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad arguments.`,
   },
   async run(args, io) {
-    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const preamble = args.options['preamble'] ?? DEFAULT_PREAMBLE;
     const badPreamble = checkPreamble(preamble);
     if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
     const value = await resolveTokenArgument(args, io);
@@ -52,4 +52,4 @@ Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad argu
     );
     return EXIT.OK;
   },
-};
+});

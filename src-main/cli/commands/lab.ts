@@ -8,15 +8,15 @@ import { findScenario, LAB_SCENARIOS, type LabScenario, type LabSetup } from '..
 import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from '../../labs/index.js';
 import { MockCs } from '../../mockcs/index.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
-import { formatHelp, UsageError, type CommandSpec, type OptionSpec, type ParsedArgs } from '../args.js';
-import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { formatHelp, UsageError, type ArgsWith, type CommandSpec, type OptionSpec } from '../args.js';
+import { EXIT, defineCommand, formatFields } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { dataDirOf, eventLine, listeningLine, safeWriter } from './serve.js';
 
-const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true };
-const json: OptionSpec = { type: 'boolean', description: 'print JSON instead of text' };
+const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true, choices: LAB_SCENARIOS.map((s) => s.id) };
+const json: OptionSpec<'boolean'> = { type: 'boolean', description: 'print JSON instead of text' };
 
-const SUBCOMMANDS: Record<string, CommandSpec> = {
+const SUBCOMMANDS = {
   list: {
     name: 'lab list',
     summary: 'the labs: name, the code the broken setup fails with, title',
@@ -63,9 +63,9 @@ says, and then judges the fix: token authentication must stay on, GAX must log i
 fresh token, and no window may be widened to hide the fault.
 Exit: 0 solved, 1 not solved, 2 bad arguments or an unreadable file.`,
   },
-};
+} satisfies Record<string, CommandSpec>;
 
-export const lab: CliCommand = {
+export const lab = defineCommand({
   spec: {
     name: 'lab',
     summary: 'training labs: list, show, start a broken CS, check a fix',
@@ -74,7 +74,7 @@ export const lab: CliCommand = {
       { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)' },
     ],
     // Every subcommand's options; run() refuses one given to a subcommand that does not take it.
-    options: Object.assign({}, ...Object.values(SUBCOMMANDS).map((s) => s.options)) as Record<string, OptionSpec>,
+    options: { ...SUBCOMMANDS.list.options, ...SUBCOMMANDS.show.options, ...SUBCOMMANDS.start.options, ...SUBCOMMANDS.check.options },
     notes: `commands:
 ${Object.entries(SUBCOMMANDS)
   .map(([name, s]) => `  ${name.padEnd(6)}  ${s.summary}`)
@@ -82,7 +82,8 @@ ${Object.entries(SUBCOMMANDS)
 
 gax-token lab COMMAND --help shows each command's options.`,
   },
-  helpFor(args) {
+  subcommands: SUBCOMMANDS,
+  helpFor(args): string {
     const sub = subcommandSpec(args.positionals[0]);
     return formatHelp(sub ?? lab.spec);
   },
@@ -102,10 +103,10 @@ gax-token lab COMMAND --help shows each command's options.`,
     if (subName === 'start') return start(scenario, args, io);
     return check(scenario, args, io);
   },
-};
+});
 
 function subcommandSpec(name: string | undefined): CommandSpec | undefined {
-  return name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  return name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? (SUBCOMMANDS as Record<string, CommandSpec>)[name] : undefined;
 }
 
 function scenarioNamed(name: string): LabScenario {
@@ -114,7 +115,7 @@ function scenarioNamed(name: string): LabScenario {
   return scenario;
 }
 
-function list(args: ParsedArgs, io: CliIo): number {
+function list(args: ArgsWith<{ json: 'boolean' }>, io: CliIo): number {
   if (args.options['json'] === true) {
     printJson(io, { labs: LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })) });
     return EXIT.OK;
@@ -125,7 +126,7 @@ function list(args: ParsedArgs, io: CliIo): number {
   return EXIT.OK;
 }
 
-function show(s: LabScenario, args: ParsedArgs, io: CliIo): number {
+function show(s: LabScenario, args: ArgsWith<{ setup: 'boolean'; json: 'boolean' }>, io: CliIo): number {
   if (args.options['setup'] === true) {
     io.stdout.write(labSetupToJson(s.broken));
     return EXIT.OK;
@@ -142,9 +143,9 @@ function show(s: LabScenario, args: ParsedArgs, io: CliIo): number {
   return EXIT.OK;
 }
 
-async function start(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<number> {
-  const host = (args.options['host'] as string | undefined) ?? '127.0.0.1';
-  const port = (args.options['port'] as number | undefined) ?? 2020;
+async function start(s: LabScenario, args: ArgsWith<{ host: 'string'; port: 'integer'; tls: 'boolean'; 'allow-network': 'boolean'; 'json-log': 'boolean' }>, io: CliIo): Promise<number> {
+  const host = args.options['host'] ?? '127.0.0.1';
+  const port = args.options['port'] ?? 2020;
   const tls = args.options['tls'] === true;
   if (!isLoopbackHost(host) && args.options['allow-network'] !== true)
     throw new UsageError(`--host ${printable(host)} is not a loopback address: add --allow-network to serve the lab to a classroom`);
@@ -200,8 +201,8 @@ function introduction(s: LabScenario, host: string, port: number): string {
   );
 }
 
-async function check(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<number> {
-  const file = args.options['config'] as string | undefined;
+async function check(s: LabScenario, args: ArgsWith<{ config: 'string'; json: 'boolean' }>, io: CliIo): Promise<number> {
+  const file = args.options['config'];
   if (file === undefined)
     throw new UsageError(`'lab check' needs --config FILE (write one with: gax-token lab show ${s.id} --setup > fix.json)`);
   const parsed = parseLabSetup(await readTextArgument(file, '--config'));

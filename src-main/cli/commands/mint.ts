@@ -10,11 +10,11 @@ import {
   passwordFieldFit,
 } from '../../core/index.js';
 import { UsageError } from '../args.js';
-import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenUuid, uuidOptions } from '../secrets.js';
 
-export const mint: CliCommand = {
+export const mint = defineCommand({
   spec: {
     name: 'mint',
     summary: 'mint a PXZ-1 token as GAX would',
@@ -34,21 +34,21 @@ export const mint: CliCommand = {
 iat is --now (or the clock), exp = iat + life × 60. Exit: 0 minted, 2 bad arguments.`,
   },
   async run(args, io) {
-    const user = args.options['user'] as string | undefined;
+    const user = args.options['user'];
     if (user === undefined) throw new UsageError("'mint' needs --user NAME");
     const badUser = checkUsername(user);
     if (badUser) throw new UsageError(`--user: ${badUser}`);
-    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const preamble = args.options['preamble'] ?? DEFAULT_PREAMBLE;
     const badPreamble = checkPreamble(preamble);
     if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
     const tokenUuid = (await resolveTokenUuid(args, io, true))!;
-    const life = (args.options['life'] as number | undefined) ?? 60;
-    const iat = (args.options['now'] as number | undefined) ?? Math.floor(Date.now() / 1000);
+    const life = args.options['life'] ?? 60;
+    const iat = args.options['now'] ?? Math.floor(Date.now() / 1000);
     const exp = iat + life * 60;
     if (exp > UINT32_MAX) throw new UsageError(`--now + --life ends after ${isoSeconds(UINT32_MAX)}, past what a PXZ-1 token can hold`);
     const minted = mintToken({ tokenUuid, username: user, iat, exp, preamble });
     if (!minted.ok) throw new UsageError(minted.reason);
-    const limit = (args.options['password-field-limit'] as number | undefined) ?? DEFAULT_PASSWORD_FIELD_LIMIT;
+    const limit = args.options['password-field-limit'] ?? DEFAULT_PASSWORD_FIELD_LIMIT;
     const fit = passwordFieldFit(preamble, user, limit);
     const t = minted.value;
     if (args.options['json']) {
@@ -80,4 +80,4 @@ iat is --now (or the clock), exp = iat + life × 60. Exit: 0 minted, 2 bad argum
       );
     return EXIT.OK;
   },
-};
+});

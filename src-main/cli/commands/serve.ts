@@ -17,15 +17,15 @@ import {
   type MockCsOptions,
   type MockCsUser,
 } from '../../mockcs/index.js';
-import { UsageError, type ParsedArgs } from '../args.js';
-import { EXIT, type CliCommand } from '../command.js';
+import { UsageError, type ArgsWith, type ParsedArgs } from '../args.js';
+import { EXIT, defineCommand } from '../command.js';
 import { describeFsError, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
 
 const GENESYS_INT_MAX = 2147483647;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
 
-export const serve: CliCommand = {
+export const serve = defineCommand({
   spec: {
     name: 'serve',
     summary: 'run the mock Configuration Server (csmock/1) until Ctrl-C',
@@ -82,7 +82,7 @@ Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config
     io.stderr.write(`stopped (${signal})\n`);
     return EXIT.OK;
   },
-};
+});
 
 /** "listening on HOST:PORT" (with the TLS fingerprint): the line scripts wait for. Shared with `lab start`. */
 export function listeningLine(l: ListenerInfo): string {
@@ -105,9 +105,11 @@ export function dataDirOf(io: CliIo): string {
   return dir;
 }
 
+type ServeArgs = ParsedArgs<typeof serve.spec.options>;
+
 type UuidSource = 'flag' | 'config' | 'env' | 'generated';
 
-async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCsOptions; uuidSource: UuidSource }> {
+async function optionsOf(args: ServeArgs, io: CliIo): Promise<{ options: MockCsOptions; uuidSource: UuidSource }> {
   const config = await configOf(args);
   const input: Record<string, unknown> = { ...config };
   const o = args.options;
@@ -115,12 +117,12 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   if (o['host'] !== undefined || o['port'] !== undefined || o['tls'] !== undefined)
     input['listeners'] = [
       {
-        host: (o['host'] as string | undefined) ?? listener?.host ?? '127.0.0.1',
-        port: (o['port'] as number | undefined) ?? listener?.port ?? 2020,
+        host: o['host'] ?? listener?.host ?? '127.0.0.1',
+        port: o['port'] ?? listener?.port ?? 2020,
         ...(o['tls'] === true || listener?.tls ? { tls: true } : {}),
       },
     ];
-  const mode = o['mode'] as string | undefined;
+  const mode = o['mode'];
   if (mode !== undefined) {
     if (mode !== 'enable' && mode !== 'disable') throw new UsageError(`--mode must be enable or disable, not "${mode.slice(0, 20)}"`);
     input['tokenAuthenticationMode'] = mode;
@@ -135,7 +137,7 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   }
   /** option name → the flag that set it, so an error names what the person typed */
   const fromFlag = new Map<string, string>();
-  const set = (flag: string, option: keyof MockCsOptions) => {
+  const set = (flag: keyof typeof o & string, option: keyof MockCsOptions) => {
     if (o[flag] === undefined) return;
     input[option] = o[flag];
     fromFlag.set(option, `--${flag}`);
@@ -151,7 +153,7 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   set('max-failed-attempts', 'maxFailedAttempts');
   set('password-field-limit', 'passwordFieldLimit');
   if (o['realistic'] === true) input['diagnostics'] = 'realistic';
-  const users = o['user'] as string[] | undefined;
+  const users = o['user'];
   if (users !== undefined) {
     input['users'] = users.map(userOf);
     fromFlag.set('users', '--user');
@@ -167,8 +169,8 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   return { options: parsed.options, uuidSource };
 }
 
-async function configOf(args: ParsedArgs): Promise<Record<string, unknown>> {
-  const file = args.options['config'] as string | undefined;
+async function configOf(args: ArgsWith<{ config: 'string' }>): Promise<Record<string, unknown>> {
+  const file = args.options['config'];
   if (file === undefined) return {};
   const text = await readTextArgument(file, '--config', 1 << 20);
   let value: unknown;
