@@ -1,6 +1,5 @@
 /** What a command may touch of the outside world; injected so commands can also run in-process in tests. */
 import { UsageError } from './args.js';
-import { readFileBounded, tooLargeLine } from './bounded-file.js';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -72,6 +71,8 @@ export async function readStdin(io: CliIo, what: string, limitBytes = 1 << 20): 
  * failure is a usage error naming the file.
  */
 export async function readTextArgument(path: string, option: string, limitBytes = 1 << 20): Promise<string> {
+  // Loaded when a file is named: commands that read none start faster without node:fs/promises.
+  const { readFileBounded, tooLargeLine } = await import('./bounded-file.js');
   const read = await readFileBounded(path, limitBytes);
   if (read.ok) return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (read.tooLarge) throw new UsageError(tooLargeLine(path, limitBytes, `is it the right file for ${option}?`));

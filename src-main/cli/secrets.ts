@@ -2,7 +2,7 @@
  * Where a command gets its secrets: the token-uuid from --uuid, --uuid-file or GAX_TOKEN_UUID, and a token
  * from an argument or stdin (`-`) — so that neither has to sit in shell history.
  */
-import { parseTokenUuid } from '../core/index.js';
+import { parseTokenUuid } from '../core/uuid.js';
 import { UsageError, type ArgsWith, type OptionSpecs, type ParsedArgs } from './args.js';
 import { readStdin, readTextArgument, type CliIo } from './io.js';
 

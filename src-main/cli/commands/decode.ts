@@ -1,4 +1,8 @@
-import { DEFAULT_PREAMBLE, checkPreamble, decide, humanDuration, isoSeconds } from '../../core/index.js';
+// By module, not the core's index: `decode` is the quick command and loads only what it runs.
+import { DEFAULT_PREAMBLE } from '../../core/constants.js';
+import { decide } from '../../core/decision.js';
+import { checkPreamble } from '../../core/inputs.js';
+import { humanDuration, isoSeconds } from '../../core/time-format.js';
 import { UsageError } from '../args.js';
 import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
