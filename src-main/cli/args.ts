@@ -99,7 +99,8 @@ export function parseArgs<O extends OptionSpecs>(argv: readonly string[], spec: 
     }
     if (opt.type === 'list') {
       const list = options[name];
-      options[name] = Array.isArray(list) ? [...list, raw] : [raw];
+      if (Array.isArray(list)) list.push(raw);
+      else options[name] = [raw];
     } else {
       if (options[name] !== undefined) throw new UsageError(`--${name} is given twice`);
       options[name] = opt.type === 'integer' ? parseInteger(name, raw, opt) : raw;
@@ -143,6 +144,8 @@ function suggest(name: string, known: string[]): string {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
+    // The distance is at least the difference in length: a 100 kB argument costs nothing to rule out.
+    if (Math.abs(name.length - k.length) >= bestDistance) continue;
     const d = editDistance(name, k);
     if (d < bestDistance) {
       best = k;
