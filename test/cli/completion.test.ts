@@ -1,6 +1,9 @@
 // gax-token completion: scripts generated from the command specs, checked by the shells themselves
 // (bash -n, and bash actually completing; zsh -n / fish -n where those shells are installed).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completionModel } from '../../src-main/cli/commands/completion.js';
 import { COMMANDS } from '../../src-main/cli/commands/index.js';
@@ -47,14 +50,25 @@ describe('gax-token completion', { timeout: 60_000 }, () => {
     }
   });
 
+  // From a file: fish does not read a script from a pipe Node opened as its stdin.
   it.skipIf(!has('zsh'))('zsh: passes zsh -n', async () => {
     const r = await runGaxToken(['completion', 'zsh']);
-    expect(spawnSync('zsh', ['-n'], { input: r.stdout }).status).toBe(0);
+    const file = path.join(os.tmpdir(), `gax-token-${process.pid}.zsh`);
+    writeFileSync(file, r.stdout);
+    const check = spawnSync('zsh', ['-n', file], { encoding: 'utf8' });
+    rmSync(file);
+    expect(check.status, check.stderr).toBe(0);
   });
 
-  it.skipIf(!has('fish'))('fish: passes fish -n', async () => {
+  it.skipIf(!has('fish'))('fish: passes fish -n, and completes from it', async () => {
     const r = await runGaxToken(['completion', 'fish']);
-    expect(spawnSync('fish', ['-n'], { input: r.stdout }).status).toBe(0);
+    const file = path.join(os.tmpdir(), `gax-token-${process.pid}.fish`);
+    writeFileSync(file, r.stdout);
+    const check = spawnSync('fish', ['-n', file], { encoding: 'utf8' });
+    const offered = spawnSync('fish', ['-c', `source ${file}; complete -C 'gax-token serve --mode '`], { encoding: 'utf8' });
+    rmSync(file);
+    expect(check.status, check.stderr).toBe(0);
+    expect(offered.stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean).sort()).toEqual(['disable', 'enable']);
   });
 
   it('an unknown or missing shell is one line, exit 2', async () => {
