@@ -2,7 +2,7 @@
 // FIFO/device/folder named as a file, and one Ctrl-C/SIGTERM ending every kind of command.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,24 +131,29 @@ describe('one signal ends every command', { timeout: 60_000 }, () => {
   async function firstSignalEnds(args: string[], signal: NodeJS.Signals, ready: RegExp, stream: 'stdout' | 'stderr', home: string) {
     const cmd = startGaxToken(args, { GAX_TOKEN_LAB_HOME: home });
     await waitForOutput(cmd[stream], ready);
+    // A client connected and idle: the server must not wait for it to leave.
+    const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(cmd.stdout())?.[1]);
+    const client = connect(port, '127.0.0.1');
+    await new Promise((r) => client.once('connect', r).once('error', r));
     const started = performance.now();
     cmd.child.kill(signal);
     const timer = setTimeout(() => cmd.child.kill('SIGKILL'), 5000);
     const code = await cmd.exited;
     clearTimeout(timer);
+    client.destroy();
     return { code, signal: cmd.child.signalCode, ms: performance.now() - started, stderr: cmd.stderr() };
   }
 
   it.each([['SIGINT'], ['SIGTERM']] as const)('serve, with a client connected, shuts down cleanly on one %s', async (signal) => {
     const r = await firstSignalEnds(['serve', '--port', '0'], signal, /Ctrl-C stops/, 'stderr', path.join(dir, 'home'));
-    expect(r.code).toBe(0);
+    expect(r.code, JSON.stringify(r)).toBe(0);
     expect(r.stderr).toContain(`stopped (${signal})`);
     expect(r.ms).toBeLessThan(3000);
   });
 
   it('lab start shuts down cleanly on one SIGINT', async () => {
     const r = await firstSignalEnds(['lab', 'start', 'cs-clock-behind', '--port', '0'], 'SIGINT', /Ctrl-C stops/, 'stderr', path.join(dir, 'home'));
-    expect(r.code).toBe(0);
+    expect(r.code, JSON.stringify(r)).toBe(0);
     expect(r.stderr).toContain('stopped (SIGINT)');
   });
 
