@@ -8,7 +8,7 @@
 // electron-builder.yml says.
 // `--keep` leaves the temp folder for inspection; DEBUG_DIST_CHECK=1 prints electron-builder's whole error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,19 +29,23 @@ const expect = (ok, what) => {
 };
 
 // ── 1. The built output ─────────────────────────────────────────────────────────────────────
-const mainEntry = path.join(projectDir, 'dist', 'main', 'app', 'main.js');
-if (!existsSync(mainEntry)) {
-  say('dist/main is not built yet; running "npm run build" first');
+// All three parts must be there: an app packed without its renderer or preload opens nothing, so a
+// missing part is built first, and still missing after that is a failure, never a note.
+const builtParts = {
+  'dist/main/app/main.js': path.join(projectDir, 'dist', 'main', 'app', 'main.js'),
+  'dist/renderer/index.html': path.join(projectDir, 'dist', 'renderer', 'index.html'),
+  'dist/preload/preload.cjs': path.join(projectDir, 'dist', 'preload', 'preload.cjs'),
+};
+const missingParts = () => Object.entries(builtParts).filter(([, file]) => !existsSync(file)).map(([name]) => name);
+if (missingParts().length > 0) {
+  say(`${missingParts().join(', ')} not built yet; running "npm run build" first`);
   const build = spawnSync('npm', ['run', 'build'], { cwd: projectDir, stdio: 'inherit' });
-  if (build.status !== 0 || !existsSync(mainEntry)) {
-    say(`FAILED: "npm run build" did not produce ${path.relative(projectDir, mainEntry)}; fix the build errors above first.`);
+  const still = missingParts();
+  if (build.status !== 0 || still.length > 0) {
+    say(`FAILED: "npm run build" did not produce ${still.join(', ') || 'a clean build'}; fix the build errors above first.`);
     process.exit(1);
   }
 }
-const rendererBuilt = existsSync(path.join(projectDir, 'dist', 'renderer', 'index.html'));
-const preloadBuilt = existsSync(path.join(projectDir, 'dist', 'preload'));
-if (!rendererBuilt) say('note: dist/renderer/index.html is missing (the renderer is not built), so the package is checked without it');
-if (!preloadBuilt) say('note: dist/preload is missing (the preload is not built), so the package is checked without it');
 
 // ── 2. A stub Electron runtime ──────────────────────────────────────────────────────────────
 const yaml = require('js-yaml');
@@ -119,8 +123,9 @@ if (existsSync(asarFile)) {
   const devPackages = devDependencies.filter((name) => entries.includes(`/node_modules/${name}`));
   expect(devPackages.length === 0, `no devDependencies packed (found ${devPackages.join(', ')})`);
   expect(entries.includes(`/${pkg.main}`), `package.json "main" (${pkg.main}) is in the asar`);
-  if (rendererBuilt) expect(entries.includes('/dist/renderer/index.html'), 'dist/renderer/index.html is in the asar');
-  if (preloadBuilt) expect(entries.some((e) => e.startsWith('/dist/preload/')), 'dist/preload is in the asar');
+  expect(entries.includes('/dist/renderer/index.html'), 'dist/renderer/index.html is in the asar');
+  expect(entries.includes('/dist/preload/preload.cjs'), 'dist/preload/preload.cjs is in the asar');
+  expect(entries.includes('/dist/main/cli/main.js'), 'the CLI (dist/main/cli/main.js) is in the asar: the app binary runs it when given a command');
 
   const count = (prefix) => files.filter((e) => e.startsWith(prefix)).length;
   const packageOf = (entry) => {
@@ -133,7 +138,22 @@ if (existsSync(asarFile)) {
   say(`  node_modules ${count('/node_modules/')} files from ${packages.size} production packages: ${[...packages].sort().join(', ')}`);
 }
 
-// ── 5. Fuses ────────────────────────────────────────────────────────────────────────────────
+// ── 5. Beside the asar: the README and the gax-token wrapper ─────────────────────────────────
+const readme = path.join(unpacked, 'resources', 'README.md');
+const wrapper = path.join(unpacked, 'resources', 'bin', 'gax-token');
+expect(existsSync(readme) && readFileSync(readme, 'utf8') === readFileSync(path.join(projectDir, 'README.md'), 'utf8'), 'resources/README.md, the project README (Help → README opens it)');
+expect(existsSync(wrapper) && (statSync(wrapper).mode & 0o111) !== 0, 'resources/bin/gax-token, executable (the deb links it into /usr/bin)');
+if (existsSync(wrapper))
+  expect(/exec "\$here\/\.\.\/\.\.\/(\S+)"/.exec(readFileSync(wrapper, 'utf8'))?.[1] === path.basename(executable), `the gax-token wrapper runs ${path.basename(executable)}`);
+say(`  beside the asar: README.md ${existsSync(readme) ? 'ok' : 'MISSING'}, bin/gax-token ${existsSync(wrapper) ? 'ok' : 'MISSING'}`);
+
+// ── 6. Artifact names carry the architecture (two builds for x64 and arm64 must not overwrite each other)
+for (const target of ['appImage', 'deb', 'nsis', 'portable', 'dmg']) {
+  const name = config[target]?.artifactName;
+  expect(typeof name === 'string' && name.includes('${arch}'), `${target}.artifactName to hold \${arch} (it is ${name ?? 'unset'})`);
+}
+
+// ── 7. Fuses ────────────────────────────────────────────────────────────────────────────────
 if (existsSync(executable)) {
   const wire = await getCurrentFuseWire(executable);
   const wanted = config.electronFuses ?? {};
@@ -153,7 +173,7 @@ if (problems.length > 0) {
   for (const problem of problems) say(`FAILED: expected ${problem}`);
   process.exit(1);
 }
-say('passed: an unpacked Linux app was packed offline with only the built output and the fuses set');
+say('passed: an unpacked Linux app was packed offline with only the built output, the README and the gax-token wrapper, and the fuses set');
 
 function cleanUp() {
   if (keep) say(`kept ${work}`);

@@ -2,7 +2,7 @@
  * The native menu: the usual roles, so copy/paste, zoom and full screen work as everywhere else,
  * plus Help → About (with the versions a bug report needs) and Help → README.
  */
-import { app, dialog, Menu, BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, dialog, Menu, BrowserWindow, shell, type MenuItemConstructorOptions } from 'electron';
 import { errorMessage } from '../host/crash-report.js';
 import { openExternalSafely, type Log } from './security.js';
 
@@ -11,7 +11,7 @@ export interface MenuTemplateOptions {
   readonly platform: NodeJS.Platform;
   /** Reload and DevTools appear only while developing. */
   readonly isDev: boolean;
-  /** When false, Help → README is shown disabled (no project homepage is configured). */
+  /** When false, Help → README is shown disabled (no homepage configured and no README packed). */
   readonly hasReadme: boolean;
   readonly onAbout: () => void;
   readonly onOpenReadme: () => void;
@@ -105,6 +105,8 @@ export interface MenuOptions {
   readonly isDev: boolean;
   /** The project's README address (https), opened through the same check as every link. */
   readonly readmeUrl: string | undefined;
+  /** Else the README file packed with the app, opened in the system's viewer for Markdown/text. */
+  readonly readmeFile?: string | undefined;
   readonly log: Log;
 }
 
@@ -115,11 +117,21 @@ export function setupMenu(options: MenuOptions): void {
     appName,
     platform: process.platform,
     isDev: options.isDev,
-    hasReadme: options.readmeUrl !== undefined,
+    hasReadme: options.readmeUrl !== undefined || options.readmeFile !== undefined,
     onAbout: () => void showAbout(appName, options.log),
-    onOpenReadme: () => void openExternalSafely(options.readmeUrl, options.log),
+    onOpenReadme: () => void openReadme(options),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function openReadme(options: MenuOptions): Promise<void> {
+  if (options.readmeUrl !== undefined || options.readmeFile === undefined) {
+    await openExternalSafely(options.readmeUrl, options.log);
+    return;
+  }
+  // openPath answers with an error text ("" when it worked) instead of throwing.
+  const failed = await shell.openPath(options.readmeFile);
+  if (failed) options.log(`Help → README could not open ${options.readmeFile}: ${failed}`);
 }
 
 async function showAbout(appName: string, log: Log): Promise<void> {

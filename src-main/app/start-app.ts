@@ -27,8 +27,10 @@ export interface StartOptions {
   readonly rendererRoot: string;
   /** The built preload bundle (absolute). */
   readonly preloadPath: string;
-  /** Help → README; undefined leaves that item disabled. */
+  /** Help → README as a web address; preferred when set. */
   readonly readmeUrl: string | undefined;
+  /** Help → README as the README file packed with the app (or in the project folder); used without a web address. */
+  readonly readmeFile?: string | undefined;
   /**
    * Registers the IPC contract. Runs once after `ready`, before the window loads its page. What it
    * resolves with (the IPC runtime) is told of later unexpected errors, so the window shows them too.
@@ -68,7 +70,7 @@ export function startApp(options: StartOptions): void {
         return;
       }
       const isDev = !app.isPackaged;
-      setupMenu({ isDev, readmeUrl: options.readmeUrl, log });
+      setupMenu({ isDev, readmeUrl: options.readmeUrl, readmeFile: options.readmeFile, log });
       const userDataDir = app.getPath('userData');
       const registered = options.registerIpc?.({ ipcMain, getMainWindow: () => mainWindow, userDataDir, log });
       if (registered) void registered.then((sink) => (problemSink = sink));
@@ -152,6 +154,15 @@ export function projectHomepage(packageJsonPath: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The README shipped beside the app: resources/README.md in a package (electron-builder's
+ * extraResources), else README.md in the project folder when run from a checkout; undefined if neither.
+ */
+export function packedReadme(appRoot: string, resourcesPath: string | undefined = process.resourcesPath): string | undefined {
+  const candidates = [...(resourcesPath ? [path.join(resourcesPath, 'README.md')] : []), path.join(appRoot, 'README.md')];
+  return candidates.find((file) => fs.existsSync(file));
 }
 
 function logToConsole(line: string): void {

@@ -9,8 +9,8 @@ export class UsageError extends Error {
 
 export type OptionType = 'string' | 'integer' | 'boolean' | 'list';
 
-export interface OptionSpec {
-  type: OptionType;
+export interface OptionSpec<T extends OptionType = OptionType> {
+  type: T;
   /** shown in --help, e.g. "MINUTES" */
   value?: string;
   description: string;
@@ -26,25 +26,41 @@ export interface PositionalSpec {
   required?: boolean;
   /** collects every remaining positional */
   variadic?: boolean;
+  /** the values it may take, offered by shell completion */
+  choices?: readonly string[];
 }
 
-export interface CommandSpec {
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/** What an option of that type parses to: the value types come from the spec, so a typo fails tsc. */
+export type OptionValue<T extends OptionType> = T extends 'integer' ? number : T extends 'boolean' ? true : T extends 'list' ? string[] : string;
+
+export type OptionValues<O extends OptionSpecs> = { -readonly [K in keyof O]?: OptionValue<O[K]['type']> };
+
+export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   name: string;
   summary: string;
-  options: Record<string, OptionSpec>;
+  options: O;
   positionals?: PositionalSpec[];
   /** extra paragraphs for --help: examples, exit codes */
   notes?: string;
 }
 
-export interface ParsedArgs {
-  options: Record<string, string | number | boolean | string[] | undefined>;
+export interface ParsedArgs<O extends OptionSpecs = OptionSpecs> {
+  options: OptionValues<O>;
   positionals: string[];
   help: boolean;
 }
 
-export function parseArgs(argv: readonly string[], spec: CommandSpec): ParsedArgs {
-  const options: ParsedArgs['options'] = {};
+/**
+ * The arguments a helper reads, by option name and type: `ArgsWith<{ port: 'integer' }>` accepts
+ * the parsed arguments of any command whose spec has an integer --port, and nothing else.
+ */
+export type ArgsWith<T extends Record<string, OptionType>> = ParsedArgs<{ [K in keyof T]: OptionSpec<T[K]> }>;
+
+export function parseArgs<O extends OptionSpecs>(argv: readonly string[], spec: CommandSpec<O>): ParsedArgs<O> {
+  // Filled from the spec's own names and types below; the one place values are untyped.
+  const options: Record<string, string | number | true | string[]> = {};
   const positionals: string[] = [];
   let help = false;
   let onlyPositionals = false;
@@ -82,16 +98,16 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParsedArg
       i++;
     }
     if (opt.type === 'list') {
-      const list = (options[name] as string[] | undefined) ?? [];
-      list.push(raw);
-      options[name] = list;
+      const list = options[name];
+      if (Array.isArray(list)) list.push(raw);
+      else options[name] = [raw];
     } else {
       if (options[name] !== undefined) throw new UsageError(`--${name} is given twice`);
       options[name] = opt.type === 'integer' ? parseInteger(name, raw, opt) : raw;
     }
   }
   if (!help) checkPositionals(spec, positionals);
-  return { options, positionals, help };
+  return { options: options as OptionValues<O>, positionals, help };
 }
 
 function parseInteger(name: string, raw: string, opt: OptionSpec): number {
@@ -128,6 +144,8 @@ function suggest(name: string, known: string[]): string {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
+    // The distance is at least the difference in length: a 100 kB argument costs nothing to rule out.
+    if (Math.abs(name.length - k.length) >= bestDistance) continue;
     const d = editDistance(name, k);
     if (d < bestDistance) {
       best = k;

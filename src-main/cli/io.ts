@@ -1,21 +1,52 @@
 /** What a command may touch of the outside world; injected so commands can also run in-process in tests. */
 import { UsageError } from './args.js';
-import { readFileBounded, tooLargeLine } from './bounded-file.js';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
-  /** resolves when the command should stop (SIGINT/SIGTERM); long-running commands await it */
-  stopSignal: Promise<string>;
+  /**
+   * Resolves when the command should stop (SIGINT/SIGTERM); long-running commands await it. In the
+   * real process the handlers are installed only when a command reads this, so every other command
+   * keeps the default of ending on the first signal.
+   */
+  readonly stopSignal: Promise<string>;
 }
 
-export function processIo(): CliIo {
-  const stopSignal = new Promise<string>((resolve) => {
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve(sig));
+/** What processIo() knows about the run, so a closed stdout can end it the right way. */
+export interface ProcessRun {
+  io: CliIo;
+  /** set once the command has returned: a late EPIPE then keeps the command's own exit status */
+  finished(): void;
+}
+
+export function processIo(proc: NodeJS.Process = process): ProcessRun {
+  let stop: Promise<string> | undefined;
+  let finished = false;
+  let stdoutClosed = false;
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdoutClosed ? false : proc.stdout.write(s)) },
+    stderr: proc.stderr,
+    stdin: proc.stdin,
+    env: proc.env,
+    get stopSignal() {
+      stop ??= new Promise<string>((resolve) => {
+        for (const sig of ['SIGINT', 'SIGTERM'] as const) proc.once(sig, () => resolve(sig));
+      });
+      return stop;
+    },
+  };
+  // A reader that went away (`gax-token lab list | head -1`) took what it wanted: stop quietly. A
+  // server (it awaits stopSignal) keeps serving without output; anything else ends now with 0.
+  proc.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    stdoutClosed = true;
+    if (err.code !== 'EPIPE') proc.stderr.write(`gax-token: cannot write the output: ${err.code ?? err.message}\n`);
+    if (!finished && stop === undefined) proc.exit(err.code === 'EPIPE' ? 0 : 2);
   });
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, stopSignal };
+  // Nowhere left to report a failure of stderr itself.
+  proc.stderr.on('error', () => undefined);
+  return { io, finished: () => (finished = true) };
 }
 
 export function printJson(io: CliIo, value: unknown): void {
@@ -40,6 +71,8 @@ export async function readStdin(io: CliIo, what: string, limitBytes = 1 << 20): 
  * failure is a usage error naming the file.
  */
 export async function readTextArgument(path: string, option: string, limitBytes = 1 << 20): Promise<string> {
+  // Loaded when a file is named: commands that read none start faster without node:fs/promises.
+  const { readFileBounded, tooLargeLine } = await import('./bounded-file.js');
   const read = await readFileBounded(path, limitBytes);
   if (read.ok) return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (read.tooLarge) throw new UsageError(tooLargeLine(path, limitBytes, `is it the right file for ${option}?`));
@@ -56,6 +89,8 @@ export function describeFsError(err: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'it is a folder, not a file';
+    case 'NOT_REGULAR':
+      return `${(err as Error).message}: name a regular file, or - for standard input`;
     default:
       return code ?? (err instanceof Error ? err.message : String(err));
   }

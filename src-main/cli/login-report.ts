@@ -1,13 +1,15 @@
 /** What `gax-token login --report` puts in its report: the run, and the command that reruns it (secrets by reference). */
 import type { LoginRequest, LoginResult } from '../client/index.js';
 import { loginCommand, type ReportInput } from '../core/report/index.js';
-import type { ParsedArgs } from './args.js';
+import type { ArgsWith } from './args.js';
 import { appVersion } from './report-file.js';
 
-export function loginReport(args: ParsedArgs, request: LoginRequest, result: LoginResult, startedAt: number): ReportInput {
+export function loginReport(
+  args: ArgsWith<{ 'uuid-file': 'string'; timeout: 'integer' }>,
+  request: LoginRequest, result: LoginResult, startedAt: number): ReportInput {
   const c = request.credentials;
-  const uuidFile = args.options['uuid-file'] as string | undefined;
-  const timeout = args.options['timeout'] as number | undefined;
+  const uuidFile = args.options['uuid-file'];
+  const timeout = args.options['timeout'];
   const { command } = loginCommand({
     host: request.host,
     port: request.port,

@@ -8,13 +8,17 @@ import { EXIT } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
 
+/** The version in the project's package.json: beside dist/ when built (or in app.asar), beside src-main/ in tests. */
 function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
+  for (const up of ['../../../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'gax-token-lab' && pkg.version) return pkg.version;
+    } catch {
+      // not there: try the next place
+    }
   }
+  return 'unknown';
 }
 
 function overview(): string {
@@ -82,5 +86,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  return runCli(argv, processIo());
+  const run = processIo();
+  const code = await runCli(argv, run.io);
+  run.finished();
+  return code;
 }

@@ -11,9 +11,9 @@ import { errorCode, writeFileAtomic } from '../store/atomic-file.js';
 import { UsageError, type OptionSpec } from './args.js';
 import { describeFsError } from './io.js';
 
-export const reportOption: Record<string, OptionSpec> = {
+export const reportOption = {
   report: { type: 'string', value: 'OUT.html', description: 'also write a self-contained HTML report (no secrets) to this file' },
-};
+} satisfies Record<string, OptionSpec>;
 
 export function appVersion(): string {
   try {

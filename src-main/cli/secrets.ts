@@ -2,27 +2,32 @@
  * Where a command gets its secrets: the token-uuid from --uuid, --uuid-file or GAX_TOKEN_UUID, and a token
  * from an argument or stdin (`-`) — so that neither has to sit in shell history.
  */
-import { parseTokenUuid } from '../core/index.js';
-import { UsageError, type OptionSpec, type ParsedArgs } from './args.js';
+import { parseTokenUuid } from '../core/uuid.js';
+import { UsageError, type ArgsWith, type OptionSpecs, type ParsedArgs } from './args.js';
 import { readStdin, readTextArgument, type CliIo } from './io.js';
 
 export const UUID_ENV = 'GAX_TOKEN_UUID';
 
-export const uuidOptions: Record<string, OptionSpec> = {
+export const uuidOptions = {
   uuid: { type: 'string', value: 'UUID', description: `the CS [system] token-uuid (or --uuid-file, or $${UUID_ENV})` },
-  'uuid-file': { type: 'string', value: 'FILE', description: 'read the token-uuid from this file' },
-};
+  'uuid-file': { type: 'string', value: 'FILE', description: 'read the token-uuid from this file (- for standard input)' },
+} satisfies OptionSpecs;
 
 /** The canonical token-uuid, or a UsageError naming where it came from and what is wrong. */
-export async function resolveTokenUuid(args: ParsedArgs, io: CliIo, required: boolean): Promise<string | undefined> {
-  const flag = args.options['uuid'] as string | undefined;
-  const file = args.options['uuid-file'] as string | undefined;
+export async function resolveTokenUuid(args: ArgsWith<{ uuid: 'string'; 'uuid-file': 'string' }>, io: CliIo, required: boolean): Promise<string | undefined> {
+  const flag = args.options['uuid'];
+  const file = args.options['uuid-file'];
   if (flag !== undefined && file !== undefined) throw new UsageError('give the token-uuid once: --uuid or --uuid-file, not both');
   let raw: string | undefined;
   let source: string;
   if (flag !== undefined) {
     raw = flag;
     source = '--uuid';
+  } else if (file === '-') {
+    // Standard input can be read once: the token then has to come from the command line.
+    if (args.positionals[0] === '-') throw new UsageError('standard input can hold the token or the token-uuid, not both: give one of them another way');
+    raw = (await readStdin(io, 'the token-uuid', 4096)).trim();
+    source = '--uuid-file - (standard input)';
   } else if (file !== undefined) {
     raw = await readTextArgument(file, '--uuid-file', 4096);
     source = `--uuid-file ${file}`;
@@ -50,6 +55,6 @@ export async function resolveTokenArgument(args: ParsedArgs, io: CliIo): Promise
   return trimmed;
 }
 
-export function preambleOf(args: ParsedArgs): string | undefined {
-  return args.options['preamble'] as string | undefined;
+export function preambleOf(args: ArgsWith<{ preamble: 'string' }>): string | undefined {
+  return args.options['preamble'];
 }

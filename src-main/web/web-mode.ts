@@ -12,7 +12,7 @@ import { createIpcRuntime, type IpcRuntime } from '../ipc/index.js';
 import { openSupportLog, supportLogDir, type SupportLog } from '../host/support-log.js';
 import { SessionSecretVault } from '../store/index.js';
 import { startWebServer, WebServerError, type WebServer } from './server.js';
-import { HOME_ENV, userDataDir } from './user-data-dir.js';
+import { HOME_ENV, dataFolder } from '../host/data-folder.js';
 import { cannotStartLine, parseWebArgs, WEB_USAGE } from './web-args.js';
 
 export interface WebModeOptions {
@@ -51,7 +51,7 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
   if (!existsSync(path.join(rendererDir, 'index.html')))
     return cannotStart(`the renderer build is missing (${rendererDir}); run "npm run build" and start again`);
 
-  const dataDir = userDataDir(env, process.platform, os.homedir());
+  const dataDir = dataFolder(env, process.platform, os.homedir());
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (e) {

@@ -87,3 +87,38 @@ describe('electron-builder.yml', () => {
     }
   });
 });
+
+describe('electron-builder.yml: the installed app as a field kit', () => {
+  it('puts the architecture in every artifact name', () => {
+    for (const target of ['appImage', 'deb', 'nsis', 'portable', 'dmg']) expect(config[target]?.artifactName, target).toContain('${arch}');
+  });
+
+  it('packs the README and the gax-token wrapper beside the asar', () => {
+    expect(config['extraResources']).toEqual([
+      { from: 'README.md', to: 'README.md' },
+      { from: 'packaging/bin/gax-token', to: 'bin/gax-token' },
+    ]);
+    const wrapper = fs.readFileSync(path.join(projectRoot, 'packaging', 'bin', 'gax-token'), 'utf8');
+    expect(wrapper.startsWith('#!/bin/sh\n')).toBe(true);
+    expect(wrapper).toContain(`exec "$here/../../${config['linux'].executableName}" "$@"`);
+    expect(fs.statSync(path.join(projectRoot, 'packaging', 'bin', 'gax-token')).mode & 0o111).not.toBe(0);
+  });
+
+  it("links /usr/bin/gax-token from the deb's scripts, keeping electron-builder's own steps", () => {
+    const install = fs.readFileSync(path.join(projectRoot, config['deb'].afterInstall), 'utf8');
+    const remove = fs.readFileSync(path.join(projectRoot, config['deb'].afterRemove), 'utf8');
+    expect(install).toContain("ln -sf '/opt/${sanitizedProductName}/resources/bin/gax-token' '/usr/bin/gax-token'");
+    expect(remove).toContain('rm -f /usr/bin/gax-token');
+    // what electron-builder's default scripts do must still happen: the app's own link, the sandbox, AppArmor
+    const template = (name: string) => fs.readFileSync(require.resolve(`app-builder-lib/templates/linux/${name}`), 'utf8');
+    expect(install).toContain(template('after-install.tpl').split('\n').slice(1).join('\n'));
+    expect(remove).toContain(template('after-remove.tpl').split('\n').slice(1).join('\n'));
+    // electron-builder fills ${name} macros in these scripts and stops on one it does not know
+    for (const script of [install, remove]) for (const [, macro] of script.matchAll(/\$\{([a-zA-Z]+)\}/g)) expect(['executable', 'sanitizedProductName']).toContain(macro);
+  });
+
+  it('package.json names an author', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+    expect(typeof pkg.author === 'string' && pkg.author.length > 0).toBe(true);
+  });
+});

@@ -109,6 +109,7 @@ class FakeApp extends EventEmitter {
   getName = vi.fn(() => 'GAX Token Lab');
   getVersion = vi.fn(() => '0.1.0');
   getPath = vi.fn((_name: string) => this.userDataDir);
+  dock = { hide: vi.fn() };
 }
 
 export const app = new FakeApp();
@@ -135,7 +136,7 @@ function fakeSession() {
 
 export const session = { defaultSession: fakeSession() };
 
-export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
+export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()), openPath: vi.fn((_path: string) => Promise.resolve('')) };
 
 export const screen = {
   workAreas: [{ x: 0, y: 0, width: 1920, height: 1040 }] as Rect[],

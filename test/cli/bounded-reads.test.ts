@@ -31,10 +31,10 @@ describe('readFileBounded', () => {
     expect(await readFileBounded(path.join(dir, 'empty.txt'), 10)).toEqual({ ok: true, bytes: Buffer.alloc(0) });
   });
 
-  it('reads no more than limit + 1 bytes of a file that never ends', async () => {
+  it('refuses a file that never ends (a device) before reading a byte of it', async () => {
     if (!existsSync('/dev/zero')) return;
     const started = performance.now();
-    expect(await readFileBounded('/dev/zero', 1 << 20)).toEqual({ ok: false, tooLarge: true });
+    expect(await readFileBounded('/dev/zero', 1 << 20)).toMatchObject({ ok: false, tooLarge: false, error: { code: 'NOT_REGULAR' } });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
@@ -53,7 +53,7 @@ const COMMANDS: { name: string; args: (file: string) => string[]; limit: string;
 ];
 
 describe('gax-token refuses a file too large to be what it asks for', { timeout: 60_000 }, () => {
-  const files = () => [huge, ...(existsSync('/dev/zero') ? ['/dev/zero'] : [])];
+  const files = () => [huge];
   it.each(COMMANDS)('$name: exit 2, one line, fast', async ({ args, limit, why }) => {
     for (const file of files()) {
       const started = performance.now();

@@ -27,7 +27,7 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
     LAB_SCENARIOS.forEach((s, i) => expect(lines[i]).toMatch(new RegExp(`^${s.id}\\s+${s.brokenCode}\\s+${s.title.replace(/[()]/g, '\\$&')}$`)));
     const json = await runGaxToken(['lab', 'list', '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual(LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })));
+    expect(JSON.parse(json.stdout)).toEqual({ labs: LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })) });
   });
 
   it('show: the story and tools, never the hints or the solution; --setup the broken setup JSON', async () => {

@@ -1,11 +1,15 @@
-import { DEFAULT_PREAMBLE, checkPreamble, decide, humanDuration, isoSeconds } from '../../core/index.js';
+// By module, not the core's index: `decode` is the quick command and loads only what it runs.
+import { DEFAULT_PREAMBLE } from '../../core/constants.js';
+import { decide } from '../../core/decision.js';
+import { checkPreamble } from '../../core/inputs.js';
+import { humanDuration, isoSeconds } from '../../core/time-format.js';
 import { UsageError } from '../args.js';
-import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { sourceJson, sourceTag } from '../source-tag.js';
 import { resolveTokenArgument } from '../secrets.js';
 
-export const decode: CliCommand = {
+export const decode = defineCommand({
   spec: {
     name: 'decode',
     summary: "show what a PXZ-1 token holds (the tool's reference format; no token-uuid needed, the signature is not checked)",
@@ -25,7 +29,7 @@ examples:
 Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad arguments.`,
   },
   async run(args, io) {
-    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const preamble = args.options['preamble'] ?? DEFAULT_PREAMBLE;
     const badPreamble = checkPreamble(preamble);
     if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
     const value = await resolveTokenArgument(args, io);
@@ -57,4 +61,4 @@ Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad argu
     );
     return EXIT.OK;
   },
-};
+});

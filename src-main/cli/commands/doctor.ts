@@ -16,8 +16,8 @@ import {
 } from '../../core/doctor/index.js';
 import type { ApplicationKind } from '../../core/options/index.js';
 import { SOURCE_WORD, type Source } from '../../core/sources.js';
-import { UsageError, type ParsedArgs } from '../args.js';
-import { EXIT, type CliCommand } from '../command.js';
+import { UsageError, type ArgsWith } from '../args.js';
+import { EXIT, defineCommand } from '../command.js';
 import { readFileBounded, tooLargeLine } from '../bounded-file.js';
 import { describeFsError, printJson, type CliIo } from '../io.js';
 import { appVersion, checkReportTarget, reportOption, writeReport } from '../report-file.js';
@@ -26,7 +26,7 @@ import { appVersion, checkReportTarget, reportOption, writeReport } from '../rep
 const MAX_FILE_BYTES = 4 << 20;
 const STDIN_NAME = 'stdin';
 
-export const doctor: CliCommand = {
+export const doctor = defineCommand({
   spec: {
     name: 'doctor',
     summary: 'check exported CS and GAX options: what is wrong, why, and the corrected lines',
@@ -73,7 +73,7 @@ Exit: 0 no errors found, 1 errors found, 2 bad arguments or a file that cannot b
     const users = usernames(args);
     const clockOffsetSeconds = clockOffset(args);
     if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-    const reportPath = args.options['report'] as string | undefined;
+    const reportPath = args.options['report'];
     if (reportPath !== undefined) await checkReportTarget(reportPath);
     const inputs: DoctorFileInput[] = [];
     for (const [i, file] of files.entries()) {
@@ -93,10 +93,10 @@ Exit: 0 no errors found, 1 errors found, 2 bad arguments or a file that cannot b
     else io.stdout.write(textReport(result));
     return result.findings.some((f) => f.severity === 'error') ? EXIT.REJECTED : EXIT.OK;
   },
-};
+});
 
-function applications(args: ParsedArgs, count: number): (ApplicationKind | undefined)[] {
-  const given = (args.options['app'] as string[] | undefined) ?? [];
+function applications(args: ArgsWith<{ app: 'list' }>, count: number): (ApplicationKind | undefined)[] {
+  const given = args.options['app'] ?? [];
   for (const a of given) if (a !== 'cs' && a !== 'gax') throw new UsageError(`--app must be cs or gax, not "${a.slice(0, 20)}"`);
   const kinds = given as ApplicationKind[];
   if (kinds.length === 0) return Array.from({ length: count }, () => undefined);
@@ -105,16 +105,16 @@ function applications(args: ParsedArgs, count: number): (ApplicationKind | undef
   throw new UsageError(`--app is given ${kinds.length} times for ${count} files: give it once for all files, or once per file`);
 }
 
-function usernames(args: ParsedArgs): string[] | undefined {
-  const lists = args.options['users'] as string[] | undefined;
+function usernames(args: ArgsWith<{ users: 'list' }>): string[] | undefined {
+  const lists = args.options['users'];
   if (!lists) return undefined;
   const names = lists.flatMap((l) => l.split(',')).map((n) => n.trim()).filter((n) => n !== '');
   if (names.length === 0) throw new UsageError('--users needs at least one username (NAME,NAME)');
   return names;
 }
 
-function clockOffset(args: ParsedArgs): number | undefined {
-  const raw = args.options['clock-offset'] as string | undefined;
+function clockOffset(args: ArgsWith<{ 'clock-offset': 'string' }>): number | undefined {
+  const raw = args.options['clock-offset'];
   if (raw === undefined) return undefined;
   const t = raw.trim();
   if (!/^[+-]?\d+(\.\d+)?$/.test(t) || Math.abs(Number(t)) > UINT32_MAX)

@@ -9,18 +9,18 @@ import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from
 import { instructorReserve, MockCs } from '../../mockcs/index.js';
 import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
-import { formatHelp, UsageError, type CommandSpec, type OptionSpec, type ParsedArgs } from '../args.js';
-import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { formatHelp, UsageError, type ArgsWith, type CommandSpec, type OptionSpec } from '../args.js';
+import { EXIT, defineCommand, formatFields } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { sourceTag } from '../source-tag.js';
 import { safeWriter } from './log-output.js';
 import { dataDirOf, eventLine, listeningLine } from './serve.js';
 
 const C = CLASSROOM_LIMITS;
-const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true };
-const json: OptionSpec = { type: 'boolean', description: 'print JSON instead of text' };
+const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true, choices: LAB_SCENARIOS.map((s) => s.id) };
+const json: OptionSpec<'boolean'> = { type: 'boolean', description: 'print JSON instead of text' };
 
-const SUBCOMMANDS: Record<string, CommandSpec> = {
+const SUBCOMMANDS = {
   list: {
     name: 'lab list',
     summary: 'the labs: name, the code the broken setup fails with, title',
@@ -43,7 +43,7 @@ const SUBCOMMANDS: Record<string, CommandSpec> = {
       host: { type: 'string', value: 'H', description: 'listen on this address (default 127.0.0.1; another needs --allow-network)' },
       port: { type: 'integer', value: 'P', min: 0, max: 65535, description: 'listen on this port (default 2020; 0 picks a free one)' },
       'allow-network': { type: 'boolean', description: 'allow a non-loopback --host (a classroom): anyone who reaches it can log in' },
-      tls: { type: 'boolean', description: 'a TLS listener, with a self-signed certificate (kept in $GAX_TOKEN_LAB_HOME)' },
+      tls: { type: 'boolean', description: 'a TLS listener, with a self-signed certificate (kept in the data folder, as for serve)' },
       'json-log': { type: 'boolean', description: 'print the events as JSON lines instead of log lines' },
     },
     notes: `Prints "listening on HOST:PORT", then the story and the GAX settings to point at it — the lab's
@@ -71,9 +71,9 @@ GAX signs with the primary CS's token-uuid and preamble [model]: where the lab's
 the "cs" part's; "gax".tokenUuid and "gax".preamble are the primary's, used where the lab's CS is a backup.
 Exit: 0 solved, 1 not solved, 2 bad arguments or an unreadable file.`,
   },
-};
+} satisfies Record<string, CommandSpec>;
 
-export const lab: CliCommand = {
+export const lab = defineCommand({
   spec: {
     name: 'lab',
     summary: 'training labs: list, show, start a broken CS, check a fix',
@@ -82,7 +82,7 @@ export const lab: CliCommand = {
       { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)' },
     ],
     // Every subcommand's options; run() refuses one given to a subcommand that does not take it.
-    options: Object.assign({}, ...Object.values(SUBCOMMANDS).map((s) => s.options)) as Record<string, OptionSpec>,
+    options: { ...SUBCOMMANDS.list.options, ...SUBCOMMANDS.show.options, ...SUBCOMMANDS.start.options, ...SUBCOMMANDS.check.options },
     notes: `commands:
 ${Object.entries(SUBCOMMANDS)
   .map(([name, s]) => `  ${name.padEnd(6)}  ${s.summary}`)
@@ -95,7 +95,8 @@ over. In the app each hint and explanation is labelled "Genesys doc", "tool's mo
 
 gax-token lab COMMAND --help shows each command's options.`,
   },
-  helpFor(args) {
+  subcommands: SUBCOMMANDS,
+  helpFor(args): string {
     const sub = subcommandSpec(args.positionals[0]);
     return formatHelp(sub ?? lab.spec);
   },
@@ -115,10 +116,10 @@ gax-token lab COMMAND --help shows each command's options.`,
     if (subName === 'start') return start(scenario, args, io);
     return check(scenario, args, io);
   },
-};
+});
 
 function subcommandSpec(name: string | undefined): CommandSpec | undefined {
-  return name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  return name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? (SUBCOMMANDS as Record<string, CommandSpec>)[name] : undefined;
 }
 
 function scenarioNamed(name: string): LabScenario {
@@ -127,9 +128,9 @@ function scenarioNamed(name: string): LabScenario {
   return scenario;
 }
 
-function list(args: ParsedArgs, io: CliIo): number {
+function list(args: ArgsWith<{ json: 'boolean' }>, io: CliIo): number {
   if (args.options['json'] === true) {
-    printJson(io, LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })));
+    printJson(io, { labs: LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })) });
     return EXIT.OK;
   }
   const idWidth = Math.max(...LAB_SCENARIOS.map((s) => s.id.length));
@@ -138,7 +139,7 @@ function list(args: ParsedArgs, io: CliIo): number {
   return EXIT.OK;
 }
 
-function show(s: LabScenario, args: ParsedArgs, io: CliIo): number {
+function show(s: LabScenario, args: ArgsWith<{ setup: 'boolean'; json: 'boolean' }>, io: CliIo): number {
   if (args.options['setup'] === true) {
     io.stdout.write(labSetupToJson(s.broken));
     return EXIT.OK;
@@ -155,9 +156,9 @@ function show(s: LabScenario, args: ParsedArgs, io: CliIo): number {
   return EXIT.OK;
 }
 
-async function start(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<number> {
-  const host = (args.options['host'] as string | undefined) ?? '127.0.0.1';
-  const port = (args.options['port'] as number | undefined) ?? 2020;
+async function start(s: LabScenario, args: ArgsWith<{ host: 'string'; port: 'integer'; tls: 'boolean'; 'allow-network': 'boolean'; 'json-log': 'boolean' }>, io: CliIo): Promise<number> {
+  const host = args.options['host'] ?? '127.0.0.1';
+  const port = args.options['port'] ?? 2020;
   const tls = args.options['tls'] === true;
   if (!isLoopbackHost(host) && args.options['allow-network'] !== true)
     throw new UsageError(`--host ${printable(host)} is not a loopback address: add --allow-network to serve the lab to a classroom`);
@@ -221,8 +222,8 @@ function introduction(s: LabScenario, host: string, port: number): string {
   );
 }
 
-async function check(s: LabScenario, args: ParsedArgs, io: CliIo): Promise<number> {
-  const file = args.options['config'] as string | undefined;
+async function check(s: LabScenario, args: ArgsWith<{ config: 'string'; json: 'boolean' }>, io: CliIo): Promise<number> {
+  const file = args.options['config'];
   if (file === undefined)
     throw new UsageError(`'lab check' needs --config FILE (write one with: gax-token lab show ${s.id} --setup > fix.json)`);
   const parsed = parseLabSetup(await readTextArgument(file, '--config'));

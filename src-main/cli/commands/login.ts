@@ -13,8 +13,8 @@ import {
   type TlsTarget,
   type TraceStep,
 } from '../../client/index.js';
-import { UsageError, type OptionSpec, type ParsedArgs } from '../args.js';
-import { EXIT, type CliCommand } from '../command.js';
+import { UsageError, type ArgsWith, type OptionSpecs } from '../args.js';
+import { EXIT, defineCommand } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
 import { checkReportTarget, reportOption, writeReport } from '../report-file.js';
@@ -25,7 +25,7 @@ const DEFAULT_LIFE_MINUTES = 60;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
 
 /** The target options login and time share. */
-export const targetOptions: Record<string, OptionSpec> = {
+export const targetOptions = {
   host: { type: 'string', value: 'H', description: 'the Configuration Server host (required)' },
   port: { type: 'integer', value: 'P', min: 1, max: 65535, description: 'its port (required; customarily 2020)' },
   tls: { type: 'boolean', description: 'TLS; with --fingerprint or --ca, else the system CAs' },
@@ -33,20 +33,20 @@ export const targetOptions: Record<string, OptionSpec> = {
   ca: { type: 'string', value: 'FILE', description: 'with --tls: verify against this CA certificate (PEM)' },
   servername: { type: 'string', value: 'NAME', description: 'with --tls: the name the certificate must hold (default the host)' },
   timeout: { type: 'integer', value: 'MS', min: 1, max: 600000, description: 'timeout of each step in ms (default 3000 resolve, 5000 others)' },
-};
+} satisfies OptionSpecs;
 
-export function targetOf(args: ParsedArgs, command: string): { host: string; port: number } {
-  const host = args.options['host'] as string | undefined;
-  const port = args.options['port'] as number | undefined;
+export function targetOf(args: ArgsWith<{ host: 'string'; port: 'integer' }>, command: string): { host: string; port: number } {
+  const host = args.options['host'];
+  const port = args.options['port'];
   if (host === undefined) throw new UsageError(`'${command}' needs --host H`);
   if (port === undefined) throw new UsageError(`'${command}' needs --port P`);
   return { host, port };
 }
 
-export async function tlsOf(args: ParsedArgs): Promise<TlsTarget | null> {
-  const fingerprint = args.options['fingerprint'] as string | undefined;
-  const caFile = args.options['ca'] as string | undefined;
-  const servername = args.options['servername'] as string | undefined;
+export async function tlsOf(args: ArgsWith<{ tls: 'boolean'; fingerprint: 'string'; ca: 'string'; servername: 'string' }>): Promise<TlsTarget | null> {
+  const fingerprint = args.options['fingerprint'];
+  const caFile = args.options['ca'];
+  const servername = args.options['servername'];
   if (!args.options['tls']) {
     const stray = fingerprint !== undefined ? '--fingerprint' : caFile !== undefined ? '--ca' : servername !== undefined ? '--servername' : null;
     if (stray) throw new UsageError(`${stray} needs --tls`);
@@ -60,8 +60,8 @@ export async function tlsOf(args: ParsedArgs): Promise<TlsTarget | null> {
   };
 }
 
-export function timeoutsOf(args: ParsedArgs): Partial<Record<TimedStepId, number>> | undefined {
-  const ms = args.options['timeout'] as number | undefined;
+export function timeoutsOf(args: ArgsWith<{ timeout: 'integer' }>): Partial<Record<TimedStepId, number>> | undefined {
+  const ms = args.options['timeout'];
   return ms === undefined ? undefined : { resolve: ms, connect: ms, tls: ms, hello: ms, register: ms };
 }
 
@@ -82,7 +82,7 @@ export function formatStep(s: TraceStep): string {
   return `  ${s.id.padEnd(8)}  ${s.status.padEnd(7)}  ${formatDuration(s.durationMs).padStart(9)}  ${s.detail}\n`;
 }
 
-export const login: CliCommand = {
+export const login = defineCommand({
   spec: {
     name: 'login',
     summary: 'log in to a Configuration Server as GAX would, step by step',
@@ -121,7 +121,7 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
   },
   async run(args, io) {
     const { host, port } = targetOf(args, 'login');
-    const userName = args.options['user'] as string | undefined;
+    const userName = args.options['user'];
     if (userName === undefined) throw new UsageError("'login' needs --user NAME");
     const request: LoginRequest = {
       host,
@@ -133,11 +133,11 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
     };
     const timeouts = timeoutsOf(args);
     if (timeouts) request.timeoutsMs = timeouts;
-    const clientName = args.options['client-name'] as string | undefined;
+    const clientName = args.options['client-name'];
     if (clientName !== undefined) request.clientName = clientName;
     const valid = validateLoginRequest(request);
     if (!valid.ok) throw new UsageError(`${valid.message.replace(/^invalid input: /, '')} — ${valid.fix}`);
-    const reportPath = args.options['report'] as string | undefined;
+    const reportPath = args.options['report'];
     if (reportPath !== undefined) await checkReportTarget(reportPath);
     const startedAt = Date.now();
     const json = args.options['json'] === true;
@@ -153,7 +153,7 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
     else io.stdout.write(formatOutcome(result));
     return result.outcome === 'accepted' ? EXIT.OK : result.outcome === 'invalid-input' ? EXIT.USAGE : EXIT.REJECTED;
   },
-};
+});
 
 function formatOutcome(r: LoginResult): string {
   const lines: string[] = [];
@@ -163,31 +163,41 @@ function formatOutcome(r: LoginResult): string {
   return lines.join('\n') + '\n';
 }
 
-async function credentialsOf(args: ParsedArgs, io: CliIo): Promise<LoginRequest['credentials']> {
-  const passwordEnv = args.options['password-env'] as string | undefined;
-  const passwordFile = args.options['password-file'] as string | undefined;
+type LoginSecretArgs = ArgsWith<{
+  'password-env': 'string';
+  'password-file': 'string';
+  uuid: 'string';
+  'uuid-file': 'string';
+  life: 'integer';
+  preamble: 'string';
+  'gax-clock-offset': 'integer';
+}>;
+
+async function credentialsOf(args: LoginSecretArgs, io: CliIo): Promise<LoginRequest['credentials']> {
+  const passwordEnv = args.options['password-env'];
+  const passwordFile = args.options['password-file'];
   const tokenFlags = args.options['uuid'] !== undefined || args.options['uuid-file'] !== undefined;
   if (passwordEnv !== undefined && passwordFile !== undefined) throw new UsageError('give the password once: --password-env or --password-file, not both');
   const password = passwordEnv !== undefined || passwordFile !== undefined;
   if (password && tokenFlags) throw new UsageError('give a password (--password-env, --password-file) or a token-uuid (--uuid, --uuid-file), not both');
   if (password) {
-    for (const flag of ['life', 'preamble', 'gax-clock-offset'])
+    for (const flag of ['life', 'preamble', 'gax-clock-offset'] as const)
       if (args.options[flag] !== undefined) throw new UsageError(`--${flag} is for a token login; a password login sends the password`);
     return { kind: 'password', password: passwordEnv !== undefined ? passwordFromEnv(passwordEnv, io) : await passwordFromFile(passwordFile!) };
   }
   if (!tokenFlags && !io.env[UUID_ENV])
     throw new UsageError(`'login' needs a secret: --password-env VAR, --password-file FILE, --uuid U or --uuid-file FILE (or $${UUID_ENV})`);
   const tokenUuid = (await resolveTokenUuid(args, io, true))!;
-  const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+  const preamble = args.options['preamble'] ?? DEFAULT_PREAMBLE;
   const badPreamble = checkPreamble(preamble);
   if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
   return {
     kind: 'gax',
     confservTrusted: true,
-    tokenLifeMinutes: (args.options['life'] as number | undefined) ?? DEFAULT_LIFE_MINUTES,
+    tokenLifeMinutes: args.options['life'] ?? DEFAULT_LIFE_MINUTES,
     tokenUuid,
     preamble,
-    gaxClockOffsetSeconds: (args.options['gax-clock-offset'] as number | undefined) ?? 0,
+    gaxClockOffsetSeconds: args.options['gax-clock-offset'] ?? 0,
   };
 }
 

@@ -10,11 +10,11 @@ import {
   passwordFieldFit,
 } from '../../core/index.js';
 import { UsageError } from '../args.js';
-import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenUuid, uuidOptions } from '../secrets.js';
 
-export const mint: CliCommand = {
+export const mint = defineCommand({
   spec: {
     name: 'mint',
     summary: "mint a token in the tool's reference format (PXZ-1), as the tool's model of GAX does",
@@ -40,19 +40,19 @@ key derivation and every exact length here are PXZ-1, the tool's reference forma
 CS or GAX does not read these tokens; the mock CS (gax-token serve) does.`,
   },
   async run(args, io) {
-    const user = args.options['user'] as string | undefined;
+    const user = args.options['user'];
     if (user === undefined) throw new UsageError("'mint' needs --user NAME");
     const badUser = checkUsername(user);
     if (badUser) throw new UsageError(`--user: ${badUser}`);
-    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const preamble = args.options['preamble'] ?? DEFAULT_PREAMBLE;
     const badPreamble = checkPreamble(preamble);
     if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
     const tokenUuid = (await resolveTokenUuid(args, io, true))!;
-    const life = (args.options['life'] as number | undefined) ?? 60;
-    const now = (args.options['now'] as number | undefined) ?? Date.now() / 1000;
+    const life = args.options['life'] ?? 60;
+    const now = args.options['now'] ?? Date.now() / 1000;
     const minted = mintAt({ tokenUuid, username: user, lifeMinutes: life, preamble }, now);
     if (!minted.ok) throw new UsageError(minted.code === 'INVALID_TIMES' ? `--now + --life: ${minted.reason}` : minted.reason);
-    const limit = (args.options['password-field-limit'] as number | undefined) ?? DEFAULT_PASSWORD_FIELD_LIMIT;
+    const limit = args.options['password-field-limit'] ?? DEFAULT_PASSWORD_FIELD_LIMIT;
     const fit = passwordFieldFit(preamble, user, limit);
     const t = minted.value;
     if (args.options['json']) {
@@ -84,4 +84,4 @@ CS or GAX does not read these tokens; the mock CS (gax-token serve) does.`,
       );
     return EXIT.OK;
   },
-};
+});

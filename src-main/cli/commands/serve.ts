@@ -3,9 +3,9 @@
  * `listening on HOST:PORT` line per listener, then one CS-style log line per event (or JSON lines).
  * Options come from --config (a JSON file of the spec's options), then the flags, which win.
  */
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { HOME_ENV, dataFolder, dataFolderHelp, ensureDataFolder } from '../../host/data-folder.js';
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
 import {
   MockCs,
@@ -20,18 +20,17 @@ import {
 import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
 import { printable } from '../../shared/zod-issues.js';
-import { UsageError, type ParsedArgs } from '../args.js';
-import { EXIT, type CliCommand } from '../command.js';
+import { UsageError, type ArgsWith, type ParsedArgs } from '../args.js';
+import { EXIT, defineCommand } from '../command.js';
 import { describeFsError, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
 import { safeWriter } from './log-output.js';
 
-export const HOME_ENV = 'GAX_TOKEN_LAB_HOME';
 const GENESYS_INT_MAX = 2147483647;
 const C = CLASSROOM_LIMITS;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
 
-export const serve: CliCommand = {
+export const serve = defineCommand({
   spec: {
     name: 'serve',
     summary: 'run the mock Configuration Server (csmock/1) until Ctrl-C',
@@ -59,7 +58,7 @@ export const serve: CliCommand = {
       'json-log': { type: 'boolean', description: 'print the events as JSON lines instead of log lines' },
     },
     notes: `Without a token-uuid (--uuid, --uuid-file, the config or $${UUID_ENV}) the server generates one and keeps it in
-$${HOME_ENV} (default ~/.gax-token-lab), so tokens minted against it survive a restart; so is the TLS certificate.
+the data folder (${dataFolderHelp()}) — the app's own — so tokens minted against it survive a restart; so is the TLS certificate.
 The default Person is "default" with password "password".
 
 Limits, so that no client locks out the others: maxConnections in all (default 1000), per remote
@@ -104,7 +103,7 @@ Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config
     io.stderr.write(`stopped (${signal})\n`);
     return EXIT.OK;
   },
-};
+});
 
 /** "listening on HOST:PORT" (with the TLS fingerprint): the line scripts wait for. Shared with `lab start`. */
 export function listeningLine(l: ListenerInfo): string {
@@ -116,20 +115,22 @@ export function eventLine(e: MockCsEvent, json: boolean): string {
   return json ? `${JSON.stringify(e)}\n` : `${e.logLine}\n`;
 }
 
-/** $GAX_TOKEN_LAB_HOME or ~/.gax-token-lab, created readable by its owner only. */
+/** The data folder every door shares (host/data-folder.ts), created readable by its owner only. */
 export function dataDirOf(io: CliIo): string {
-  const dir = io.env[HOME_ENV] || join(homedir(), '.gax-token-lab');
+  const dir = dataFolder(io.env, process.platform, homedir());
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    ensureDataFolder(dir);
   } catch (err) {
     throw new UsageError(`cannot use the data directory ${dir}: ${describeFsError(err)} (set $${HOME_ENV} to another folder)`);
   }
   return dir;
 }
 
+type ServeArgs = ParsedArgs<typeof serve.spec.options>;
+
 type UuidSource = 'flag' | 'config' | 'env' | 'generated';
 
-async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCsOptions; uuidSource: UuidSource }> {
+async function optionsOf(args: ServeArgs, io: CliIo): Promise<{ options: MockCsOptions; uuidSource: UuidSource }> {
   const config = await configOf(args);
   const input: Record<string, unknown> = { ...config };
   const o = args.options;
@@ -137,12 +138,12 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   if (o['host'] !== undefined || o['port'] !== undefined || o['tls'] !== undefined)
     input['listeners'] = [
       {
-        host: (o['host'] as string | undefined) ?? listener?.host ?? '127.0.0.1',
-        port: (o['port'] as number | undefined) ?? listener?.port ?? 2020,
+        host: o['host'] ?? listener?.host ?? '127.0.0.1',
+        port: o['port'] ?? listener?.port ?? 2020,
         ...(o['tls'] === true || listener?.tls ? { tls: true } : {}),
       },
     ];
-  const mode = o['mode'] as string | undefined;
+  const mode = o['mode'];
   if (mode !== undefined) {
     if (mode !== 'enable' && mode !== 'disable') throw new UsageError(`--mode must be enable or disable, not "${mode.slice(0, 20)}"`);
     input['tokenAuthenticationMode'] = mode;
@@ -157,7 +158,7 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   }
   /** option name → the flag that set it, so an error names what the person typed */
   const fromFlag = new Map<string, string>();
-  const set = (flag: string, option: keyof MockCsOptions) => {
+  const set = (flag: keyof typeof o & string, option: keyof MockCsOptions) => {
     if (o[flag] === undefined) return;
     input[option] = o[flag];
     fromFlag.set(option, `--${flag}`);
@@ -174,7 +175,7 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
   set('max-failed-attempts', 'maxFailedAttempts');
   set('password-field-limit', 'passwordFieldLimit');
   if (o['realistic'] === true) input['diagnostics'] = 'realistic';
-  const users = o['user'] as string[] | undefined;
+  const users = o['user'];
   if (users !== undefined) {
     input['users'] = users.map(userOf);
     fromFlag.set('users', '--user');
@@ -195,7 +196,11 @@ async function optionsOf(args: ParsedArgs, io: CliIo): Promise<{ options: MockCs
  * Beyond loopback (needs --allow-network) the server is a class's: the class limits apply where
  * neither a flag nor --config set a limit.
  */
-function withClassLimits(input: Record<string, unknown>, listeners: readonly MockCsListener[], args: ParsedArgs): Record<string, unknown> {
+function withClassLimits(
+  input: Record<string, unknown>,
+  listeners: readonly MockCsListener[],
+  args: ArgsWith<{ 'allow-network': 'boolean'; host: 'string' }>,
+): Record<string, unknown> {
   const beyond = listeners.map((l) => l.host).find((h) => !isLoopbackHost(h));
   if (beyond === undefined) return input;
   if (args.options['allow-network'] !== true)
@@ -207,8 +212,8 @@ function withClassLimits(input: Record<string, unknown>, listeners: readonly Moc
   return out;
 }
 
-async function configOf(args: ParsedArgs): Promise<Record<string, unknown>> {
-  const file = args.options['config'] as string | undefined;
+async function configOf(args: ArgsWith<{ config: 'string' }>): Promise<Record<string, unknown>> {
+  const file = args.options['config'];
   if (file === undefined) return {};
   const text = await readTextArgument(file, '--config', 1 << 20);
   let value: unknown;

@@ -4,13 +4,13 @@
  */
 import { probeServerTime } from '../../client/index.js';
 import { UsageError } from '../args.js';
-import { EXIT, type CliCommand } from '../command.js';
+import { EXIT, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { cancelOnStop, targetOf, targetOptions, tlsOf } from './login.js';
 
 const DEFAULT_SAMPLES = 5;
 
-export const time: CliCommand = {
+export const time = defineCommand({
   spec: {
     name: 'time',
     summary: "the server's clock offset and round trip, as NTP measures them",
@@ -30,8 +30,8 @@ Exit: 0 measured, 1 the server could not be reached or is not csmock/1, 2 bad ar
   },
   async run(args, io) {
     const { host, port } = targetOf(args, 'time');
-    const samples = (args.options['samples'] as number | undefined) ?? DEFAULT_SAMPLES;
-    const timeoutMs = args.options['timeout'] as number | undefined;
+    const samples = args.options['samples'] ?? DEFAULT_SAMPLES;
+    const timeoutMs = args.options['timeout'];
     const r = await probeServerTime({
       host,
       port,
@@ -63,7 +63,7 @@ Exit: 0 measured, 1 the server could not be reached or is not csmock/1, 2 bad ar
     io.stdout.write(lines.join('\n') + '\n');
     return EXIT.OK;
   },
-};
+});
 
 function signed(ms: number): string {
   return `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(1)} ms`;

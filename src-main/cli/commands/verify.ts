@@ -1,13 +1,13 @@
 import { DEFAULT_PREAMBLE, checkPreamble, decide, isoSeconds, type Decision } from '../../core/index.js';
 import { UsageError } from '../args.js';
-import { EXIT, formatFields, type CliCommand } from '../command.js';
+import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenArgument, resolveTokenUuid, uuidOptions } from '../secrets.js';
 import { sourceJson, sourceTag } from '../source-tag.js';
 
 const INT32_MAX = 2147483647;
 
-export const verify: CliCommand = {
+export const verify = defineCommand({
   spec: {
     name: 'verify',
     summary: "the Configuration Server's decision on a token at an instant",
@@ -34,7 +34,7 @@ examples:
 Exit: 0 accepted, 1 rejected or malformed (the code and the fix say why), 2 bad arguments.`,
   },
   async run(args, io) {
-    const preamble = (args.options['preamble'] as string | undefined) ?? DEFAULT_PREAMBLE;
+    const preamble = args.options['preamble'] ?? DEFAULT_PREAMBLE;
     const badPreamble = checkPreamble(preamble);
     if (badPreamble) throw new UsageError(`--preamble: ${badPreamble}`);
     const tokenUuid = (await resolveTokenUuid(args, io, true))!;
@@ -43,19 +43,19 @@ Exit: 0 accepted, 1 rejected or malformed (the code and the fix say why), 2 bad 
       value,
       tokenUuid,
       preamble,
-      userName: args.options['user'] as string | undefined,
-      now: (args.options['now'] as number | undefined) ?? Date.now() / 1000,
+      userName: args.options['user'],
+      now: args.options['now'] ?? Date.now() / 1000,
       options: {
-        tokenToleranceSeconds: args.options['tolerance'] as number | undefined,
-        tokenTtlMinutes: args.options['ttl'] as number | undefined,
-        gaxTokenLifeMinutes: args.options['gax-life'] as number | undefined,
+        tokenToleranceSeconds: args.options['tolerance'],
+        tokenTtlMinutes: args.options['ttl'],
+        gaxTokenLifeMinutes: args.options['gax-life'],
       },
     });
     if (args.options['json']) printJson(io, verifyJson(d));
     else io.stdout.write(verifyText(d));
     return d.code === 'OK' ? EXIT.OK : EXIT.REJECTED;
   },
-};
+});
 
 function verifyJson(d: Decision): Record<string, unknown> {
   return {
