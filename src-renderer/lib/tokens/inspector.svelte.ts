@@ -9,6 +9,7 @@ import type { IpcError } from '../../../src-main/ipc/result.js';
 import { DEFAULT_PREAMBLE } from '../../../src-main/core/constants.js';
 import { checkPreamble } from '../../../src-main/core/inputs.js';
 import { validityWindow } from '../../../src-main/core/window.js';
+import { findPasteMistake } from '../../../src-main/core/paste-mistakes.js';
 import { CsCheck } from './cs-check.svelte.js';
 import type { Scheduler } from './scheduler.js';
 import type { TokenShelf, WatchedToken } from './shelf.svelte.js';
@@ -50,6 +51,12 @@ export class TokenInspector {
   readonly tooLong = $derived(this.value.length > MAX_VALUE_CHARS);
   /** a paste often brings a line break along; the CS would get it too, so it is checked as is and pointed out */
   readonly paddedWithSpace = $derived(this.value !== '' && this.value !== this.value.trim());
+  /** a copy-and-paste mistake named for what it is, before the decoder names its symptom (the request's user, when given, tells a cut by length) */
+  readonly pasteMistake = $derived.by(() => {
+    if (this.preambleProblem || this.tooLong) return null;
+    const cs = this.cs;
+    return findPasteMistake(this.value, this.preamble, cs.enabled && cs.userName !== '' ? cs.userName : undefined);
+  });
 
   setValue(value: string): void {
     this.value = value;
