@@ -12,6 +12,7 @@ export const REQUEST_CHANNELS = [
   'mockcs.stop',
   'mockcs.options.update',
   'mockcs.tokenUuid.regenerate',
+  'mockcs.tokenUuid.reveal',
   'mockcs.users.upsert',
   'mockcs.users.remove',
   'mockcs.listeners.set',

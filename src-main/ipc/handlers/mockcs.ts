@@ -12,6 +12,7 @@ type MockCsChannels =
   | 'mockcs.stop'
   | 'mockcs.options.update'
   | 'mockcs.tokenUuid.regenerate'
+  | 'mockcs.tokenUuid.reveal'
   | 'mockcs.users.upsert'
   | 'mockcs.users.remove'
   | 'mockcs.listeners.set'
@@ -38,6 +39,10 @@ export function mockCsHandlers(services: IpcServices): Pick<Handlers, MockCsChan
     },
     async 'mockcs.tokenUuid.regenerate'() {
       return services.changeMockCs((cs) => cs.regenerateTokenUuid());
+    },
+    async 'mockcs.tokenUuid.reveal'() {
+      const cs = services.mockCs();
+      return { tokenUuid: cs.tokenUuid(), source: cs.getOptions().tokenUuid === null ? ('generated' as const) : ('configured' as const) };
     },
     async 'mockcs.users.upsert'({ userName, enabled, password }) {
       return services.changeMockCs(async (cs) => {

@@ -114,7 +114,9 @@ describe('Tokens view: Inspect', () => {
     // 24 characters of body: 18 bytes, canonical base64url but too short
     paste(mint('alice', MOCKCS_UUID, IAT).slice(0, 29));
     expect(await screen.findByText(/^TRUNCATED — the token is too short/)).toBeTruthy();
-    expect(screen.getByText('What to do:')).toBeTruthy();
+    // the paste mistake (cut short) above the decision, each with what to do
+    expect(screen.getByText(/^Paste mistake: the token is cut short/)).toBeTruthy();
+    expect(screen.getAllByText('What to do:')).toHaveLength(2);
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows[2]!.textContent).toMatch(/at least 26 body bytes.*fail/);
     expect(screen.queryByRole('list', { name: "The token's parts" })).toBeNull();
