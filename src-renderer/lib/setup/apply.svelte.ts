@@ -9,6 +9,7 @@ import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import { saveText, type SaveOutcome } from '../server/save-file.js';
 import { problemOf, type ApiProblem } from './check.svelte.js';
 import type { SetupWizard } from './wizard.svelte.js';
+import { currentSetup } from '../app/current-setup.svelte.js';
 
 export type RenderedOptions = RequestOutput<'options.render'>;
 export type ProfileSummary = RequestOutput<'profiles.create'>;
@@ -103,6 +104,8 @@ export class ApplyStep {
       if (!pair.ok) return this.profileFailed(pair.error, made);
       this.savedPair = { cs: cs.data, gax: gax.data, pair: pair.data };
       this.profileName = name;
+      // The pair just saved is what the person set up: Connect, Tokens and Server start from it.
+      await currentSetup.use(pair.data.id, name);
     } finally {
       this.profileBusy = false;
     }

@@ -39,6 +39,8 @@ export class MintForm {
   username = $state('');
   readonly uuid: UuidSourceChoice;
   life = $state(String(DEFAULT_LIFE_MINUTES));
+  /** the CS options of the current setup, when one is used: the shelf's window follows them */
+  csOptions = $state<{ name: string; ttl: number | null; tolerance: number | null } | null>(null);
   preamble = $state(DEFAULT_PREAMBLE);
   offset = $state('0');
   /** fields the person has typed in: their errors show as they type; the others after a Mint attempt */
@@ -132,7 +134,8 @@ export class MintForm {
       return false;
     }
     this.result = r.data;
-    const w = validityWindow(r.data.exp, { gaxTokenLifeMinutes: lifeMinutes });
+    const cs = this.csOptions;
+    const w = validityWindow(r.data.exp, { gaxTokenLifeMinutes: lifeMinutes, tokenTtlMinutes: cs?.ttl ?? null, tokenToleranceSeconds: cs?.tolerance ?? null });
     this.shelf.add({
       token: r.data.token,
       preamble: r.data.preamble,
@@ -141,7 +144,9 @@ export class MintForm {
       exp: r.data.exp,
       window: w,
       origin: 'minted',
-      windowNote: `as minted: token-ttl unset, so the CS uses token_life_in_minutes = ${lifeMinutes}; token-tolerance ${w.toleranceSeconds} s (default)`,
+      windowNote: cs
+        ? `as the setup "${cs.name}" sets the CS: ttl ${w.ttlMinutes} min (${w.ttlSource}), token-tolerance ${w.toleranceSeconds} s${w.toleranceIsDefault ? ' (default)' : ''}`
+        : `as minted: token-ttl unset, so the CS uses token_life_in_minutes = ${lifeMinutes}; token-tolerance ${w.toleranceSeconds} s (default)`,
     });
     return true;
   }
