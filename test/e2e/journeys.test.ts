@@ -53,6 +53,14 @@ describe('journeys', () => {
     await openView(page, 'Tokens', 'Tokens');
     await expect.poll(async () => (await page.getByRole('combobox', { name: 'Current setup' }).locator('option:checked').textContent())?.trim()).toBe('Wizard pair');
     await expect.poll(() => page.locator('#mint-life').inputValue()).toBe('20');
+    await page.locator('#mint-user').fill('default');
+    await page.getByRole('button', { name: 'Mint token' }).click();
+    // focus follows the outcome instead of dropping to the page
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('minted-title');
+    const card = page.locator('li').filter({ has: page.getByTestId('checked') }).first();
+    await expect.poll(async () => (await card.getByTestId('checked').textContent()) ?? '').toMatch(/time, and signed with the token-uuid of the profile "Wizard pair/);
+    expect(await card.textContent()).toMatch(/ttl 20 min/);
+    expect(await card.textContent()).not.toMatch(/The CS accepts it/);
   });
 
   it('Tokens: the verdict is in view beside the input as you type at 1280×800, paste mistakes named above it', async () => {

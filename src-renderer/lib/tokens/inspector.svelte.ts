@@ -25,7 +25,11 @@ export interface Inspection {
   /** token.verify (a CS check) or token.decode */
   verified: boolean;
   view: DecisionView;
+  /** the token-uuid the signature was checked against, in words (a CS check only) */
+  checkedAgainst?: string;
 }
+
+const AGAINST = { mockcs: "the mock CS's token-uuid", profile: "the chosen profile's token-uuid", typed: 'the typed token-uuid' } as const;
 
 export class TokenInspector {
   value = $state('');
@@ -109,7 +113,7 @@ export class TokenInspector {
     if (generation !== this.generation) return;
     this.pending = false;
     if (r.ok) {
-      this.inspection = { value, preamble, verified: extras !== null, view: r.data };
+      this.inspection = { value, preamble, verified: extras !== null, view: r.data, ...(extras ? { checkedAgainst: AGAINST[extras.tokenUuid.kind] } : {}) };
       this.error = null;
     } else {
       this.inspection = null;
@@ -136,6 +140,8 @@ export class TokenInspector {
     const windowNote = checked
       ? `as checked: ttl ${checked.ttlMinutes} min (${checked.ttlSource}), token-tolerance ${checked.toleranceSeconds} s${checked.toleranceIsDefault ? ' (default)' : ''}`
       : `assumed: token-ttl unset, the CS reads token_life_in_minutes = ${lifeMinutes} (the token's life); token-tolerance ${window.toleranceSeconds} s (default)`;
-    return shelf.add({ token: i.value, preamble: d.preamble, username: d.username, iat: d.iat, exp: d.exp, window, origin: 'inspected', windowNote });
+    const src = i.verified ? i.checkedAgainst : null;
+    const signature = src ? `its signature ${i.view.steps.some((s) => s.id === 'signature' && s.status === 'fail') ? 'FAILED' : 'matched'} against ${src}` : undefined;
+    return shelf.add({ token: i.value, preamble: d.preamble, username: d.username, iat: d.iat, exp: d.exp, window, origin: 'inspected', windowNote, ...(signature ? { signature } : {}) });
   }
 }

@@ -10,6 +10,7 @@ import { checkPreamble, checkUsername, utf8ByteLength } from '../../../src-main/
 import { passwordFieldFit, DEFAULT_PASSWORD_FIELD_LIMIT, type PasswordFieldFit } from '../../../src-main/core/fit.js';
 import { validityWindow } from '../../../src-main/core/window.js';
 import { UuidSourceChoice } from './uuid-source.svelte.js';
+import type { TokenUuidSource } from '../../../src-main/ipc/contract/tokens.js';
 import { clockOffsetWords, parseWholeNumber } from './token-words.js';
 import type { TokenShelf } from './shelf.svelte.js';
 
@@ -112,6 +113,15 @@ export class MintForm {
     if (this.failure?.field === field) this.failure = null;
   }
 
+  private signedWith(source: TokenUuidSource): string {
+    if (source.kind === 'mockcs') return "the mock CS's token-uuid (as it is now)";
+    if (source.kind === 'profile') return `the token-uuid of the profile "${this.profileName(source.profileId) ?? 'chosen'}"`;
+    return 'the typed token-uuid';
+  }
+
+  /** the names of the profiles a token-uuid can come from, for the shelf's words */
+  profileName: (id: string) => string | null = () => null;
+
   /** Mints with the current inputs; on success the token goes on the shelf. Returns whether it worked. */
   async mint(): Promise<boolean> {
     this.attempted = true;
@@ -144,6 +154,7 @@ export class MintForm {
       exp: r.data.exp,
       window: w,
       origin: 'minted',
+      signature: `signed with ${this.signedWith(source)}: a CS with that token-uuid accepts the signature, any other refuses it (BAD_SIGNATURE)`,
       windowNote: cs
         ? `as the setup "${cs.name}" sets the CS: ttl ${w.ttlMinutes} min (${w.ttlSource}), token-tolerance ${w.toleranceSeconds} s${w.toleranceIsDefault ? ' (default)' : ''}`
         : `as minted: token-ttl unset, so the CS uses token_life_in_minutes = ${lifeMinutes}; token-tolerance ${w.toleranceSeconds} s (default)`,

@@ -152,7 +152,7 @@ describe('Tokens view: Inspect', () => {
     const item = within(screen.getByRole('list', { name: 'Watched tokens' })).getByRole('listitem');
     // expired 30 s ago, still inside the default 60-second tolerance
     expect(within(item).getByText('inside tolerance')).toBeTruthy();
-    expect(within(item).getByText(/Expired, but still accepted by the CS/)).toBeTruthy();
+    expect(within(item).getByText(/Expired, but still on time for the CS/)).toBeTruthy();
     expect(within(item).getByTestId('to-expiry').textContent).toMatch(/^3\d s ago$/);
 
     paste('');
