@@ -63,6 +63,20 @@ describe('journeys', () => {
     expect(await card.textContent()).not.toMatch(/The CS accepts it/);
   });
 
+  it('the wizard keeps its values across the reload (not the secret), and Start over clears them', async () => {
+    await openView(page, 'Set up', 'Set up');
+    await page.getByRole('heading', { level: 2, name: '5. Apply' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'a new one was generated' }).waitFor();
+    await page.getByRole('navigation', { name: 'Set-up steps' }).getByRole('button', { name: /GAX/ }).click();
+    expect(await page.getByLabel('Token life').inputValue()).toBe('20');
+    await page.getByRole('button', { name: 'Start over…' }).click();
+    await page.getByRole('button', { name: 'Start over', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: '1. Configuration Server' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('setup-step-title');
+    await page.getByRole('button', { name: /^Next:/ }).click();
+    expect(await page.getByLabel('Token life').inputValue()).toBe('60');
+  });
+
   it('Tokens: the verdict is in view beside the input as you type at 1280×800, paste mistakes named above it', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openView(page, 'Tokens', 'Tokens');
