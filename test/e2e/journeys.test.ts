@@ -77,6 +77,24 @@ describe('journeys', () => {
     expect(await page.getByLabel('Token life').inputValue()).toBe('60');
   });
 
+  it('a profile opened in the wizard from Settings, edited (life 15), saved back and used in Connect', async () => {
+    await openView(page, 'Settings', 'Settings');
+    await page.getByRole('button', { name: 'Open in wizard: Wizard pair (pair)' }).click();
+    await page.getByRole('heading', { level: 2, name: '1. Configuration Server' }).waitFor();
+    await page.getByRole('navigation', { name: 'Set-up steps' }).getByRole('button', { name: /GAX/ }).click();
+    expect(await page.getByLabel('Token life').inputValue()).toBe('20');
+    await page.getByLabel('Token life').fill('15');
+    await page.getByRole('navigation', { name: 'Set-up steps' }).getByRole('button', { name: /Apply/ }).click();
+    await page.getByRole('button', { name: 'Save changes to “Wizard pair”' }).click();
+    await page.getByText('“Wizard pair” now holds these options, and is the current setup.').waitFor();
+
+    await openView(page, 'Connect', 'Connect');
+    await expect.poll(() => page.getByLabel('Token life', { exact: false }).first().inputValue()).toBe('15');
+    expect(await logInOnce()).toMatch(/is registered on 127\.0\.0\.1:\d+ by token/);
+    await openView(page, 'Settings', 'Settings');
+    await page.getByRole('button', { name: 'Current setup: Wizard pair (pair)' }).waitFor();
+  });
+
   it('Tokens: the verdict is in view beside the input as you type at 1280×800, paste mistakes named above it', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openView(page, 'Tokens', 'Tokens');
