@@ -4,6 +4,7 @@
  * 1280×800; at 640 CSS px wide (200% zoom of 1280) no view scrolls sideways, the folded navigation
  * works from the keyboard, and axe finds nothing serious in either theme.
  */
+import { createServer } from 'node:net';
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appForFile, checkA11y, horizontalOverflow, openView, type App } from './harness.js';
@@ -93,6 +94,37 @@ describe('journeys', () => {
     expect(await logInOnce()).toMatch(/is registered on 127\.0\.0\.1:\d+ by token/);
     await openView(page, 'Settings', 'Settings');
     await page.getByRole('button', { name: 'Current setup: Wizard pair (pair)' }).waitFor();
+  });
+
+  it('Server: a taken port gets one clear message and "Start on a free port instead"; the token-uuid shows only after Show', async () => {
+    await openView(page, 'Server', 'Server');
+    await page.getByRole('button', { name: 'Stop server' }).click();
+    await page.getByText('Stopped', { exact: true }).waitFor();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      await page.locator('#listener-port-0').fill(String(port));
+      await page.getByRole('button', { name: 'Start server' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'The server did not start' });
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toContain(`127.0.0.1:${port}`);
+      expect(text).toContain('already in use');
+      expect(text.match(/free/g)?.length).toBe(1);
+      await alert.getByRole('button', { name: 'Start on a free port instead' }).click();
+      await page.getByText('Running', { exact: true }).waitFor();
+    } finally {
+      blocker.close();
+    }
+    const uuid = page.getByTestId('mockcs-token-uuid');
+    await uuid.scrollIntoViewIfNeeded();
+    expect(await uuid.textContent()).toMatch(/^[•-]+[0-9a-f]{4}$/);
+    await page.getByRole('button', { name: "Show the mock CS's token-uuid" }).click();
+    await expect.poll(() => uuid.textContent()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    await page.getByRole('button', { name: "Copy the mock CS's token-uuid" }).waitFor();
+    await page.getByRole('button', { name: 'Hide', exact: true }).click();
+    expect(await uuid.textContent()).toMatch(/^[•-]+[0-9a-f]{4}$/);
   });
 
   it('Tokens: the verdict is in view beside the input as you type at 1280×800, paste mistakes named above it', async () => {
