@@ -40,6 +40,9 @@ describe('journeys', () => {
     await page.getByLabel('Profile name').fill('Wizard pair');
     await page.getByRole('button', { name: 'Save the pair' }).click();
     await page.getByText('The pair “Wizard pair” and its CS and GAX profiles are saved.', { exact: false }).waitFor();
+    // web mode keeps secrets for the session unless Settings says otherwise: "saved" says so too
+    await page.getByText(/^The token-uuid: /).waitFor();
+    await app.screenshot('journey-wizard-saved');
 
     await openView(page, 'Connect', 'Connect');
     const using = page.getByRole('combobox', { name: 'Current setup' });

@@ -24,6 +24,8 @@ export class ApplyStep {
   profileBusy = $state(false);
   profileProblem = $state<ApiProblem | null>(null);
   savedPair = $state<{ cs: ProfileSummary; gax: ProfileSummary; pair: ProfileSummary } | null>(null);
+  /** where the saved token-uuid is kept, when not for good (web mode keeps secrets for the session unless told otherwise) */
+  secretKeptNote = $state<string | null>(null);
   private seq = 0;
   private readonly wizard: SetupWizard;
   private readonly clock: () => number;
@@ -106,6 +108,9 @@ export class ApplyStep {
       this.profileName = name;
       // The pair just saved is what the person set up: Connect, Tokens and Server start from it.
       await currentSetup.use(pair.data.id, name);
+      // "Saved" must not promise more than the store keeps: say where the secret went (Settings says the same).
+      const where = this.wizard.settings?.tokenUuid != null ? await api.invoke('settings.get', {}) : null;
+      this.secretKeptNote = where?.ok && where.data.secretStorage.mode === 'session-only' ? where.data.secretStorage.description : null;
     } finally {
       this.profileBusy = false;
     }
