@@ -57,6 +57,10 @@ describe('journeys', () => {
     await openView(page, 'Tokens', 'Tokens');
     await expect.poll(async () => (await page.getByRole('combobox', { name: 'Current setup' }).locator('option:checked').textContent())?.trim()).toBe('Wizard pair');
     await expect.poll(() => page.locator('#mint-life').inputValue()).toBe('20');
+    // the CS check takes the pair's token-uuid and its GAX life (the window then matches the countdown)
+    await page.getByLabel('Check as a CS would').check();
+    await expect.poll(() => page.locator('#inspect-gaxLife').inputValue()).toBe('20');
+    await page.getByLabel('Check as a CS would').uncheck();
     await page.locator('#mint-user').fill('default');
     await page.getByRole('button', { name: 'Mint token' }).click();
     // focus follows the outcome instead of dropping to the page
@@ -134,6 +138,7 @@ describe('journeys', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openView(page, 'Tokens', 'Tokens');
     await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
+    await page.getByLabel('Check as a CS would').check();
     await page.locator('#inspect-value').fill(' {PXZ}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI');
     const verdict = page.locator('#inspect-verdict');
     await verdict.getByText('Paste mistake: white space or a line break').waitFor();
