@@ -124,6 +124,9 @@ describe('journeys', () => {
     } finally {
       blocker.close();
     }
+    // the current setup loads into the mock CS on a click, the token-uuid with it (masked as the profile's)
+    await page.getByRole('button', { name: 'Load into the mock CS' }).click();
+    await page.getByText('The mock CS now has the token options of “Wizard pair” (its token-uuid included)', { exact: false }).waitFor();
     const uuid = page.getByTestId('mockcs-token-uuid');
     await uuid.scrollIntoViewIfNeeded();
     expect(await uuid.textContent()).toMatch(/^[•-]+[0-9a-f]{4}$/);
