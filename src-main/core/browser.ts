@@ -21,3 +21,4 @@ export { decodeOptionBytes } from './doctor/decode.js';
 export type * from './doctor/types.js';
 export { LAB_MAX_MINUTES } from './labs/setup.js';
 export * from './report/index.js';
+export * from './paste-mistakes.js';

@@ -99,7 +99,7 @@ export async function startApp(opts: { viewport?: { width: number; height: numbe
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Views' }).waitFor();
+  await page.getByRole('navigation', { name: 'Views' }).or(page.getByRole('button', { name: /^Views/ })).first().waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url,
@@ -157,7 +157,10 @@ export async function checkA11y(page: Page): Promise<AxeViolation[]> {
  * title to wait for, when the caller knows it.
  */
 export async function openView(page: Page, name: string, heading?: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+  const item = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+  // Below 900 px wide the navigation is folded behind its "Views" button.
+  if (!(await item.isVisible())) await page.getByRole('button', { name: /^Views/ }).click();
+  await item.click();
   await expect.poll(() => page.locator('main').getAttribute('aria-label')).toBe(name);
   if (heading) await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   else await page.locator('main h1').first().waitFor();

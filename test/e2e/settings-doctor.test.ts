@@ -89,7 +89,7 @@ describe('Settings', () => {
   });
 
   it('reveals a token-uuid only on request', async () => {
-    await page.getByRole('button', { name: 'Details of Production CS' }).click();
+    await page.getByRole('button', { name: 'Details of Production CS (CS profile)' }).click();
     const table = page.getByRole('table', { name: 'Options of Production CS' });
     await table.waitFor();
     expect(await table.textContent()).not.toContain(UUID);
@@ -101,15 +101,15 @@ describe('Settings', () => {
   });
 
   it('renames with the keyboard and deletes after confirming', async () => {
-    await page.getByRole('button', { name: 'Rename Lab CS' }).click();
+    await page.getByRole('button', { name: 'Rename Lab CS (CS profile)' }).click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Training CS');
     await page.keyboard.press('Enter');
     await page.getByText('"Lab CS" renamed to "Training CS".').waitFor({ state: 'attached' });
-    await page.getByRole('button', { name: 'Delete Training CS' }).click();
-    const confirm = page.getByRole('group', { name: 'Confirm deletion of Training CS' });
+    await page.getByRole('button', { name: 'Delete Training CS (CS profile)' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm deletion of Training CS (CS profile)' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Keep it');
-    await confirm.getByRole('button', { name: 'Delete Training CS' }).click();
+    await confirm.getByRole('button', { name: 'Yes, delete Training CS' }).click();
     await expect.poll(() => page.getByRole('list', { name: /CS profiles/ }).locator('.name').allTextContents()).toEqual(['Production CS']);
   });
 
@@ -136,7 +136,7 @@ describe('Settings', () => {
   });
 
   it('has no serious accessibility violation, no horizontal scroll at 1024 wide; screenshots', async () => {
-    await page.getByRole('button', { name: 'Details of Production CS' }).click();
+    await page.getByRole('button', { name: 'Details of Production CS (CS profile)' }).click();
     await checkAndShoot('settings');
     expect(app.consoleErrors).toEqual([]);
   });

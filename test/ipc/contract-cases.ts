@@ -92,6 +92,7 @@ export const CASES: Record<RequestChannel, Case> = {
     ],
   },
   'mockcs.tokenUuid.regenerate': { good: () => undefined, bad: noInputBad },
+  'mockcs.tokenUuid.reveal': { good: () => undefined, revealsSecret: true, bad: noInputBad },
   'mockcs.users.upsert': {
     good: () => ({ userName: 'carol', enabled: true, password: SECRET_PASSWORD }),
     bad: [

@@ -136,6 +136,13 @@ export const mockCsRequests = {
     'change options; while running they take effect at once, as CS options do',
   ),
   'mockcs.tokenUuid.regenerate': request(noInput, mockCsView, 'a new generated token-uuid (only while none is configured)'),
+  'mockcs.tokenUuid.reveal': request(
+    noInput,
+    z.strictObject({ tokenUuid: z.string(), source: z.enum(['configured', 'generated']) }),
+    // Only on the person's explicit Show in the Server view, like secrets.reveal: GAX must be given this
+    // exact value, so a trainee (or an engineer copying it to GAX) has to be able to read it once.
+    "the mock CS's token-uuid in clear (configured or generated), for the Server view's Show and Copy",
+  ),
   'mockcs.users.upsert': request(
     z.strictObject({
       userName: userNameField,

@@ -28,6 +28,10 @@ export function mockCsHandlers(services: IpcServices): HandlersOf<typeof mockCsR
     async 'mockcs.tokenUuid.regenerate'() {
       return services.changeMockCs((cs) => cs.regenerateTokenUuid());
     },
+    async 'mockcs.tokenUuid.reveal'() {
+      const cs = services.mockCs();
+      return { tokenUuid: cs.tokenUuid(), source: cs.getOptions().tokenUuid === null ? ('generated' as const) : ('configured' as const) };
+    },
     async 'mockcs.users.upsert'({ userName, enabled, password }) {
       return services.changeMockCs(async (cs) => {
         const users = cs.getOptions().users;

@@ -34,3 +34,6 @@ export function mockCsListenerText(listenerId: string): string | null {
   const l = listenerId ? listeners.find((x) => x.id === listenerId) : listeners[0];
   return l ? l.id : null;
 }
+
+/** which change of the current setup the form was last filled from */
+export const setupFollowed = { version: -1 };

@@ -66,6 +66,24 @@ export class ServerConsole {
     }
   }
 
+  /**
+   * The configured port is taken (PORT_IN_USE): start on free ports instead, as Try it and the labs do,
+   * but only on the person's click — the listeners they set up are theirs.
+   */
+  async startOnFreePorts(): Promise<boolean> {
+    if (this.busy) return false;
+    const current = this.status.view?.options.listeners ?? [];
+    const listeners = (current.length ? current : [{ host: '127.0.0.1', port: 0, tls: false }]).map((l) => ({ host: l.host, port: 0, tls: l.tls }));
+    const moved = await applyChange(this.status, () => api.invoke('mockcs.listeners.set', { listeners }));
+    if (moved) {
+      this.problem = moved;
+      this.failed = 'start';
+      return false;
+    }
+    this.listeners.reset();
+    return this.start();
+  }
+
   async stop(): Promise<boolean> {
     if (this.busy) return false;
     this.busy = 'stop';

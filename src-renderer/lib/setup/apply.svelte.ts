@@ -9,6 +9,7 @@ import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import { saveText, type SaveOutcome } from '../server/save-file.js';
 import { problemOf, type ApiProblem } from './check.svelte.js';
 import type { SetupWizard } from './wizard.svelte.js';
+import { currentSetup } from '../app/current-setup.svelte.js';
 
 export type RenderedOptions = RequestOutput<'options.render'>;
 export type ProfileSummary = RequestOutput<'profiles.create'>;
@@ -23,6 +24,8 @@ export class ApplyStep {
   profileBusy = $state(false);
   profileProblem = $state<ApiProblem | null>(null);
   savedPair = $state<{ cs: ProfileSummary; gax: ProfileSummary; pair: ProfileSummary } | null>(null);
+  /** where the saved token-uuid is kept, when not for good (web mode keeps secrets for the session unless told otherwise) */
+  secretKeptNote = $state<string | null>(null);
   private seq = 0;
   private readonly wizard: SetupWizard;
   private readonly clock: () => number;
@@ -103,6 +106,11 @@ export class ApplyStep {
       if (!pair.ok) return this.profileFailed(pair.error, made);
       this.savedPair = { cs: cs.data, gax: gax.data, pair: pair.data };
       this.profileName = name;
+      // The pair just saved is what the person set up: Connect, Tokens and Server start from it.
+      await currentSetup.use(pair.data.id, name);
+      // "Saved" must not promise more than the store keeps: say where the secret went (Settings says the same).
+      const where = this.wizard.settings?.tokenUuid != null ? await api.invoke('settings.get', {}) : null;
+      this.secretKeptNote = where?.ok && where.data.secretStorage.mode === 'session-only' ? where.data.secretStorage.description : null;
     } finally {
       this.profileBusy = false;
     }

@@ -56,8 +56,8 @@ export function countdownAt(now: number, t: TokenInstants): Countdown {
 
 /** Each state in words (colour is never the only signal) and the colour family that goes with it. */
 export const STATE_TEXT: Record<TokenState, { label: string; explanation: string; kind: 'ok' | 'warn' | 'error' | 'info' }> = {
-  valid: { label: 'valid', explanation: 'The CS accepts it', kind: 'ok' },
-  tolerance: { label: 'inside tolerance', explanation: 'Expired, but still accepted by the CS (token-tolerance)', kind: 'warn' },
+  valid: { label: 'valid', explanation: 'Inside the CS window: on time', kind: 'ok' },
+  tolerance: { label: 'inside tolerance', explanation: 'Expired, but still on time for the CS (token-tolerance)', kind: 'warn' },
   expired: { label: 'expired', explanation: 'The CS refuses it (EXPIRED)', kind: 'error' },
   'not-yet-valid': { label: 'not yet valid', explanation: 'The CS refuses it until its window opens (NOT_YET_VALID)', kind: 'info' },
 };

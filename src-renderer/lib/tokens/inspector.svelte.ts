@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import type { DecisionView } from '../../../src-main/ipc/contract/tokens.js';
 import type { IpcError } from '../../../src-main/ipc/result.js';
-import { DEFAULT_PREAMBLE, checkPreamble, validityWindow } from '../../../src-main/core/browser.js';
+import { DEFAULT_PREAMBLE, checkPreamble, findPasteMistake, validityWindow } from '../../../src-main/core/browser.js';
 import { CsCheck } from './cs-check.svelte.js';
 import type { Scheduler } from './scheduler.js';
 import type { TokenShelf, WatchedToken } from './shelf.svelte.js';
@@ -22,7 +22,11 @@ export interface Inspection {
   /** token.verify (a CS check) or token.decode */
   verified: boolean;
   view: DecisionView;
+  /** the token-uuid the signature was checked against, in words (a CS check only) */
+  checkedAgainst?: string;
 }
+
+const AGAINST = { mockcs: "the mock CS's token-uuid", profile: "the chosen profile's token-uuid", typed: 'the typed token-uuid' } as const;
 
 export class TokenInspector {
   value = $state('');
@@ -48,6 +52,12 @@ export class TokenInspector {
   readonly tooLong = $derived(this.value.length > MAX_VALUE_CHARS);
   /** a paste often brings a line break along; the CS would get it too, so it is checked as is and pointed out */
   readonly paddedWithSpace = $derived(this.value !== '' && this.value !== this.value.trim());
+  /** a copy-and-paste mistake named for what it is, before the decoder names its symptom (the request's user, when given, tells a cut by length) */
+  readonly pasteMistake = $derived.by(() => {
+    if (this.preambleProblem || this.tooLong) return null;
+    const cs = this.cs;
+    return findPasteMistake(this.value, this.preamble, cs.enabled && cs.userName !== '' ? cs.userName : undefined);
+  });
 
   setValue(value: string): void {
     this.value = value;
@@ -100,7 +110,7 @@ export class TokenInspector {
     if (generation !== this.generation) return;
     this.pending = false;
     if (r.ok) {
-      this.inspection = { value, preamble, verified: extras !== null, view: r.data };
+      this.inspection = { value, preamble, verified: extras !== null, view: r.data, ...(extras ? { checkedAgainst: AGAINST[extras.tokenUuid.kind] } : {}) };
       this.error = null;
     } else {
       this.inspection = null;
@@ -127,6 +137,8 @@ export class TokenInspector {
     const windowNote = checked
       ? `as checked: ttl ${checked.ttlMinutes} min (${checked.ttlSource}), token-tolerance ${checked.toleranceSeconds} s${checked.toleranceIsDefault ? ' (default)' : ''}`
       : `assumed: token-ttl unset, the CS reads token_life_in_minutes = ${lifeMinutes} (the token's life); token-tolerance ${window.toleranceSeconds} s (default)`;
-    return shelf.add({ token: i.value, preamble: d.preamble, username: d.username, iat: d.iat, exp: d.exp, window, origin: 'inspected', windowNote });
+    const src = i.verified ? i.checkedAgainst : null;
+    const signature = src ? `its signature ${i.view.steps.some((s) => s.id === 'signature' && s.status === 'fail') ? 'FAILED' : 'matched'} against ${src}` : undefined;
+    return shelf.add({ token: i.value, preamble: d.preamble, username: d.username, iat: d.iat, exp: d.exp, window, origin: 'inspected', windowNote, ...(signature ? { signature } : {}) });
   }
 }

@@ -7,6 +7,7 @@ import type { IpcError } from '../../../src-main/ipc/result.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import { DEFAULT_PREAMBLE, MAX_USERNAME_BYTES, checkPreamble, checkUsername, utf8ByteLength, passwordFieldFit, DEFAULT_PASSWORD_FIELD_LIMIT, type PasswordFieldFit, validityWindow } from '../../../src-main/core/browser.js';
 import { UuidSourceChoice } from './uuid-source.svelte.js';
+import type { TokenUuidSource } from '../../../src-main/ipc/contract/tokens.js';
 import { clockOffsetWords, parseWholeNumber } from './token-words.js';
 import type { TokenShelf } from './shelf.svelte.js';
 
@@ -36,6 +37,8 @@ export class MintForm {
   username = $state('');
   readonly uuid: UuidSourceChoice;
   life = $state(String(DEFAULT_LIFE_MINUTES));
+  /** the CS options of the current setup, when one is used: the shelf's window follows them */
+  csOptions = $state<{ name: string; ttl: number | null; tolerance: number | null } | null>(null);
   preamble = $state(DEFAULT_PREAMBLE);
   offset = $state('0');
   /** fields the person has typed in: their errors show as they type; the others after a Mint attempt */
@@ -107,6 +110,15 @@ export class MintForm {
     if (this.failure?.field === field) this.failure = null;
   }
 
+  private signedWith(source: TokenUuidSource): string {
+    if (source.kind === 'mockcs') return "the mock CS's token-uuid (as it is now)";
+    if (source.kind === 'profile') return `the token-uuid of the profile "${this.profileName(source.profileId) ?? 'chosen'}"`;
+    return 'the typed token-uuid';
+  }
+
+  /** the names of the profiles a token-uuid can come from, for the shelf's words */
+  profileName: (id: string) => string | null = () => null;
+
   /** Mints with the current inputs; on success the token goes on the shelf. Returns whether it worked. */
   async mint(): Promise<boolean> {
     this.attempted = true;
@@ -129,7 +141,8 @@ export class MintForm {
       return false;
     }
     this.result = r.data;
-    const w = validityWindow(r.data.exp, { gaxTokenLifeMinutes: lifeMinutes });
+    const cs = this.csOptions;
+    const w = validityWindow(r.data.exp, { gaxTokenLifeMinutes: lifeMinutes, tokenTtlMinutes: cs?.ttl ?? null, tokenToleranceSeconds: cs?.tolerance ?? null });
     this.shelf.add({
       token: r.data.token,
       preamble: r.data.preamble,
@@ -138,7 +151,10 @@ export class MintForm {
       exp: r.data.exp,
       window: w,
       origin: 'minted',
-      windowNote: `as minted: token-ttl unset, so the CS uses token_life_in_minutes = ${lifeMinutes}; token-tolerance ${w.toleranceSeconds} s (default)`,
+      signature: `signed with ${this.signedWith(source)}: a CS with that token-uuid accepts the signature, any other refuses it (BAD_SIGNATURE)`,
+      windowNote: cs
+        ? `as the setup "${cs.name}" sets the CS: ttl ${w.ttlMinutes} min (${w.ttlSource}), token-tolerance ${w.toleranceSeconds} s${w.toleranceIsDefault ? ' (default)' : ''}`
+        : `as minted: token-ttl unset, so the CS uses token_life_in_minutes = ${lifeMinutes}; token-tolerance ${w.toleranceSeconds} s (default)`,
     });
     return true;
   }

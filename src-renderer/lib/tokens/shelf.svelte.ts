@@ -19,6 +19,11 @@ export interface WatchedTokenInput {
   origin: 'minted' | 'inspected';
   /** which CS options the window assumes, in words */
   windowNote: string;
+  /**
+   * What the card's verdict covers besides time: the signature and against which token-uuid, in words.
+   * Absent: time only (a countdown never claims the CS accepts a token whose signature it did not check).
+   */
+  signature?: string;
 }
 
 export interface WatchedToken extends WatchedTokenInput {

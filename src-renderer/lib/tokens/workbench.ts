@@ -12,3 +12,5 @@ export const secondClock = new SecondClock(wallClock, browserScheduler);
 export const tokenShelf = new TokenShelf(secondClock);
 export const mintForm = new MintForm(tokenShelf);
 export const tokenInspector = new TokenInspector(browserScheduler);
+/** which change of the current setup (and which CS check profile) the forms were last filled from */
+export const setupFollowed = { version: -1, checkProfile: '' };

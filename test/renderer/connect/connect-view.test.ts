@@ -118,17 +118,21 @@ describe('Connect view', () => {
     }
   });
 
-  it('says where to start the server when it is stopped', async () => {
+  it('offers to start the server here when it is stopped', async () => {
     await bridge.call('mockcs.stop', {});
     render(ConnectView);
     await fireEvent.click(screen.getByRole('radio', { name: 'The mock CS' }));
-    await screen.findByRole('button', { name: 'Start it in the Server view' });
+    await screen.findByRole('button', { name: 'Start the mock CS' });
+    await screen.findByRole('button', { name: 'open the Server view' });
     await logIn();
     const notRun = await screen.findByText('Not logged in', {}, { timeout: 5000 });
     const alert = notRun.closest('[role=alert]')!;
     expect(alert.textContent).toContain('the mock CS is not running');
     expect(alert.textContent).toContain('Start it in the Server view, then try again.');
-    await bridge.call('mockcs.start', {});
+    // the Start button beside the target starts it, and the listener choice replaces the offer
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the mock CS' }));
+    await screen.findByLabelText(/Listener/, {}, { timeout: 5000 });
+    expect(screen.queryByRole('button', { name: 'Start the mock CS' })).toBeNull();
   });
 });
 

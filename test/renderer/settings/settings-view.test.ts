@@ -62,7 +62,7 @@ describe('Settings view: profiles', () => {
   it('renames with Enter; Escape leaves the name as it was', async () => {
     await seed(await start());
     render(SettingsView);
-    await fireEvent.click(await screen.findByRole('button', { name: 'Rename Lab GAX' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Rename Lab GAX (GAX profile)' }));
     const field = screen.getByLabelText('New name') as HTMLInputElement;
     expect(document.activeElement).toBe(field);
     await fireEvent.input(field, { target: { value: 'Staging GAX' } });
@@ -70,7 +70,7 @@ describe('Settings view: profiles', () => {
     expect(screen.queryByLabelText('New name')).toBeNull();
     expect(shownNames()).toEqual(['Lab CS', 'Lab GAX']);
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Rename Lab GAX' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Rename Lab GAX (GAX profile)' }));
     await fireEvent.input(screen.getByLabelText('New name'), { target: { value: 'Staging GAX' } });
     await fireEvent.keyDown(screen.getByLabelText('New name'), { key: 'Enter' });
     await waitFor(() => expect(shownNames()).toEqual(['Lab CS', 'Staging GAX']));
@@ -81,12 +81,12 @@ describe('Settings view: profiles', () => {
     const b = await start();
     await seed(b);
     render(SettingsView);
-    await fireEvent.click(await screen.findByRole('button', { name: 'Delete Lab CS' }));
-    const confirm = screen.getByRole('group', { name: 'Confirm deletion of Lab CS' });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Delete Lab CS (CS profile)' }));
+    const confirm = screen.getByRole('group', { name: 'Confirm deletion of Lab CS (CS profile)' });
     expect(confirm.textContent).toMatch(/cannot be brought back/);
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Keep it' }));
     expect(b.calls.filter((c) => c.channel === 'profiles.remove')).toHaveLength(0);
-    await fireEvent.click(within(confirm).getByRole('button', { name: 'Delete Lab CS' }));
+    await fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, delete Lab CS' }));
     await waitFor(() => expect(shownNames()).toEqual(['Lab GAX']));
     expect((await b.call('profiles.list', {})).profiles.map((p) => p.name)).toEqual(['Lab GAX']);
   });
@@ -94,7 +94,7 @@ describe('Settings view: profiles', () => {
   it('shows a profile’s options with the token-uuid masked until "Show" is pressed', async () => {
     await seed(await start());
     render(SettingsView);
-    await fireEvent.click(await screen.findByRole('button', { name: 'Details of Lab CS' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Details of Lab CS (CS profile)' }));
     const table = await screen.findByRole('table', { name: 'Options of Lab CS' });
     expect(table.textContent).toMatch(/token-uuid/);
     expect(table.textContent).not.toContain(UUID);

@@ -148,7 +148,7 @@ describe('countdowns on the shelf', () => {
     expect(shelf.rows[0]!.countdown.state).toBe('not-yet-valid');
     expect(stateAt(validFrom - 1)).toBe('not-yet-valid');
     expect(stateAt(validFrom)).toBe('valid');
-    expect(shelf.announcement).toBe('Token for bob: now valid — the CS accepts it.');
+    expect(shelf.announcement).toBe('Token for bob: now valid — inside the CS window: on time.');
     expect(stateAt(e.exp)).toBe('valid');
     expect(stateAt(e.exp + 1)).toBe('tolerance');
     expect(shelf.announcement).toMatch(/now inside tolerance/);

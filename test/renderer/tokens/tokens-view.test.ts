@@ -114,7 +114,9 @@ describe('Tokens view: Inspect', () => {
     // 24 characters of body: 18 bytes, canonical base64url but too short
     paste(mint('alice', MOCKCS_UUID, IAT).slice(0, 29));
     expect(await screen.findByText(/^TRUNCATED — not in the tool's reference format \(PXZ-1\): too short/)).toBeTruthy();
-    expect(screen.getByText('What to do:')).toBeTruthy();
+    // the paste mistake (cut short) above the decision, each with what to do
+    expect(screen.getByText(/^Paste mistake: the token is cut short/)).toBeTruthy();
+    expect(screen.getAllByText('What to do:')).toHaveLength(2);
     // whose word it is: the tool's model of a token (Genesys does not publish the bytes)
     const label = document.querySelector('[data-source-kind="model"][data-source-id="PXZ-1"]');
     expect(label?.textContent).toMatch(/tool's model/);
@@ -154,7 +156,7 @@ describe('Tokens view: Inspect', () => {
     const item = within(screen.getByRole('list', { name: 'Watched tokens' })).getByRole('listitem');
     // expired 30 s ago, still inside the default 60-second tolerance
     expect(within(item).getByText('inside tolerance')).toBeTruthy();
-    expect(within(item).getByText(/Expired, but still accepted by the CS/)).toBeTruthy();
+    expect(within(item).getByText(/Expired, but still on time for the CS/)).toBeTruthy();
     expect(within(item).getByTestId('to-expiry').textContent).toMatch(/^3\d s ago$/);
 
     paste('');
