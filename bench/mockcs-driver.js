@@ -103,7 +103,11 @@ async function openLoop({ port, hello, connections, rate, line, expect, ms }) {
   await loop.allSent;
   await loop.drained(2000);
   for (const s of sockets) s.destroy();
-  const pct = (values, p) => percentile([...values].sort((a, b) => a - b), p);
+  const pct = (values, p) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      p,
+    );
   return { p50: pct(latencies, 50), p99: pct(latencies, 99), lagP99: pct(lags, 99), answered: latencies.length, offered: total };
 }
 

@@ -115,7 +115,15 @@ export async function run(report) {
       baseline: { name: 'echo: connect + 1 line + close', value: churnEcho.rate },
     });
 
-    const open = await driver.job('openLoop', { port: csPort, hello: true, connections: 50, rate: 2000, ms: 5000, line: decisionLine, expect: rejected });
+    const open = await driver.job('openLoop', {
+      port: csPort,
+      hello: true,
+      connections: 50,
+      rate: 2000,
+      ms: 5000,
+      line: decisionLine,
+      expect: rejected,
+    });
     report({ section: SECTION, name: 'latency p50 at 2,000 logins/s offered (open loop)', value: open.p50, unit: 'ms' });
     report({
       section: SECTION,

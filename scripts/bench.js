@@ -35,7 +35,11 @@ const table = rows.map((r) => [
 ]);
 const head = ['section', 'measure', 'value', 'baseline (same run)', 'ratio', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 console.log('\n' + line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table) console.log(line(r));

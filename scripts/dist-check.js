@@ -36,7 +36,10 @@ const builtParts = {
   'dist/renderer/index.html': path.join(projectDir, 'dist', 'renderer', 'index.html'),
   'dist/preload/preload.cjs': path.join(projectDir, 'dist', 'preload', 'preload.cjs'),
 };
-const missingParts = () => Object.entries(builtParts).filter(([, file]) => !existsSync(file)).map(([name]) => name);
+const missingParts = () =>
+  Object.entries(builtParts)
+    .filter(([, file]) => !existsSync(file))
+    .map(([name]) => name);
 if (missingParts().length > 0) {
   say(`${missingParts().join(', ')} not built yet; running "npm run build" first`);
   const build = spawnSync('npm', ['run', 'build'], { cwd: projectDir, stdio: 'inherit' });
@@ -112,9 +115,15 @@ if (existsSync(asarFile)) {
   const devDependencies = Object.keys(JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')).devDependencies ?? {});
 
   const topLevel = new Set(entries.map((e) => e.split('/')[1]));
-  expect([...topLevel].every((t) => ['dist', 'node_modules', 'package.json'].includes(t)), `only dist/, node_modules/ and package.json at the top (found ${[...topLevel].join(', ')})`);
+  expect(
+    [...topLevel].every((t) => ['dist', 'node_modules', 'package.json'].includes(t)),
+    `only dist/, node_modules/ and package.json at the top (found ${[...topLevel].join(', ')})`,
+  );
   const distParts = new Set(entries.filter((e) => e.startsWith('/dist/')).map((e) => e.split('/')[2]));
-  expect([...distParts].every((d) => ['main', 'renderer', 'preload'].includes(d)), `only dist/main, dist/renderer, dist/preload (found ${[...distParts].join(', ')})`);
+  expect(
+    [...distParts].every((d) => ['main', 'renderer', 'preload'].includes(d)),
+    `only dist/main, dist/renderer, dist/preload (found ${[...distParts].join(', ')})`,
+  );
   const sources = files.filter((e) => e.startsWith('/dist/') && /\.(ts|tsx|mts|cts|svelte|tsbuildinfo)$/.test(e));
   expect(sources.length === 0, `no TypeScript or Svelte sources in dist/ (found ${sources.slice(0, 5).join(', ')})`);
   const maps = files.filter((e) => e.endsWith('.map'));
@@ -132,7 +141,12 @@ if (existsSync(asarFile)) {
     const parts = entry.split('/'); // ['', 'node_modules', name or @scope, name, ...]
     return parts[2]?.startsWith('@') ? (parts[3] === undefined ? undefined : `${parts[2]}/${parts[3]}`) : parts[2];
   };
-  const packages = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map(packageOf).filter(Boolean));
+  const packages = new Set(
+    entries
+      .filter((e) => e.startsWith('/node_modules/'))
+      .map(packageOf)
+      .filter(Boolean),
+  );
   say(`packed in ${seconds}s: resources/app.asar holds ${files.length} files`);
   say(`  dist/main ${count('/dist/main/')}, dist/renderer ${count('/dist/renderer/')}, dist/preload ${count('/dist/preload/')}, package.json 1`);
   say(`  node_modules ${count('/node_modules/')} files from ${packages.size} production packages: ${[...packages].sort().join(', ')}`);
@@ -141,10 +155,16 @@ if (existsSync(asarFile)) {
 // ── 5. Beside the asar: the README and the gax-token wrapper ─────────────────────────────────
 const readme = path.join(unpacked, 'resources', 'README.md');
 const wrapper = path.join(unpacked, 'resources', 'bin', 'gax-token');
-expect(existsSync(readme) && readFileSync(readme, 'utf8') === readFileSync(path.join(projectDir, 'README.md'), 'utf8'), 'resources/README.md, the project README (Help → README opens it)');
+expect(
+  existsSync(readme) && readFileSync(readme, 'utf8') === readFileSync(path.join(projectDir, 'README.md'), 'utf8'),
+  'resources/README.md, the project README (Help → README opens it)',
+);
 expect(existsSync(wrapper) && (statSync(wrapper).mode & 0o111) !== 0, 'resources/bin/gax-token, executable (the deb links it into /usr/bin)');
 if (existsSync(wrapper))
-  expect(/exec "\$here\/\.\.\/\.\.\/(\S+)"/.exec(readFileSync(wrapper, 'utf8'))?.[1] === path.basename(executable), `the gax-token wrapper runs ${path.basename(executable)}`);
+  expect(
+    /exec "\$here\/\.\.\/\.\.\/(\S+)"/.exec(readFileSync(wrapper, 'utf8'))?.[1] === path.basename(executable),
+    `the gax-token wrapper runs ${path.basename(executable)}`,
+  );
 say(`  beside the asar: README.md ${existsSync(readme) ? 'ok' : 'MISSING'}, bin/gax-token ${existsSync(wrapper) ? 'ok' : 'MISSING'}`);
 
 // ── 6. Artifact names carry the architecture (two builds for x64 and arm64 must not overwrite each other)

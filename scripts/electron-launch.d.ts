@@ -15,8 +15,21 @@ export function downloadFailureCause(output: string): string;
 export function classifyStartFailure(output: string, code: number | null, signal: NodeJS.Signals | null): string;
 export function downloadUrl(env: Env): string;
 export function unreachableCause(url: string, timeoutMs?: number): Promise<string | null>;
-export function installRuntime(pkgDir: string, env: Env, timeoutMs: number, onSlow?: () => void): Promise<{ ok: true } | { ok: false; reason: string }>;
-export function launchElectron(options: { cli: string; root: string; env: Env; probeMs?: number; stdout?: Writable; stderr?: Writable; forwardSignals?: boolean }): Promise<StartOutcome>;
+export function installRuntime(
+  pkgDir: string,
+  env: Env,
+  timeoutMs: number,
+  onSlow?: () => void,
+): Promise<{ ok: true } | { ok: false; reason: string }>;
+export function launchElectron(options: {
+  cli: string;
+  root: string;
+  env: Env;
+  probeMs?: number;
+  stdout?: Writable;
+  stderr?: Writable;
+  forwardSignals?: boolean;
+}): Promise<StartOutcome>;
 export function startElectron(options: {
   root: string;
   env: Env;

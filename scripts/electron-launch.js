@@ -124,7 +124,12 @@ export async function installRuntime(pkgDir, env, timeoutMs, onSlow) {
 
 /** Where the installer downloads from: a mirror set in the environment, else GitHub. */
 export function downloadUrl(env) {
-  return env.npm_config_electron_mirror || env.NPM_CONFIG_ELECTRON_MIRROR || env.ELECTRON_MIRROR || 'https://github.com/electron/electron/releases/download/';
+  return (
+    env.npm_config_electron_mirror ||
+    env.NPM_CONFIG_ELECTRON_MIRROR ||
+    env.ELECTRON_MIRROR ||
+    'https://github.com/electron/electron/releases/download/'
+  );
 }
 
 /** Why `url`'s host cannot be reached (name, refusal, silence), or null when it can be. */
@@ -150,7 +155,9 @@ export async function unreachableCause(url, timeoutMs = 3000) {
     };
     socket.setTimeout(timeoutMs, () => done(`${host} does not answer`));
     socket.once('connect', () => done(null));
-    socket.once('error', (error) => done(error.code === 'ECONNREFUSED' ? `${host} refused the connection` : `${host} cannot be reached (${error.code ?? error.message})`));
+    socket.once('error', (error) =>
+      done(error.code === 'ECONNREFUSED' ? `${host} refused the connection` : `${host} cannot be reached (${error.code ?? error.message})`),
+    );
   });
 }
 
@@ -159,7 +166,15 @@ export async function unreachableCause(url, timeoutMs = 3000) {
  * on a failure it is summarised in one reason; once Electron has stayed up it is shown and passed
  * through, and `exit` resolves with Electron's exit code.
  */
-export function launchElectron({ cli, root, env, probeMs = DEFAULT_PROBE_MS, stdout = process.stdout, stderr = process.stderr, forwardSignals = true }) {
+export function launchElectron({
+  cli,
+  root,
+  env,
+  probeMs = DEFAULT_PROBE_MS,
+  stdout = process.stdout,
+  stderr = process.stderr,
+  forwardSignals = true,
+}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, root], { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
     const held = [];

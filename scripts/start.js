@@ -44,14 +44,18 @@ async function startWebMode() {
   try {
     ({ runWebMode } = await import(pathToFileURL(webMode).href));
   } catch (error) {
-    console.error(`Web mode cannot start: the build in dist/ is incomplete or out of date (${firstLine(error)}); run "npm run build" and start again.`);
+    console.error(
+      `Web mode cannot start: the build in dist/ is incomplete or out of date (${firstLine(error)}); run "npm run build" and start again.`,
+    );
     return 1;
   }
   return runWebMode(webArgs, { appRoot: ROOT });
 }
 
 function firstLine(error) {
-  return String(error instanceof Error ? error.message : error).split('\n', 1)[0].slice(0, 300);
+  return String(error instanceof Error ? error.message : error)
+    .split('\n', 1)[0]
+    .slice(0, 300);
 }
 
 /**

@@ -60,9 +60,13 @@ function parseArgs(argv) {
     if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--quick') args.quick = true;
     else if (a === '--only') {
-      const names = valueOf(i++, a).split(',').map((s) => s.trim()).filter(Boolean);
+      const names = valueOf(i++, a)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.find((n) => !PARTS.includes(n));
-      if (unknown !== undefined || names.length === 0) throw new UsageError(`--only takes ${PARTS.join(', ')} (comma-separated), not "${(unknown ?? '').slice(0, 20)}"`);
+      if (unknown !== undefined || names.length === 0)
+        throw new UsageError(`--only takes ${PARTS.join(', ')} (comma-separated), not "${(unknown ?? '').slice(0, 20)}"`);
       args.only = PARTS.filter((p) => names.includes(p));
     } else if (a === '--json') args.json = resolve(valueOf(i++, a));
     else if (a === '--seed') {
@@ -100,7 +104,9 @@ async function main() {
   const limit = openFilesLimit();
   const mode = args.quick ? 'QUICK' : 'full';
   log(`GAX Token Lab stress — ${args.quick ? 'QUICK smoke run (short durations, correctness only; NOT the real run)' : 'full run'}`);
-  log(`node ${machineAtStart.node}, ${machineAtStart.cpus} × ${machineAtStart.cpuModel}, load ${machineAtStart.loadavg.join(' ')}, open files limit ${limit ?? 'unknown'}, seed ${seed}`);
+  log(
+    `node ${machineAtStart.node}, ${machineAtStart.cpus} × ${machineAtStart.cpuModel}, load ${machineAtStart.loadavg.join(' ')}, open files limit ${limit ?? 'unknown'}, seed ${seed}`,
+  );
   // Latency targets judge the server; on a busy machine they judge the neighbours too. Say so up front.
   const busy = machineAtStart.loadavg[0] > machineAtStart.cpus * 0.5;
   if (busy) log(`note: the machine is busy (load ${machineAtStart.loadavg[0]} on ${machineAtStart.cpus} cores); latency figures will show it`);
@@ -117,7 +123,12 @@ async function main() {
       // A part that could not run is a failed part, in one line; the other parts still run.
       const reason = err instanceof Error ? err.message : String(err);
       log(`${name}: could not run: ${reason}`);
-      part = { part: name, settings: settings[name], figures: {}, checks: [check('part ran to the end', { value: reason.slice(0, 160), target: 'ran', pass: false })] };
+      part = {
+        part: name,
+        settings: settings[name],
+        figures: {},
+        checks: [check('part ran to the end', { value: reason.slice(0, 160), target: 'ran', pass: false })],
+      };
     }
     part.mode = mode;
     part.startedAt = partStarted;
@@ -140,7 +151,13 @@ async function main() {
     seed,
     startedAt,
     endedAt: new Date().toISOString(),
-    machine: { ...machineAtStart, busyAtStart: busy, loadavgStart: machineAtStart.loadavg, loadavgEnd: machine().loadavg, openFilesLimit: limit === Infinity ? 'unlimited' : limit },
+    machine: {
+      ...machineAtStart,
+      busyAtStart: busy,
+      loadavgStart: machineAtStart.loadavg,
+      loadavgEnd: machine().loadavg,
+      openFilesLimit: limit === Infinity ? 'unlimited' : limit,
+    },
     passed,
     parts: Object.fromEntries(parts.map((p) => [p.part, p])),
     summary: parts.flatMap((p) => p.checks.map((c) => ({ part: p.part, ...c }))),

@@ -79,7 +79,9 @@ export async function runCycles({ port, cycles, concurrency, onProgress }) {
  * (seconds after connecting, min/max), and how many sockets were still open at the end.
  */
 export async function runSlowClients({ port, count, waitMs }) {
-  const drip = Buffer.from('{"type":"RegisterClient","requestId":1,"clientName":"slow","userName":"stress","password":"{PXZ}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}\n');
+  const drip = Buffer.from(
+    '{"type":"RegisterClient","requestId":1,"clientName":"slow","userName":"stress","password":"{PXZ}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}\n',
+  );
   const clients = [];
   const outcomes = {};
   const timeoutAfter = [];

@@ -23,7 +23,9 @@ export async function runChurn({ cycles, concurrency, slowClients, maxConnection
   // Our side holds every slow client at once, plus the cycles and the good client; so does the server (up to maxConnections).
   const needFiles = slowClients + concurrency + 200;
   if (openFilesLimit !== null && openFilesLimit < needFiles)
-    throw new Error(`the open files limit (ulimit -n) is ${openFilesLimit}, below the ${needFiles} this part holds at once: raise it (ulimit -n ${needFiles * 2}) and run again`);
+    throw new Error(
+      `the open files limit (ulimit -n) is ${openFilesLimit}, below the ${needFiles} this part holds at once: raise it (ulimit -n ${needFiles * 2}) and run again`,
+    );
   const tokenUuid = randomUUID();
   const server = await startServer({
     tokenAuthenticationMode: 'enable',
@@ -45,7 +47,9 @@ export async function runChurn({ cycles, concurrency, slowClients, maxConnection
     const churned = await runCycles({ port: server.port, cycles, concurrency, onProgress: (n) => log(`  ${n.toLocaleString('en-US')} cycles`) });
     const good1 = await goodDuringCycles.stop();
 
-    log(`churn: ${slowClients.toLocaleString('en-US')} slow clients (one byte a second) against maxConnections ${maxConnections}, registerTimeoutSeconds ${registerTimeoutSeconds}`);
+    log(
+      `churn: ${slowClients.toLocaleString('en-US')} slow clients (one byte a second) against maxConnections ${maxConnections}, registerTimeoutSeconds ${registerTimeoutSeconds}`,
+    );
     const goodDuringFlood = startGoodClient({ port: server.port, line, retryBusyMs: BUSY_RETRY_MS });
     const slow = await runSlowClients({ port: server.port, count: slowClients, waitMs: (registerTimeoutSeconds + 15) * 1000 });
     const good2 = await goodDuringFlood.stop();
@@ -74,7 +78,11 @@ export async function runChurn({ cycles, concurrency, slowClients, maxConnection
         serverCounters: counters,
         serverDownReason: server.exitReason,
         sockets,
-        memory: { startMb: start === null ? null : mb(start.rss), afterMb: after ? mb(after.rss) : null, heapUsedAfterMb: after ? mb(after.heapUsed) : null },
+        memory: {
+          startMb: start === null ? null : mb(start.rss),
+          afterMb: after ? mb(after.rss) : null,
+          heapUsedAfterMb: after ? mb(after.heapUsed) : null,
+        },
       },
       checks: [
         check('connect/close cycles done', {
@@ -100,7 +108,8 @@ export async function runChurn({ cycles, concurrency, slowClients, maxConnection
         check('good logins during the flood (retrying SERVER_BUSY)', {
           value: `${good2.ok} served, ${good2.failed} failed, ${good2.busyRefusals} busy refusals, longest wait ${ms(good2.longestWaitMs)}`,
           target: `≥ 1 served, 0 failed, wait ≤ ${lateLimit + slow.openedInSeconds} s`,
-          pass: good2.ok > 0 && good2.failed === 0 && good2.longestWaitMs !== null && good2.longestWaitMs <= (lateLimit + slow.openedInSeconds) * 1000,
+          pass:
+            good2.ok > 0 && good2.failed === 0 && good2.longestWaitMs !== null && good2.longestWaitMs <= (lateLimit + slow.openedInSeconds) * 1000,
         }),
         check('server still up', { value: server.exitReason ?? 'up', target: 'up', pass: server.exitReason === null }),
         socketsCheck(sockets),

@@ -8,7 +8,14 @@ let cs = null;
 
 function memory() {
   const m = process.memoryUsage();
-  return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, gcExposed: typeof globalThis.gc === 'function' };
+  return {
+    rss: m.rss,
+    heapTotal: m.heapTotal,
+    heapUsed: m.heapUsed,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+    gcExposed: typeof globalThis.gc === 'function',
+  };
 }
 
 function running() {

@@ -84,7 +84,8 @@ export function makeFrameFuzzer({ seed, maxLineBytes, passwordFieldLimit, goodUs
     },
     huge: () => {
       const n = maxLineBytes + 1 + int(0, maxLineBytes);
-      const body = rnd() < 0.5 ? 'x'.repeat(n) : line({ type: 'RegisterClient', requestId: 1, userName: goodUser, password: 'p'.repeat(n) }).trimEnd();
+      const body =
+        rnd() < 0.5 ? 'x'.repeat(n) : line({ type: 'RegisterClient', requestId: 1, userName: goodUser, password: 'p'.repeat(n) }).trimEnd();
       return Buffer.from(rnd() < 0.7 ? `${body}\n` : body); // with no end at all, too
     },
     half: () => {
@@ -102,19 +103,51 @@ export function makeFrameFuzzer({ seed, maxLineBytes, passwordFieldLimit, goodUs
       const [a, b] = text.split(pick(['U_U', 'P_P']));
       return Buffer.concat([Buffer.from(a), Buffer.from(pick(INVALID_UTF8)), Buffer.from(b)]);
     },
-    unknownType: () => Buffer.from(line({ type: pick(['register', 'REGISTERCLIENT', 'Hello', 'RegisterClient ', '', '\u0000', '💥'.repeat(40)]), requestId: requestId() })),
+    unknownType: () =>
+      Buffer.from(
+        line({ type: pick(['register', 'REGISTERCLIENT', 'Hello', 'RegisterClient ', '', '\u0000', '💥'.repeat(40)]), requestId: requestId() }),
+      ),
     serverMessage: () => Buffer.from(line(pick(serverMessages()))),
     deep: () => {
       const depth = int(100, Math.floor((maxLineBytes - 2) / 2));
-      return Buffer.from(`${rnd() < 0.5 ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(Math.floor(depth / 5)) + '1' + '}'.repeat(Math.floor(depth / 5))}\n`);
+      return Buffer.from(
+        `${rnd() < 0.5 ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(Math.floor(depth / 5)) + '1' + '}'.repeat(Math.floor(depth / 5))}\n`,
+      );
     },
-    mutatedToken: () => Buffer.from(line({ type: 'RegisterClient', requestId: requestId(), userName: pick([goodUser, 'stress-off', 'nobody']), password: mutateToken(goodToken) })),
-    longPassword: () => Buffer.from(line({ type: 'RegisterClient', requestId: requestId(), userName: goodUser, password: 'x'.repeat(passwordFieldLimit + int(1, 200)) })),
-    lineEnds: () => Buffer.from(pick(['\n', '\r\n', '\r', '\n\n\n', `${line({ type: 'Ping', requestId: requestId() }).trimEnd()}\r\n`, '\r\r\r\n', ' \t \n'])),
+    mutatedToken: () =>
+      Buffer.from(
+        line({
+          type: 'RegisterClient',
+          requestId: requestId(),
+          userName: pick([goodUser, 'stress-off', 'nobody']),
+          password: mutateToken(goodToken),
+        }),
+      ),
+    longPassword: () =>
+      Buffer.from(
+        line({ type: 'RegisterClient', requestId: requestId(), userName: goodUser, password: 'x'.repeat(passwordFieldLimit + int(1, 200)) }),
+      ),
+    lineEnds: () =>
+      Buffer.from(pick(['\n', '\r\n', '\r', '\n\n\n', `${line({ type: 'Ping', requestId: requestId() }).trimEnd()}\r\n`, '\r\r\r\n', ' \t \n'])),
     valid: () => Buffer.from(line(pick(validRequests()))),
   };
   /** relative weights: mostly malformed, with huge lines rare (each closes its connection) */
-  const weights = { random: 12, flipped: 14, wrongType: 12, huge: 2, half: 8, nul: 6, invalidUtf8: 8, unknownType: 6, serverMessage: 5, deep: 3, mutatedToken: 10, longPassword: 4, lineEnds: 4, valid: 6 };
+  const weights = {
+    random: 12,
+    flipped: 14,
+    wrongType: 12,
+    huge: 2,
+    half: 8,
+    nul: 6,
+    invalidUtf8: 8,
+    unknownType: 6,
+    serverMessage: 5,
+    deep: 3,
+    mutatedToken: 10,
+    longPassword: 4,
+    lineEnds: 4,
+    valid: 6,
+  };
   const names = Object.keys(weights);
   const totalWeight = names.reduce((a, n) => a + weights[n], 0);
   const kinds = Object.fromEntries(names.map((n) => [n, 0]));

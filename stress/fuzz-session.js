@@ -36,7 +36,9 @@ export async function runFuzzSession({ server, line, goodToken, seconds, connect
     rssMbEachSecond.push(status ? mb(status.rss) : null);
     if (status && Date.now() - loggedAt >= 10_000) {
       loggedAt = Date.now();
-      log(`  ${Math.round((Date.now() - t0) / 1000)} s: ${good.ok} good logins, ${traffic.writes} fuzz writes, ${status.connections} connections, RSS ${mb(status.rss)} MB`);
+      log(
+        `  ${Math.round((Date.now() - t0) / 1000)} s: ${good.ok} good logins, ${traffic.writes} fuzz writes, ${status.connections} connections, RSS ${mb(status.rss)} MB`,
+      );
     }
   }
   await Promise.all(fuzzers.map((f) => f.stop()));
@@ -110,7 +112,8 @@ function checkAnswer(text, traffic) {
   } catch {
     answer = null;
   }
-  const valid = answer !== null && typeof answer === 'object' && typeof answer.type === 'string' && (answer.type !== 'Error' || typeof answer.code === 'string');
+  const valid =
+    answer !== null && typeof answer === 'object' && typeof answer.type === 'string' && (answer.type !== 'Error' || typeof answer.code === 'string');
   if (!valid) {
     traffic.invalidAnswers++;
     traffic.invalidSample ??= text.slice(0, 200);

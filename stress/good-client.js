@@ -39,7 +39,9 @@ export function loginOnce(port, line, timeoutMs) {
     const fail = (code) => finish({ ok: false, code, ms: performance.now() - t0 });
     const timer = setTimeout(() => fail(`TIMEOUT (no ${step} within ${timeoutMs} ms)`), timeoutMs);
     s.setEncoding('utf8');
-    s.on('error', (err) => fail(step === 'hello' && text === '' ? `CONNECT_FAILED (${err.code ?? err.message})` : `CLOSED_EARLY (${err.code ?? err.message})`));
+    s.on('error', (err) =>
+      fail(step === 'hello' && text === '' ? `CONNECT_FAILED (${err.code ?? err.message})` : `CLOSED_EARLY (${err.code ?? err.message})`),
+    );
     s.on('close', () => (step === 'close' ? finish({ ok: true, ms }) : fail(`CLOSED_EARLY (while waiting for ${step})`)));
     s.on('data', (chunk) => {
       text += chunk;

@@ -49,12 +49,18 @@ export function summaryTable(parts, { quick }) {
   const rows = parts.flatMap((p) => p.checks.map((c) => [p.part, c.name, c.value, c.target, resultOf(c)]));
   const head = ['part', 'figure', 'value', 'target', 'result'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   const judged = parts.flatMap((p) => p.checks.filter((c) => c.judged));
   const failed = judged.filter((c) => !c.pass).length;
   out.push('');
-  out.push(`${judged.length - failed} targets met, ${failed} missed${quick ? ' — QUICK smoke run: short durations, correctness judged, latency and memory shown as info; not the real run' : ''}`);
+  out.push(
+    `${judged.length - failed} targets met, ${failed} missed${quick ? ' — QUICK smoke run: short durations, correctness judged, latency and memory shown as info; not the real run' : ''}`,
+  );
   return out.join('\n');
 }
 

@@ -48,7 +48,9 @@ export async function runSoak({ seconds, windowSeconds, rate, connections, quick
     const lags = Array.from({ length: windowCount }, () => []);
     const fromSend = Array.from({ length: windowCount }, () => []);
     const wrong = {};
-    log(`soak: ${rate.toLocaleString('en-US')} logins/s offered over ${connections} connections for ${seconds} s (${windowCount} windows of ${windowSeconds} s)`);
+    log(
+      `soak: ${rate.toLocaleString('en-US')} logins/s offered over ${connections} connections for ${seconds} s (${windowCount} windows of ${windowSeconds} s)`,
+    );
 
     const total = Math.round(rate * seconds);
     const loop = startOpenLoop({
@@ -71,7 +73,9 @@ export async function runSoak({ seconds, windowSeconds, rate, connections, quick
         const status = await server.status().catch(() => null);
         if (status) rssSamples.push([(performance.now() - loop.start) / 1000, status.rss]);
         if (status && rssSamples.length % windowSeconds === 0)
-          log(`  ${Math.round((performance.now() - loop.start) / 1000)} s: ${loop.answered.toLocaleString('en-US')} answered, RSS ${mb(status.rss)} MB`);
+          log(
+            `  ${Math.round((performance.now() - loop.start) / 1000)} s: ${loop.answered.toLocaleString('en-US')} answered, RSS ${mb(status.rss)} MB`,
+          );
         await sleep(1000);
       }
     })();
@@ -84,7 +88,14 @@ export async function runSoak({ seconds, windowSeconds, rate, connections, quick
     const windows = latencies.map((values, w) => {
       const end = (w + 1) * windowSeconds;
       const rssAt = rssSamples.filter(([t]) => t <= end + 0.5).at(-1)?.[1] ?? null;
-      return { window: w + 1, fromSecond: w * windowSeconds, ...latencySummary(values), fromSendP99: latencySummary(fromSend[w]).p99, lagP99: latencySummary(lags[w]).p99, rssMb: rssAt === null ? null : mb(rssAt) };
+      return {
+        window: w + 1,
+        fromSecond: w * windowSeconds,
+        ...latencySummary(values),
+        fromSendP99: latencySummary(fromSend[w]).p99,
+        lagP99: latencySummary(lags[w]).p99,
+        rssMb: rssAt === null ? null : mb(rssAt),
+      };
     });
     const first = windows[0];
     const last = windows[windows.length - 1];
@@ -109,7 +120,8 @@ export async function runSoak({ seconds, windowSeconds, rate, connections, quick
         wrongAnswers: wrong,
         socketErrors,
         achievedRate: Math.round(loop.answered / seconds),
-        latencyFrom: 'the scheduled send time (open loop, no coordinated omission); fromSendP99 counts from the actual write and lagP99 is how late the writes were, so a starved load generator shows as lag, not as server latency',
+        latencyFrom:
+          'the scheduled send time (open loop, no coordinated omission); fromSendP99 counts from the actual write and lagP99 is how late the writes were, so a starved load generator shows as lag, not as server latency',
         windows,
         p99Rule: `last ${unit} p99 ≤ ${STABLE_P99_FACTOR} × max(first ${unit} p99, ${P99_FLOOR_MS} ms)`,
         rssRule: `RSS at the end of the last ${unit} vs at the end of the first (the warm-up) ${unit}: growth < ${RSS_GROWTH_LIMIT * 100} %`,

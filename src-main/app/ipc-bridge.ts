@@ -72,7 +72,8 @@ export function registerIpc(wiring: IpcWiring, extra: Pick<IpcHost, 'logDir' | '
     wiring.ipcMain.handle(channel, async (event, payload: unknown) => {
       const sender = senderOf(event, wiring);
       const rt = await runtime;
-      if (!rt) return fail('STARTUP_FAILED', "the app's data folder could not be opened", `Check that ${wiring.userDataDir} is writable, then restart.`);
+      if (!rt)
+        return fail('STARTUP_FAILED', "the app's data folder could not be opened", `Check that ${wiring.userDataDir} is writable, then restart.`);
       return rt.dispatcher.invoke(channel, payload, sender);
     });
   }

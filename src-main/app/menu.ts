@@ -64,14 +64,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     : [];
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
-    submenu: [
-      ...devItems,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
-    ],
+    submenu: [...devItems, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
   };
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
@@ -81,24 +74,12 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       ...(isMac ? [] : [{ type: 'separator' } as const, about]),
     ],
   };
-  return [
-    ...(isMac ? [appMenu] : []),
-    fileMenu,
-    editMenu,
-    viewMenu,
-    ...(isMac ? [{ role: 'windowMenu' } as const] : []),
-    helpMenu,
-  ];
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, ...(isMac ? [{ role: 'windowMenu' } as const] : []), helpMenu];
 }
 
 /** The About dialog's detail text. */
 export function aboutDetail(versions: Versions): string {
-  return [
-    `Version ${versions.app}`,
-    `Electron ${versions.electron}`,
-    `Chrome ${versions.chrome}`,
-    `Node ${versions.node}`,
-  ].join('\n');
+  return [`Version ${versions.app}`, `Electron ${versions.electron}`, `Chrome ${versions.chrome}`, `Node ${versions.node}`].join('\n');
 }
 
 export interface MenuOptions {

@@ -14,9 +14,12 @@ const isEventChannel = channelTest(__GAX_CHANNELS__.events);
 
 contextBridge.exposeInMainWorld('gaxLab', {
   invoke(channel: string, input: unknown): Promise<unknown> {
-    if (!isRequestChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `there is no request named ${quoteChannelName(channel)}` } });
+    if (!isRequestChannel(channel))
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `there is no request named ${quoteChannelName(channel)}` } });
     // Errors are values across the bridge: a failed IPC call is answered, not thrown.
-    return ipcRenderer.invoke(channel, input).catch(() => ({ ok: false, error: { code: 'IPC_FAILED', message: `${channel} could not reach the app`, hint: 'Restart GAX Token Lab.' } }));
+    return ipcRenderer
+      .invoke(channel, input)
+      .catch(() => ({ ok: false, error: { code: 'IPC_FAILED', message: `${channel} could not reach the app`, hint: 'Restart GAX Token Lab.' } }));
   },
   on(event: string, listener: (payload: unknown) => void): () => void {
     if (!isEventChannel(event) || typeof listener !== 'function') throw new TypeError(`there is no event named ${quoteChannelName(event)}`);

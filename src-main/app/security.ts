@@ -4,16 +4,7 @@
  * new windows, webviews), permissions denied, remote requests refused, safe openExternal, and the
  * single-instance lock. The rules themselves live in pure modules re-exported here.
  */
-import {
-  app,
-  protocol,
-  session,
-  shell,
-  type BrowserWindow,
-  type CustomScheme,
-  type Session,
-  type WebContents,
-} from 'electron';
+import { app, protocol, session, shell, type BrowserWindow, type CustomScheme, type Session, type WebContents } from 'electron';
 import { APP_SCHEME, isAppUrl, isLocalRendererUrl } from './app-scheme.js';
 import { errorMessage } from '../host/crash-report.js';
 import { cspHeader } from '../host/csp.js';

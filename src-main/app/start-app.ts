@@ -52,7 +52,12 @@ export function startApp(options: StartOptions): void {
   let mainWindow: BrowserWindow | undefined;
   let windowOpened = false;
   let problemSink: ProblemSink | null = null;
-  installCrashHandlers(log, () => windowOpened, process, (error) => problemSink?.reportProblem(error));
+  installCrashHandlers(
+    log,
+    () => windowOpened,
+    process,
+    (error) => problemSink?.reportProblem(error),
+  );
   if (!acquireSingleInstanceLock(() => mainWindow)) return;
 
   const securityReady = setupSecurity({ rendererRoot: options.rendererRoot, log });

@@ -93,8 +93,7 @@ export function parseArgs<O extends OptionSpecs>(argv: readonly string[], spec: 
     if (eq !== -1) raw = arg.slice(eq + 1);
     else {
       raw = argv[i + 1];
-      if (raw === undefined || (raw.startsWith('--') && raw.length > 2))
-        throw new UsageError(`--${name} needs a value (${opt.value ?? 'VALUE'})`);
+      if (raw === undefined || (raw.startsWith('--') && raw.length > 2)) throw new UsageError(`--${name} needs a value (${opt.value ?? 'VALUE'})`);
       i++;
     }
     if (opt.type === 'list') {
@@ -116,8 +115,7 @@ function parseInteger(name: string, raw: string, opt: OptionSpec): number {
   const n = Number(trimmed);
   const min = opt.min ?? Number.MIN_SAFE_INTEGER;
   const max = opt.max ?? Number.MAX_SAFE_INTEGER;
-  if (!Number.isSafeInteger(n) || n < min || n > max)
-    throw new UsageError(`--${name} must be from ${min} to ${max}, not ${truncate(trimmed)}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be from ${min} to ${max}, not ${truncate(trimmed)}`);
   return n;
 }
 
@@ -130,7 +128,9 @@ function checkPositionals(spec: CommandSpec, positionals: string[]): void {
     throw new UsageError(`'${spec.name}' needs ${missing.name} (${missing.description})`);
   }
   if (!variadic && positionals.length > specs.length)
-    throw new UsageError(`'${spec.name}' takes ${specs.length === 0 ? 'no arguments' : `at most ${specs.length}`}; unexpected "${truncate(positionals[specs.length]!)}"`);
+    throw new UsageError(
+      `'${spec.name}' takes ${specs.length === 0 ? 'no arguments' : `at most ${specs.length}`}; unexpected "${truncate(positionals[specs.length]!)}"`,
+    );
 }
 
 /** Part of an argument, quoted in a one-line message: at most 40 characters, line breaks and controls as "?". */
@@ -178,7 +178,9 @@ export function formatHelp(spec: CommandSpec): string {
     for (const p of spec.positionals) lines.push(`  ${p.name.padEnd(22)}  ${p.description}`);
   }
   lines.push('', 'options:');
-  const left = Object.entries(spec.options).map(([name, o]) => [`--${name}${o.type === 'boolean' ? '' : ` ${o.value ?? 'VALUE'}`}`, o.description] as const);
+  const left = Object.entries(spec.options).map(
+    ([name, o]) => [`--${name}${o.type === 'boolean' ? '' : ` ${o.value ?? 'VALUE'}`}`, o.description] as const,
+  );
   left.push(['--help', 'this text']);
   const width = Math.max(...left.map(([l]) => l.length)) + 2;
   for (const [l, description] of left) lines.push(`  ${l.padEnd(width)}${description}`);

@@ -6,7 +6,10 @@ import { appVersion } from './report-file.js';
 
 export function loginReport(
   args: ArgsWith<{ 'uuid-file': 'string'; timeout: 'integer' }>,
-  request: LoginRequest, result: LoginResult, startedAt: number): ReportInput {
+  request: LoginRequest,
+  result: LoginResult,
+  startedAt: number,
+): ReportInput {
   const c = request.credentials;
   const uuidFile = args.options['uuid-file'];
   const timeout = args.options['timeout'];

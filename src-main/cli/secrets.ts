@@ -14,7 +14,11 @@ export const uuidOptions = {
 } satisfies OptionSpecs;
 
 /** The canonical token-uuid, or a UsageError naming where it came from and what is wrong. */
-export async function resolveTokenUuid(args: ArgsWith<{ uuid: 'string'; 'uuid-file': 'string' }>, io: CliIo, required: boolean): Promise<string | undefined> {
+export async function resolveTokenUuid(
+  args: ArgsWith<{ uuid: 'string'; 'uuid-file': 'string' }>,
+  io: CliIo,
+  required: boolean,
+): Promise<string | undefined> {
   const flag = args.options['uuid'];
   const file = args.options['uuid-file'];
   if (flag !== undefined && file !== undefined) throw new UsageError('give the token-uuid once: --uuid or --uuid-file, not both');
@@ -25,7 +29,8 @@ export async function resolveTokenUuid(args: ArgsWith<{ uuid: 'string'; 'uuid-fi
     source = '--uuid';
   } else if (file === '-') {
     // Standard input can be read once: the token then has to come from the command line.
-    if (args.positionals[0] === '-') throw new UsageError('standard input can hold the token or the token-uuid, not both: give one of them another way');
+    if (args.positionals[0] === '-')
+      throw new UsageError('standard input can hold the token or the token-uuid, not both: give one of them another way');
     raw = (await readStdin(io, 'the token-uuid', 4096)).trim();
     source = '--uuid-file - (standard input)';
   } else if (file !== undefined) {

@@ -13,7 +13,11 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 /** "AB:CD:…" or plain hex, any case → 64 lower-case hex digits, or null when it is not a SHA-256 */
 export function normalizeFingerprint(input: string): string | null {
-  const hex = input.trim().replace(/^sha-?256[:=/ ]?/i, '').replace(/[:\s]/g, '').toLowerCase();
+  const hex = input
+    .trim()
+    .replace(/^sha-?256[:=/ ]?/i, '')
+    .replace(/[:\s]/g, '')
+    .toLowerCase();
   return HEX64.test(hex) ? hex : null;
 }
 
@@ -129,8 +133,7 @@ export function verifyCertificate(v: VerifyInput): CertificateProblem | null {
   if (Number.isFinite(to) && v.nowMs > to)
     return { kind: 'expired', validTo: isoOrRaw(v.cert.valid_to), daysAgo: Math.floor((v.nowMs - to) / 86_400_000) };
   if (Number.isFinite(from) && v.nowMs < from) return { kind: 'not-yet-valid', validFrom: isoOrRaw(v.cert.valid_from) };
-  if (v.authorizationError === 'CERT_HAS_EXPIRED')
-    return { kind: 'expired', validTo: isoOrRaw(v.cert.valid_to), daysAgo: 0 };
+  if (v.authorizationError === 'CERT_HAS_EXPIRED') return { kind: 'expired', validTo: isoOrRaw(v.cert.valid_to), daysAgo: 0 };
   if (v.authorizationError === 'CERT_NOT_YET_VALID') return { kind: 'not-yet-valid', validFrom: isoOrRaw(v.cert.valid_from) };
   const nameError = checkServerIdentity(v.name, v.cert);
   if (nameError) return { kind: 'wrong-name', name: v.name, holds: namesIn(v.cert) };

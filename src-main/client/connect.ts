@@ -17,13 +17,7 @@ import {
   tlsHandshakeFailure,
   type TargetContext,
 } from './explain-failure.js';
-import {
-  certificateInfo,
-  fingerprintHead,
-  untrustedReason,
-  verifyCertificate,
-  type CertificateProblem,
-} from './certificate.js';
+import { certificateInfo, fingerprintHead, untrustedReason, verifyCertificate, type CertificateProblem } from './certificate.js';
 import type { CertificateInfo } from './types.js';
 
 export interface StepBounds {
@@ -165,7 +159,7 @@ export async function startTls(tcp: Socket, settings: TlsSettings, bounds: StepB
   const cert = secured.getPeerCertificate(true);
   if (!cert || !cert.raw) {
     secured.destroy();
-    throw new LoginFailure('tls-failed', `${describeTarget(ctx.host, ctx.port)} sent no certificate`, 'Give the server\'s TLS port a certificate.');
+    throw new LoginFailure('tls-failed', `${describeTarget(ctx.host, ctx.port)} sent no certificate`, "Give the server's TLS port a certificate.");
   }
   const certificate = certificateInfo(cert, secured, settings.nowMs);
   const authError = secured.authorized ? null : String(secured.authorizationError ?? 'UNKNOWN');
@@ -207,14 +201,14 @@ function certificateFailure(p: CertificateProblem, cert: CertificateInfo, s: Tls
       return new LoginFailure(
         'tls-failed',
         `the certificate expired on ${p.validTo}${p.daysAgo > 0 ? `, ${p.daysAgo} days ago` : ''}`,
-        'Renew the server\'s certificate. If that date looks wrong, check this machine\'s clock.',
+        "Renew the server's certificate. If that date looks wrong, check this machine's clock.",
         { stepDetail: `expired ${p.validTo}` },
       );
     case 'not-yet-valid':
       return new LoginFailure(
         'tls-failed',
         `the certificate is not valid until ${p.validFrom}`,
-        'Check this machine\'s clock and the server\'s (NTP); otherwise reissue the certificate with a start date in the past.',
+        "Check this machine's clock and the server's (NTP); otherwise reissue the certificate with a start date in the past.",
         { stepDetail: `not valid before ${p.validFrom}` },
       );
     case 'wrong-name':

@@ -185,10 +185,8 @@ export class CsmockSession {
   private onFirstMessage(m: CsmockMessage): void {
     if (m.type === 'Error') return this.breakWith(new ServerAnswerError(toServerError(m)));
     if (m.type !== 'Hello') return this.violate(`it opened with a ${describeType(m.type)} message instead of a Hello`);
-    if (m.protocol !== CSMOCK_PROTOCOL)
-      return this.violate(`its Hello is for protocol ${describeType(m.protocol)}, not ${CSMOCK_PROTOCOL}`);
-    if (typeof m.serverTime !== 'number' || !Number.isFinite(m.serverTime))
-      return this.violate('its Hello has no serverTime');
+    if (m.protocol !== CSMOCK_PROTOCOL) return this.violate(`its Hello is for protocol ${describeType(m.protocol)}, not ${CSMOCK_PROTOCOL}`);
+    if (typeof m.serverTime !== 'number' || !Number.isFinite(m.serverTime)) return this.violate('its Hello has no serverTime');
     this.helloSeen = {
       protocol: m.protocol,
       server: typeof m.server === 'string' ? m.server : '',
@@ -234,6 +232,6 @@ export function describeBytes(bytes: Buffer): string {
 }
 
 function describeType(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
   return `"${text.slice(0, 32).replace(/[^\x20-\x7e]/g, '?')}"`;
 }

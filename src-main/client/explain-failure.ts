@@ -20,8 +20,7 @@ export function describeTarget(host: string, port: number): string {
 }
 
 export function errorCode(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string')
-    return (e as { code: string }).code;
+  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') return (e as { code: string }).code;
   return '';
 }
 
@@ -41,7 +40,7 @@ export function resolveFailure(e: unknown, host: string): LoginFailure {
     return new LoginFailure(
       'unreachable',
       `host unknown: the DNS server gave no answer for ${host} (EAI_AGAIN)`,
-      'Check this machine\'s network and DNS settings, or use the server\'s IP address instead of its name.',
+      "Check this machine's network and DNS settings, or use the server's IP address instead of its name.",
       { stepDetail: `no DNS answer for ${host} (EAI_AGAIN)` },
     );
   if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_FAIL' || code === 'EAI_NONAME')
@@ -54,7 +53,7 @@ export function resolveFailure(e: unknown, host: string): LoginFailure {
   return new LoginFailure(
     'unreachable',
     `host unknown: ${host} could not be resolved (${code || errorText(e)})`,
-    'Check the host name and this machine\'s DNS settings, or use the IP address.',
+    "Check the host name and this machine's DNS settings, or use the IP address.",
     { stepDetail: `lookup failed (${code || errorText(e)})` },
   );
 }
@@ -78,7 +77,7 @@ export function connectFailure(e: unknown, ctx: TargetContext, address: string):
       return new LoginFailure(
         'unreachable',
         `no route to ${target}${at} (${code})`,
-        'Check that the host is up and that this machine\'s network (VPN, routes) reaches it.',
+        "Check that the host is up and that this machine's network (VPN, routes) reaches it.",
         { stepDetail: `no route to ${address} (${code})` },
       );
     case 'ECONNRESET':
@@ -105,7 +104,7 @@ export function timeoutFailure(step: StepId, ms: number, ctx: TargetContext): Lo
       return new LoginFailure(
         'timeout',
         `the name ${ctx.host} was not resolved within ${ms} ms`,
-        'The DNS server is slow or unreachable: check this machine\'s DNS settings, or use the IP address.',
+        "The DNS server is slow or unreachable: check this machine's DNS settings, or use the IP address.",
         { stepDetail: `no answer within ${ms} ms` },
       );
     case 'connect':
@@ -119,7 +118,7 @@ export function timeoutFailure(step: StepId, ms: number, ctx: TargetContext): Lo
       return new LoginFailure(
         'timeout',
         `the TLS handshake with ${target} did not finish within ${ms} ms`,
-        'The port accepts TCP but does not answer TLS: it is probably a plain port — turn TLS off, or use the server\'s TLS port.',
+        "The port accepts TCP but does not answer TLS: it is probably a plain port — turn TLS off, or use the server's TLS port.",
         { stepDetail: `no TLS answer within ${ms} ms` },
       );
     case 'hello':
@@ -169,20 +168,24 @@ export function tlsHandshakeFailure(e: unknown, ctx: TargetContext): LoginFailur
     return new LoginFailure(
       'tls-failed',
       `${target} closed the connection during the TLS handshake`,
-      'The port may not be a TLS port (turn TLS off, or use the TLS port), or it refuses this client\'s TLS versions and ciphers.',
+      "The port may not be a TLS port (turn TLS off, or use the TLS port), or it refuses this client's TLS versions and ciphers.",
       { stepDetail: 'closed during the handshake' },
     );
-  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|RECORD_LAYER|UNEXPECTED_RECORD|wrong version number|packet length too long/i.test(code + ' ' + reason))
+  if (
+    /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|RECORD_LAYER|UNEXPECTED_RECORD|wrong version number|packet length too long/i.test(
+      code + ' ' + reason,
+    )
+  )
     return new LoginFailure(
       'tls-failed',
       `${target} does not answer in TLS (${reason})`,
-      'This port speaks plain TCP: turn TLS off, or use the server\'s TLS port.',
+      "This port speaks plain TCP: turn TLS off, or use the server's TLS port.",
       { stepDetail: `the answer is not TLS (${code || reason})` },
     );
   return new LoginFailure(
     'tls-failed',
     `the TLS handshake with ${target} failed: ${reason}`,
-    'Check that the server\'s TLS port and certificate are set up, and that it accepts TLS 1.2 or 1.3.',
+    "Check that the server's TLS port and certificate are set up, and that it accepts TLS 1.2 or 1.3.",
     { stepDetail: code || reason },
   );
 }

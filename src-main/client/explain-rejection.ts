@@ -84,7 +84,7 @@ function fixFor(code: string, ctx: RejectionContext): string {
     case 'PASSWORD_TOO_LONG':
       return ctx.sent === 'token' && ctx.preamble
         ? `The token (${ctx.token?.length ?? '?'} chars) is longer than the server's Password field: in the tool's reference format (PXZ-1) with the preamble ${ctx.preamble} a username of at most ${longestUsernameBytes(ctx.preamble)} bytes fits 64 (Genesys publishes only "approximately 64 bytes" for the GAX interface's Password field). Use a shorter UserName or a shorter token-preambula, or raise the mock CS's passwordFieldLimit.`
-        : 'The password is longer than the server\'s Password field (64 by default, passwordFieldLimit): use a shorter one.';
+        : "The password is longer than the server's Password field (64 by default, passwordFieldLimit): use a shorter one.";
     case 'AUTH_FAILED':
       return authFailedFix(ctx);
     case 'SERVER_BUSY':
@@ -92,15 +92,15 @@ function fixFor(code: string, ctx: RejectionContext): string {
     case 'TOO_MANY_ATTEMPTS':
       return 'Too many failed registrations on one connection, so the server closed it: fix the cause of the earlier failures, then connect again.';
     case 'IDLE_TIMEOUT':
-      return 'The server\'s registerTimeoutSeconds passed before RegisterClient arrived: raise it, or find what delays the client.';
+      return "The server's registerTimeoutSeconds passed before RegisterClient arrived: raise it, or find what delays the client.";
     case 'ALREADY_REGISTERED':
       return 'This connection is already registered: open a new connection for another login.';
     case 'FRAME_TOO_LARGE':
-      return 'A request was longer than the server\'s maxLineBytes: use a shorter UserName or password, or raise maxLineBytes.';
+      return "A request was longer than the server's maxLineBytes: use a shorter UserName or password, or raise maxLineBytes.";
     case 'BAD_FRAME':
     case 'BAD_REQUEST':
     case 'UNKNOWN_REQUEST':
-      return 'The server did not understand this client\'s request: check that both speak csmock/1, and read the server\'s log.';
+      return "The server did not understand this client's request: check that both speak csmock/1, and read the server's log.";
     default:
       return isDecisionCode(code) ? tokenFix(code, ctx) : `The server refused with ${code}; its message says why. Read the server's log for more.`;
   }
@@ -150,7 +150,8 @@ function tokenFix(code: string, ctx: RejectionContext): string {
 function skewWords(ctx: RejectionContext, skewSeconds: number): string {
   const parts: string[] = [];
   if (ctx.serverOffsetMs !== undefined) parts.push(`the server's clock is ${describeOffset(ctx.serverOffsetMs)}`);
-  if (ctx.gaxClockOffsetSeconds) parts.push(`GAX's clock was set ${humanDuration(ctx.gaxClockOffsetSeconds)} ${ctx.gaxClockOffsetSeconds > 0 ? 'ahead of' : 'behind'} ours`);
+  if (ctx.gaxClockOffsetSeconds)
+    parts.push(`GAX's clock was set ${humanDuration(ctx.gaxClockOffsetSeconds)} ${ctx.gaxClockOffsetSeconds > 0 ? 'ahead of' : 'behind'} ours`);
   const measured = parts.length ? ` (measured: ${parts.join('; ')})` : '';
   const where = skewSeconds >= 0 ? 'ahead of' : 'behind';
   return `the server's clock is ${humanDuration(skewSeconds)} ${where} the clock that minted the token${measured}`;

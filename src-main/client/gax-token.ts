@@ -100,8 +100,7 @@ export function describeToken(
     parts.push(`GAX clock set ${humanDuration(settings.gaxClockOffsetSeconds)} ${settings.gaxClockOffsetSeconds > 0 ? 'ahead' : 'behind'}`);
   if (serverOffsetMs !== undefined) {
     const skew = Math.floor((ourNowMs + serverOffsetMs) / 1000) - s.iat;
-    if (Math.abs(skew) >= 1)
-      parts.push(`the server's clock reads ${humanDuration(skew)} ${skew > 0 ? 'after' : 'before'} the issue time`);
+    if (Math.abs(skew) >= 1) parts.push(`the server's clock reads ${humanDuration(skew)} ${skew > 0 ? 'after' : 'before'} the issue time`);
   }
   return parts.join('; ');
 }

@@ -84,7 +84,10 @@ class LoginRun {
       const running = this.trace.running;
       if (running) this.trace.fail(running, failure.stepDetail);
       this.session?.destroy();
-      return this.result(failure.outcome, failure.message, failure.fix, { ...(failure.server ? { server: failure.server } : {}), source: failure.source });
+      return this.result(failure.outcome, failure.message, failure.fix, {
+        ...(failure.server ? { server: failure.server } : {}),
+        source: failure.source,
+      });
     }
   }
 

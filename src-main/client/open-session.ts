@@ -94,8 +94,7 @@ export async function openSession(
   explainRefusal: (e: ServerAnswerError, step: StepId) => LoginFailure,
 ): Promise<OpenSession> {
   const ctx: TargetContext = { host: t.host, port: t.port, tls: t.tls !== null };
-  const explain = (step: StepId) => (e: unknown) =>
-    e instanceof ServerAnswerError ? explainRefusal(e, step) : explainStepError(e, step, ctx);
+  const explain = (step: StepId) => (e: unknown) => (e instanceof ServerAnswerError ? explainRefusal(e, step) : explainStepError(e, step, ctx));
   const bounds = (step: TimedStepId) => ({ timeoutMs: t.timeouts[step], signal: t.signal });
 
   let addresses = [t.host];
@@ -135,7 +134,7 @@ export async function openSession(
           ? `pinned fingerprint ${fingerprintHead(tls.pinned)} matches`
           : tls.caPem
             ? 'trusted by the given CA'
-            : 'trusted by the system\'s CAs';
+            : "trusted by the system's CAs";
         return {
           value: up.socket,
           detail: `${c.protocol} ${c.cipher}; ${c.subject} issued by ${c.issuer}; valid ${c.validFrom} → ${c.validTo} (${c.daysLeft} days left); ${trust}`,

@@ -26,7 +26,7 @@ export async function probeServerTime(target: ServerTimeTarget): Promise<ServerT
   });
   if (!target || typeof target !== 'object') return invalid('no target', 'Give host and port.');
   const targetProblem = checkTarget(target.host, target.port);
-  if (targetProblem) return invalid(targetProblem, 'Give the server\'s host and its listening port.');
+  if (targetProblem) return invalid(targetProblem, "Give the server's host and its listening port.");
   const samples = target.samples ?? DEFAULT_SAMPLES;
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES)
     return invalid(`samples must be a whole number from 1 to ${MAX_SAMPLES}`, `Leave it unset for ${DEFAULT_SAMPLES}.`);
@@ -47,11 +47,8 @@ export async function probeServerTime(target: ServerTimeTarget): Promise<ServerT
   let session: CsmockSession | null = null;
   try {
     if (target.signal?.aborted) throw cancelledFailure('resolve');
-    const opened = await openSession(
-      { host, port: target.port, tls: tls.value, timeouts, signal: target.signal, clock },
-      new Trace(clock),
-      {},
-      (e) => refused(e),
+    const opened = await openSession({ host, port: target.port, tls: tls.value, timeouts, signal: target.signal, clock }, new Trace(clock), {}, (e) =>
+      refused(e),
     );
     session = opened.session;
     const taken: ServerTimeSample[] = [];
@@ -84,11 +81,7 @@ export async function probeServerTime(target: ServerTimeTarget): Promise<ServerT
     };
   } catch (e) {
     session?.destroy();
-    const failure = isLoginFailure(e)
-      ? e
-      : e instanceof ServerAnswerError
-        ? refused(e)
-        : explainStepError(e, 'hello', ctx);
+    const failure = isLoginFailure(e) ? e : e instanceof ServerAnswerError ? refused(e) : explainStepError(e, 'hello', ctx);
     return { ok: false, outcome: failure.outcome, message: failure.message || errorText(e), fix: failure.fix };
   }
 }

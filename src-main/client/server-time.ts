@@ -17,10 +17,7 @@ export interface ServerTimeSample extends ClockMeasurement {
  * One GetServerTime round trip. Rejects with RequestRefused when the server refuses it and
  * ProtocolViolation when it answers with something else; the caller bounds the wait.
  */
-export function sampleServerTime(
-  session: CsmockSession,
-  clock: () => number,
-): { requestId: number; sample: Promise<ServerTimeSample> } {
+export function sampleServerTime(session: CsmockSession, clock: () => number): { requestId: number; sample: Promise<ServerTimeSample> } {
   const sentAt = clock();
   const sentMono = performance.now();
   const { requestId, answer } = session.request('GetServerTime');

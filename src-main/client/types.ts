@@ -107,15 +107,7 @@ export interface ChainCertificate {
   pem: string;
 }
 
-export type LoginOutcome =
-  | 'accepted'
-  | 'rejected'
-  | 'unreachable'
-  | 'not-csmock'
-  | 'tls-failed'
-  | 'timeout'
-  | 'cancelled'
-  | 'invalid-input';
+export type LoginOutcome = 'accepted' | 'rejected' | 'unreachable' | 'not-csmock' | 'tls-failed' | 'timeout' | 'cancelled' | 'invalid-input';
 
 export interface ServerError {
   code: string;

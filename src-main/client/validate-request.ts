@@ -60,14 +60,14 @@ export function checkTarget(host: unknown, port: unknown): string | null {
   if (typeof host !== 'string' || host.trim() === '') return 'the host is empty';
   if (/\s/.test(host.trim()) || hasControlCharacter(host)) return 'the host holds a space or a control character';
   if (host.length > 253) return 'the host is longer than 253 characters';
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
-    return 'the port must be a whole number from 1 to 65535';
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return 'the port must be a whole number from 1 to 65535';
   return null;
 }
 
 export function checkTls(tls: TlsTarget | null | undefined, host: string): Checked<TlsPlan | null> {
   if (tls === null || tls === undefined) return { ok: true, value: null };
-  if (typeof tls !== 'object') return bad('tls must be an object or null', 'Give { fingerprint256 } to pin, { caPem } to verify against a CA, or null for plain TCP.');
+  if (typeof tls !== 'object')
+    return bad('tls must be an object or null', 'Give { fingerprint256 } to pin, { caPem } to verify against a CA, or null for plain TCP.');
   if (tls.fingerprint256 && tls.caPem)
     return bad('both a fingerprint and a CA were given', 'Pin the fingerprint or verify against the CA, not both.');
   let pinned: string | null = null;
@@ -120,10 +120,10 @@ export function checkTimeouts(t: unknown): Checked<Record<TimedStepId, number>> 
 export function planLogin(req: LoginRequest): Checked<LoginPlan> {
   if (!req || typeof req !== 'object') return bad('no login request', 'Give host, port, userName and credentials.');
   const targetProblem = checkTarget(req.host, req.port);
-  if (targetProblem) return bad(targetProblem, 'Give the Configuration Server\'s host and its listening port (customarily 2020).');
+  if (targetProblem) return bad(targetProblem, "Give the Configuration Server's host and its listening port (customarily 2020).");
   const host = normalizeHost(req.host);
   if (typeof req.userName !== 'string' || req.userName === '' || hasControlCharacter(req.userName))
-    return bad('the UserName is empty or holds a control character', 'Give the Person\'s UserName as the CS knows it.');
+    return bad('the UserName is empty or holds a control character', "Give the Person's UserName as the CS knows it.");
   const clientName = req.clientName ?? 'GAX';
   if (typeof clientName !== 'string' || clientName === '' || clientName.length > 255 || hasControlCharacter(clientName))
     return bad('the client name must be 1–255 characters without control characters', 'Leave it unset for "GAX".');
@@ -134,7 +134,7 @@ export function planLogin(req: LoginRequest): Checked<LoginPlan> {
   const secret = checkCredentials(req);
   if (!secret.ok) return secret;
   if (req.signal !== undefined && !(req.signal instanceof AbortSignal))
-    return bad('signal is not an AbortSignal', 'Pass an AbortController\'s signal, or nothing.');
+    return bad('signal is not an AbortSignal', "Pass an AbortController's signal, or nothing.");
   if (req.clock !== undefined && typeof req.clock !== 'function')
     return bad('clock is not a function', 'Pass a function that returns milliseconds since the epoch, or nothing.');
   return {
@@ -145,19 +145,18 @@ export function planLogin(req: LoginRequest): Checked<LoginPlan> {
 
 function checkCredentials(req: LoginRequest): Checked<SecretPlan> {
   const c = req.credentials as LoginRequest['credentials'] | undefined;
-  if (!c || typeof c !== 'object') return bad('no credentials', 'Give a password, or GAX\'s token settings.');
+  if (!c || typeof c !== 'object') return bad('no credentials', "Give a password, or GAX's token settings.");
   if (c.kind === 'password') {
-    if (typeof c.password !== 'string') return bad('the password is missing', 'Give the Person\'s password.');
+    if (typeof c.password !== 'string') return bad('the password is missing', "Give the Person's password.");
     return { ok: true, value: { kind: 'password', password: c.password, why: 'password' } };
   }
-  if (c.kind !== 'gax') return bad('credentials.kind must be "password" or "gax"', 'Give a password, or GAX\'s token settings.');
+  if (c.kind !== 'gax') return bad('credentials.kind must be "password" or "gax"', "Give a password, or GAX's token settings.");
   if (typeof c.confservTrusted !== 'boolean')
     return bad('confservTrusted must be true or false', 'Copy GAX [general] confserv_trusted (true to use tokens).');
   if (!c.confservTrusted) {
-    if (typeof c.password === 'string')
-      return { ok: true, value: { kind: 'password', password: c.password, why: 'confserv_trusted=false' } };
+    if (typeof c.password === 'string') return { ok: true, value: { kind: 'password', password: c.password, why: 'confserv_trusted=false' } };
     return bad(
-      'GAX [general] confserv_trusted is false, so GAX sends the user\'s password, not a token',
+      "GAX [general] confserv_trusted is false, so GAX sends the user's password, not a token",
       'Set confserv_trusted=true to log in with a token (and token-authentication-mode=enable on the CS), or log in with the password.',
     );
   }
@@ -169,7 +168,7 @@ function checkCredentials(req: LoginRequest): Checked<SecretPlan> {
   const preambleProblem = checkPreamble(c.preamble);
   if (preambleProblem) return bad(preambleProblem, 'Use CS [system] token-preambula (default {PXZ}).');
   const userProblem = checkUsername(req.userName);
-  if (userProblem) return bad(`the UserName cannot go in a token: ${userProblem}`, 'Use the Person\'s UserName as the CS knows it.');
+  if (userProblem) return bad(`the UserName cannot go in a token: ${userProblem}`, "Use the Person's UserName as the CS knows it.");
   const offset = c.gaxClockOffsetSeconds ?? 0;
   if (typeof offset !== 'number' || !Number.isFinite(offset))
     return bad('the GAX clock offset must be a number of seconds', 'Leave it unset for a GAX clock in step with this machine.');
@@ -177,9 +176,15 @@ function checkCredentials(req: LoginRequest): Checked<SecretPlan> {
   if (preset !== undefined) {
     // Never quote it back: it is a whole token.
     if (typeof preset !== 'string' || preset.length > MAX_PRESET_TOKEN_CHARS || hasControlCharacter(preset))
-      return bad(`the given token must be text of at most ${MAX_PRESET_TOKEN_CHARS} characters without control characters`, 'Give a token as GAX puts it in the Password field, or leave it out to mint one.');
+      return bad(
+        `the given token must be text of at most ${MAX_PRESET_TOKEN_CHARS} characters without control characters`,
+        'Give a token as GAX puts it in the Password field, or leave it out to mint one.',
+      );
     if (!preset.startsWith(c.preamble))
-      return bad(`the given token does not start with the preamble ${c.preamble}`, 'Give a token minted with this preamble, or leave it out to mint one.');
+      return bad(
+        `the given token does not start with the preamble ${c.preamble}`,
+        'Give a token minted with this preamble, or leave it out to mint one.',
+      );
   }
   return {
     ok: true,

@@ -6,11 +6,9 @@
  */
 
 const VALUE = new Int8Array(128).fill(-1);
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-  .split('')
-  .forEach((c, i) => {
-    VALUE[c.charCodeAt(0)] = i;
-  });
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach((c, i) => {
+  VALUE[c.charCodeAt(0)] = i;
+});
 
 /** The 6-bit value of the character at `s[i]`, or -1 when it is not a base64url character. */
 function sextet(s: string, i: number): number {

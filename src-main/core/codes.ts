@@ -12,14 +12,7 @@ export const DECODE_ERROR_CODES = [
 ] as const;
 export type DecodeErrorCode = (typeof DECODE_ERROR_CODES)[number];
 
-export const DECISION_ERROR_CODES = [
-  'INVALID_UUID',
-  ...DECODE_ERROR_CODES,
-  'BAD_SIGNATURE',
-  'EXPIRED',
-  'NOT_YET_VALID',
-  'USER_MISMATCH',
-] as const;
+export const DECISION_ERROR_CODES = ['INVALID_UUID', ...DECODE_ERROR_CODES, 'BAD_SIGNATURE', 'EXPIRED', 'NOT_YET_VALID', 'USER_MISMATCH'] as const;
 /** Every code a CS decision on a Password value can end with, other than `OK`. */
 export type DecisionErrorCode = (typeof DECISION_ERROR_CODES)[number];
 export type DecisionCode = 'OK' | DecisionErrorCode;

@@ -17,7 +17,16 @@ export interface DecisionView {
   now: number;
   warnings: string[];
   steps: CheckStep[];
-  decoded?: { preamble: string; version: number; iat: number; exp: number; username: string; length: number; tagHex: string; segments: TokenSegment[] };
+  decoded?: {
+    preamble: string;
+    version: number;
+    iat: number;
+    exp: number;
+    username: string;
+    length: number;
+    tagHex: string;
+    segments: TokenSegment[];
+  };
   window?: ValidityWindow;
 }
 

@@ -9,17 +9,7 @@ import { decodeToken, verifySignature, type DecodedToken } from './pxz1.js';
 import { validityWindow, type TokenTimeOptions, type ValidityWindow } from './window.js';
 import { isoSeconds, humanDuration } from './time-format.js';
 
-export type CheckId =
-  | 'preamble'
-  | 'encoding'
-  | 'length'
-  | 'version'
-  | 'username'
-  | 'times'
-  | 'signature'
-  | 'expiry'
-  | 'start'
-  | 'user';
+export type CheckId = 'preamble' | 'encoding' | 'length' | 'version' | 'username' | 'times' | 'signature' | 'expiry' | 'start' | 'user';
 
 export interface CheckStep {
   id: CheckId;

@@ -28,11 +28,7 @@ export interface PasswordFieldFit {
   longestUsernameBytes: number;
 }
 
-export function passwordFieldFit(
-  preamble: string,
-  username: string,
-  limit: number = DEFAULT_PASSWORD_FIELD_LIMIT,
-): PasswordFieldFit {
+export function passwordFieldFit(preamble: string, username: string, limit: number = DEFAULT_PASSWORD_FIELD_LIMIT): PasswordFieldFit {
   const usernameBytes = utf8ByteLength(username);
   const length = tokenLength(preamble.length, usernameBytes);
   return {

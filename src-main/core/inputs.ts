@@ -4,12 +4,10 @@ import { MAX_PREAMBLE_CHARS, MAX_USERNAME_BYTES } from './constants.js';
 /** Why `preamble` cannot be a token-preambula, or null when it can. */
 export function checkPreamble(preamble: string): string | null {
   if (typeof preamble !== 'string' || preamble.length === 0) return 'the preamble is empty';
-  if (preamble.length > MAX_PREAMBLE_CHARS)
-    return `the preamble has ${preamble.length} characters; at most ${MAX_PREAMBLE_CHARS} are allowed`;
+  if (preamble.length > MAX_PREAMBLE_CHARS) return `the preamble has ${preamble.length} characters; at most ${MAX_PREAMBLE_CHARS} are allowed`;
   for (let i = 0; i < preamble.length; i++) {
     const c = preamble.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e)
-      return `the preamble may hold only printable ASCII without spaces; character ${i + 1} is not`;
+    if (c < 0x21 || c > 0x7e) return `the preamble may hold only printable ASCII without spaces; character ${i + 1} is not`;
   }
   return null;
 }
@@ -33,7 +31,6 @@ export function checkUsername(username: string): string | null {
   if (!username.isWellFormed()) return 'the username is not valid Unicode text';
   if (hasControlCharacter(username)) return 'the username holds a control character';
   const bytes = utf8ByteLength(username);
-  if (bytes > MAX_USERNAME_BYTES)
-    return `the username is ${bytes} bytes in UTF-8; at most ${MAX_USERNAME_BYTES} are allowed`;
+  if (bytes > MAX_USERNAME_BYTES) return `the username is ${bytes} bytes in UTF-8; at most ${MAX_USERNAME_BYTES} are allowed`;
   return null;
 }

@@ -25,5 +25,11 @@ export function mintAt(settings: GaxMintSettings, nowSeconds: number): MintResul
     return { ok: false, code: 'INVALID_TIMES', reason: `the issue time ${iat} is before 1970-01-01T00:00:00Z, which a PXZ-1 token cannot hold` };
   if (!Number.isFinite(exp) || exp > UINT32_MAX)
     return { ok: false, code: 'INVALID_TIMES', reason: `the token would expire after ${isoSeconds(UINT32_MAX)}, past what a PXZ-1 token can hold` };
-  return mintToken({ tokenUuid: settings.tokenUuid, username: settings.username, iat, exp, ...(settings.preamble !== undefined ? { preamble: settings.preamble } : {}) });
+  return mintToken({
+    tokenUuid: settings.tokenUuid,
+    username: settings.username,
+    iat,
+    exp,
+    ...(settings.preamble !== undefined ? { preamble: settings.preamble } : {}),
+  });
 }

@@ -11,14 +11,7 @@ import { decodeBase64UrlStrictFrom } from './base64url.js';
 import { HmacSha256 } from './hmac-sha256.js';
 import type { DecodeErrorCode, MintErrorCode } from './codes.js';
 import { parseTokenUuid } from './uuid.js';
-import {
-  DEFAULT_PREAMBLE,
-  HEADER_BYTES,
-  MIN_BODY_BYTES,
-  PXZ1_VERSION,
-  TAG_BYTES,
-  UINT32_MAX,
-} from './constants.js';
+import { DEFAULT_PREAMBLE, HEADER_BYTES, MIN_BODY_BYTES, PXZ1_VERSION, TAG_BYTES, UINT32_MAX } from './constants.js';
 import { checkPreamble, checkUsername } from './inputs.js';
 
 const IKM = Buffer.from('GAX-CS-TOKEN', 'ascii');
@@ -93,9 +86,7 @@ export interface MintedToken {
   length: number;
 }
 
-export type MintResult =
-  | { ok: true; value: MintedToken }
-  | { ok: false; code: MintErrorCode; reason: string };
+export type MintResult = { ok: true; value: MintedToken } | { ok: false; code: MintErrorCode; reason: string };
 
 export function mintToken(input: MintInput): MintResult {
   const preamble = input.preamble ?? DEFAULT_PREAMBLE;
@@ -105,8 +96,7 @@ export function mintToken(input: MintInput): MintResult {
   if (badUser) return { ok: false, code: 'INVALID_USERNAME', reason: badUser };
   if (!isUint32(input.iat) || !isUint32(input.exp))
     return { ok: false, code: 'INVALID_TIMES', reason: 'iat and exp must be whole seconds from 0 to 4294967295' };
-  if (input.exp < input.iat)
-    return { ok: false, code: 'INVALID_TIMES', reason: 'the expiry is earlier than the issue time' };
+  if (input.exp < input.iat) return { ok: false, code: 'INVALID_TIMES', reason: 'the expiry is earlier than the issue time' };
   const key = deriveKey(input.tokenUuid);
   if (!key.ok) return key;
 
@@ -183,8 +173,7 @@ export function decodeToken(value: string, preamble: string = DEFAULT_PREAMBLE):
   const exp = body.readUInt32BE(5);
   const signedEnd = body.length - TAG_BYTES;
   const userProblem = usernameProblem(body, HEADER_BYTES, signedEnd);
-  if (userProblem)
-    return { ok: false, code: 'MALFORMED_USERNAME', reason: userProblem, partial: { preamble, version, iat, exp } };
+  if (userProblem) return { ok: false, code: 'MALFORMED_USERNAME', reason: userProblem, partial: { preamble, version, iat, exp } };
   const username = body.toString('utf8', HEADER_BYTES, signedEnd);
   if (exp < iat)
     return {

@@ -30,10 +30,7 @@ export type AdviceSourceId = (typeof ADVICE_SOURCE_IDS)[number];
 export type SourceId = GenesysSourceId | ModelSourceId | AdviceSourceId;
 
 /** What a finding, explanation, hint or lab text carries: its kind and the registry id behind it. */
-export type Source =
-  | { kind: 'genesys'; id: GenesysSourceId }
-  | { kind: 'model'; id: ModelSourceId }
-  | { kind: 'advice'; id: AdviceSourceId };
+export type Source = { kind: 'genesys'; id: GenesysSourceId } | { kind: 'model'; id: ModelSourceId } | { kind: 'advice'; id: AdviceSourceId };
 
 export interface SourceEntry {
   id: SourceId;
@@ -105,8 +102,7 @@ export const SOURCES: Readonly<Record<SourceId, SourceEntry>> = {
     kind: 'genesys',
     title: 'Genesys Security Deployment Guide: Last Logged In',
     where: 'docs.genesys.com/Documentation/System/latest/SDG/LLogIn',
-    establishes:
-      'Account expiration needs last-login and last-login-synchronization on the master CS and every CS Proxy.',
+    establishes: 'Account expiration needs last-login and last-login-synchronization on the master CS and every CS Proxy.',
   },
   'PXZ-1': {
     id: 'PXZ-1',

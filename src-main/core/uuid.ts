@@ -3,9 +3,7 @@
 const CANONICAL = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const URN_PREFIX = 'urn:uuid:';
 
-export type UuidParse =
-  | { ok: true; bytes: Uint8Array; canonical: string }
-  | { ok: false; code: 'INVALID_UUID'; reason: string };
+export type UuidParse = { ok: true; bytes: Uint8Array; canonical: string } | { ok: false; code: 'INVALID_UUID'; reason: string };
 
 /**
  * Parses a token-uuid in any accepted form. `canonical` is the lower-case 8-4-4-4-12 form, used
@@ -28,7 +26,7 @@ export function parseTokenUuid(input: string): UuidParse {
     return invalid(`it has ${hex.length} hex digits where a UUID has 32`);
   }
   const canonical = s.toLowerCase();
-  const hex = canonical.replace(/-/g, "");
+  const hex = canonical.replace(/-/g, '');
   const bytes = new Uint8Array(16);
   for (let i = 0; i < 16; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return { ok: true, bytes, canonical };

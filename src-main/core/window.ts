@@ -40,8 +40,7 @@ export function effectiveTolerance(options: TokenTimeOptions): { seconds: number
 
 export function effectiveTtl(options: TokenTimeOptions): { minutes: number; source: TtlSource } {
   if (isSet(options.tokenTtlMinutes)) return { minutes: Math.floor(options.tokenTtlMinutes), source: 'token-ttl' };
-  if (isSet(options.gaxTokenLifeMinutes))
-    return { minutes: Math.floor(options.gaxTokenLifeMinutes), source: 'token_life_in_minutes' };
+  if (isSet(options.gaxTokenLifeMinutes)) return { minutes: Math.floor(options.gaxTokenLifeMinutes), source: 'token_life_in_minutes' };
   return { minutes: DEFAULT_TTL_MINUTES, source: 'default' };
 }
 

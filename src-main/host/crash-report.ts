@@ -13,8 +13,7 @@ export function errorMessage(error: unknown): string {
 
 /** One line: the error's name and the first line of its message, scrubbed. */
 export function crashSummary(error: unknown): string {
-  const text =
-    error instanceof Error ? `${error.name}: ${error.message}` : `a non-Error value was thrown: ${String(error)}`;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : `a non-Error value was thrown: ${String(error)}`;
   const firstLine = text.split('\n', 1)[0] ?? '';
   return scrubSecrets(firstLine).slice(0, 500);
 }

@@ -29,7 +29,10 @@ export type ContractFits = [
   SameKeys<DecisionView, z.infer<typeof decisionView>>,
   Fits<LoginResult, z.infer<typeof loginResult>>,
   Fits<TraceStep, z.infer<typeof traceStep>>,
-  Fits<{ files: ParsedFile[]; findings: Finding[]; corrected: CorrectedFile[]; errors: ReadError[]; notChecked: string[] }, z.infer<typeof doctorResult>>,
+  Fits<
+    { files: ParsedFile[]; findings: Finding[]; corrected: CorrectedFile[]; errors: ReadError[]; notChecked: string[] },
+    z.infer<typeof doctorResult>
+  >,
   Fits<ProfileSummary, z.infer<typeof profileSummary>>,
   Fits<StoreNotice, z.infer<typeof storeNotice>>,
   Fits<Settings, z.infer<typeof settingsView>>,

@@ -73,11 +73,13 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     async invoke(channel, payload, sender) {
       if (!options.isTrustedSender(sender))
         return fail('FORBIDDEN_SENDER', 'this page is not allowed to use GAX Token Lab', 'Open the app from its own window or the URL it printed.');
-      if (typeof channel !== 'string' || !known.has(channel)) return fail('UNKNOWN_CHANNEL', `there is no request named ${quoteChannelName(channel)}`);
+      if (typeof channel !== 'string' || !known.has(channel))
+        return fail('UNKNOWN_CHANNEL', `there is no request named ${quoteChannelName(channel)}`);
       const c = channel as RequestChannel;
       const def = requests[c];
       const parsed = def.input.safeParse(payload);
-      if (!parsed.success) return fail('BAD_INPUT', `${c}: ${describeSchemaError(parsed.error)}`, 'This is a bug in the page that sent it; reload it.');
+      if (!parsed.success)
+        return fail('BAD_INPUT', `${c}: ${describeSchemaError(parsed.error)}`, 'This is a bug in the page that sent it; reload it.');
       try {
         const handler = handlers[c] as (input: unknown) => Promise<unknown>;
         const data = await handler(parsed.data);

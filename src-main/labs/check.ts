@@ -125,7 +125,13 @@ function givenToken(setup: LabSetup, clock: () => number): { ok: true; token: st
   // a replayed capture was minted `issuedMinutesAgo` before now, by the same GAX clock
   const mintedAt = clock() / 1000 - (src.kind === 'replay' ? src.issuedMinutesAgo * 60 : 0);
   const lifeMinutes = src.kind === 'replay' ? src.lifeMinutes : gax.tokenLifeMinutes;
-  const settings = { tokenUuid: gax.tokenUuid, username: gax.tokenUserName ?? gax.userName, preamble: gax.preamble, lifeMinutes, gaxClockOffsetSeconds: gax.clockOffsetSeconds };
+  const settings = {
+    tokenUuid: gax.tokenUuid,
+    username: gax.tokenUserName ?? gax.userName,
+    preamble: gax.preamble,
+    lifeMinutes,
+    gaxClockOffsetSeconds: gax.clockOffsetSeconds,
+  };
   const minted = mintAt(settings, mintedAt);
   return minted.ok
     ? { ok: true, token: minted.value.token }
@@ -145,8 +151,7 @@ function loginOf(r: LoginResult): Login {
 function verdictOf(scenario: LabScenario, login: Login, problems: number): string {
   if (problems === 0) return `Solved: GAX logs in as "${labUser(scenario)}" with a token, and the fix is the right one.`;
   const more = (n: number) => (n > 0 ? `, and ${n} more thing${n === 1 ? ' is' : 's are'} wrong` : '');
-  if (login.outcome === 'accepted')
-    return `Not solved: GAX gets in, but not the right way (${problems} problem${problems === 1 ? '' : 's'}).`;
+  if (login.outcome === 'accepted') return `Not solved: GAX gets in, but not the right way (${problems} problem${problems === 1 ? '' : 's'}).`;
   if (login.outcome === 'rejected') return `Not solved: GAX's login is still refused (${login.code ?? 'no code'})${more(problems - 1)}.`;
   return `Not solved: the login did not get a decision from the CS (${login.outcome})${more(problems - 1)}.`;
 }

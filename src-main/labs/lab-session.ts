@@ -37,7 +37,10 @@ export class LabSession {
 
   constructor(private readonly services: LabSessionServices) {}
 
-  list(): { labs: { id: string; title: string; story: string; hintCount: number; fixIn: ('cs' | 'gax')[]; progress: LabProgressEntry }[]; openId: string | null } {
+  list(): {
+    labs: { id: string; title: string; story: string; hintCount: number; fixIn: ('cs' | 'gax')[]; progress: LabProgressEntry }[];
+    openId: string | null;
+  } {
     return {
       labs: LAB_SCENARIOS.map((s) => ({
         id: s.id,
@@ -112,8 +115,16 @@ export class LabSession {
     const csText = labCsOptionsText(labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions));
     const gaxText = labGaxOptionsText(open.gax);
     const files: { name: string; text: string; application: 'cs' | 'gax' }[] = [];
-    for (const [name, text, application] of [[`${open.scenarioId}-confserv.cfg`, csText, 'cs'], [`${open.scenarioId}-gax.cfg`, gaxText, 'gax']] as const) {
-      if (!text.ok) throw new HandlerError('EXPORT_FAILED', `the ${application === 'cs' ? 'CS' : 'GAX'} options could not be written: ${text.reason}`, 'Remove the option named there, then try again.');
+    for (const [name, text, application] of [
+      [`${open.scenarioId}-confserv.cfg`, csText, 'cs'],
+      [`${open.scenarioId}-gax.cfg`, gaxText, 'gax'],
+    ] as const) {
+      if (!text.ok)
+        throw new HandlerError(
+          'EXPORT_FAILED',
+          `the ${application === 'cs' ? 'CS' : 'GAX'} options could not be written: ${text.reason}`,
+          'Remove the option named there, then try again.',
+        );
       files.push({ name, text: text.text, application });
     }
     return files;
@@ -162,7 +173,11 @@ export class LabSession {
       ...entry,
       attempts: entry.attempts + 1,
       startedAt: entry.startedAt ?? now,
-      ...(result.solved ? { status: 'solved' as const, solvedAt: entry.solvedAt ?? now } : entry.status === 'solved' ? {} : { status: 'in-progress' as const }),
+      ...(result.solved
+        ? { status: 'solved' as const, solvedAt: entry.solvedAt ?? now }
+        : entry.status === 'solved'
+          ? {}
+          : { status: 'in-progress' as const }),
     });
     return this.view();
   }
@@ -204,7 +219,12 @@ export class LabSession {
     this.notice = await this.applyBrokenCs(scenario);
     this.applied = true;
     this.lastCheck = null;
-    await this.saveOpen({ scenarioId: open.scenarioId, openedAt: open.openedAt, gax: structuredClone(scenario.broken.gax), extraOptions: { ...scenario.broken.cs.extraOptions } });
+    await this.saveOpen({
+      scenarioId: open.scenarioId,
+      openedAt: open.openedAt,
+      gax: structuredClone(scenario.broken.gax),
+      extraOptions: { ...scenario.broken.cs.extraOptions },
+    });
   }
 
   /**
@@ -224,7 +244,10 @@ export class LabSession {
         await cs.start();
       } catch (err) {
         if ((err as { cause?: { code?: string } }).cause?.code !== 'EADDRINUSE') throw err;
-        const taken = cs.getOptions().listeners.map((l) => `${l.host}:${l.port}`).join(', ');
+        const taken = cs
+          .getOptions()
+          .listeners.map((l) => `${l.host}:${l.port}`)
+          .join(', ');
         await cs.updateOptions({ listeners: [{ host: '127.0.0.1', port: 0 }] });
         const [first] = await cs.start();
         moved = `${taken} was in use by another program, so the mock CS listens on ${first?.id ?? 'a free loopback port'} instead.`;

@@ -113,10 +113,7 @@ const gaxSchema = z.strictObject({
   tokenSource,
 });
 
-export const labSetupSchema = z.strictObject(
-  { cs: csSchema, gax: gaxSchema },
-  { error: must('must be a JSON object with "cs" and "gax"') },
-);
+export const labSetupSchema = z.strictObject({ cs: csSchema, gax: gaxSchema }, { error: must('must be a JSON object with "cs" and "gax"') });
 
 // The schema's output must be exactly the shared type.
 const _fits: (o: z.output<typeof labSetupSchema>) => LabSetup = (o) => o;
@@ -140,7 +137,10 @@ export function parseLabSetup(text: string): LabSetupParse {
   } catch (err) {
     // The parser's message may quote the file (a password, a token-uuid): keep only where it broke.
     const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-    return { ok: false, message: `not valid JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: write it as \`gax-token lab show NAME --setup\` does` };
+    return {
+      ok: false,
+      message: `not valid JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: write it as \`gax-token lab show NAME --setup\` does`,
+    };
   }
   return checkLabSetup(value);
 }

@@ -19,8 +19,7 @@ export interface Admitted {
 }
 
 export type Admission<S extends Admitted> =
-  | { ok: true; evict?: S }
-  | { ok: false; limit: 'maxConnections' | 'maxConnectionsPerAddress' | 'listener'; message: string };
+  { ok: true; evict?: S } | { ok: false; limit: 'maxConnections' | 'maxConnectionsPerAddress' | 'listener'; message: string };
 
 /** The remote address as a person and the counts know it: "::ffff:127.0.0.2" is 127.0.0.2. */
 export function remoteAddress(raw: string | undefined): string {

@@ -6,15 +6,7 @@
 import type { RegisterRejected } from './authenticate.js';
 import { escapeControls } from './escape.js';
 import type { MockCsOptions } from './options.js';
-import {
-  AUTH_FAILURE_CODES,
-  PROTOCOL,
-  SERVER_NAME,
-  type AuthMethod,
-  type CsMockErrorCode,
-  type ErrorDetail,
-  type ErrorMessage,
-} from './protocol.js';
+import { AUTH_FAILURE_CODES, PROTOCOL, SERVER_NAME, type AuthMethod, type CsMockErrorCode, type ErrorDetail, type ErrorMessage } from './protocol.js';
 
 export const AUTH_FAILURES: ReadonlySet<string> = new Set(AUTH_FAILURE_CODES);
 export const REALISTIC_AUTH_MESSAGE = 'authentication failed';
@@ -100,7 +92,9 @@ export function tooManyAttemptsAnswer(options: MockCsOptions, requestId: number,
     type: 'Error',
     requestId,
     code: 'TOO_MANY_ATTEMPTS',
-    message: escapeControls(`${failures} failed registrations on this connection (maxFailedAttempts = ${options.maxFailedAttempts}), the last one ${last.code}: ${last.message}; the server closes the connection`),
+    message: escapeControls(
+      `${failures} failed registrations on this connection (maxFailedAttempts = ${options.maxFailedAttempts}), the last one ${last.code}: ${last.message}; the server closes the connection`,
+    ),
     detail: { ...safeDetail(last.detail), lastCode: last.code },
   };
 }

@@ -7,7 +7,15 @@
  * The frame and its fields were checked before (messages.ts). This returns the truth with a
  * teaching explanation; what the client is told (teaching or realistic) is decided by the session.
  */
-import { decide, evaluateToken, explainDecision, passwordFieldFit, type DecisionInput, type Explanation, type TokenEvaluation } from '../core/index.js';
+import {
+  decide,
+  evaluateToken,
+  explainDecision,
+  passwordFieldFit,
+  type DecisionInput,
+  type Explanation,
+  type TokenEvaluation,
+} from '../core/index.js';
 import type { MockCsOptions } from './options.js';
 import type { AuthFailureCode, AuthMethod, ErrorDetail } from './protocol.js';
 import type { EncodedWords, RefusalWordsCache, WordsFor } from './refusal-words.js';
@@ -156,7 +164,11 @@ async function decidePassword(req: RegisterCredentials, ctx: RegisterContext, lo
       `Check the UserName's spelling (it is compared byte for byte), or create the Person (the users option).${tokenDisabled ? disabledNote : ''}`,
     );
   if (!user.enabled)
-    return reject('USER_DISABLED', `the account "${req.userName}" is disabled`, `Enable the Person "${req.userName}" (set enabled: true in the users option).`);
+    return reject(
+      'USER_DISABLED',
+      `the account "${req.userName}" is disabled`,
+      `Enable the Person "${req.userName}" (set enabled: true in the users option).`,
+    );
   if (matches) return { ok: true, authMethod: 'password', message: `accepted for "${req.userName}": the password matches` };
   if (tokenDisabled)
     return reject(
@@ -165,11 +177,7 @@ async function decidePassword(req: RegisterCredentials, ctx: RegisterContext, lo
       'Set CS [system] token-authentication-mode=enable (tokenAuthenticationMode) on every CS, or set GAX [general] confserv_trusted=false so that GAX sends the password.',
     );
   if (user.hash === null)
-    return reject(
-      'BAD_PASSWORD',
-      `"${req.userName}" has no password on this server: it can log in only with a token`,
-      tokenModeHint(req, ctx),
-    );
+    return reject('BAD_PASSWORD', `"${req.userName}" has no password on this server: it can log in only with a token`, tokenModeHint(req, ctx));
   return reject('BAD_PASSWORD', `the password for "${req.userName}" does not match`, tokenModeHint(req, ctx));
 }
 

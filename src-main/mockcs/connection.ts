@@ -60,7 +60,8 @@ export abstract class Connection {
     s.on('end', () => this.guarded(() => this.onPeerEnd()));
     // An unhandled 'error' would crash the process; a socket error ends this connection only.
     s.on('error', (err: NodeJS.ErrnoException) => {
-      this.closeReason ??= err.code === 'ECONNRESET' ? 'reset by the client' : `connection error (${typeof err.code === 'string' ? err.code : describeFailure(err)})`;
+      this.closeReason ??=
+        err.code === 'ECONNRESET' ? 'reset by the client' : `connection error (${typeof err.code === 'string' ? err.code : describeFailure(err)})`;
     });
     s.on('close', () => this.onClosed());
     this.guarded(() => {
@@ -158,7 +159,13 @@ export abstract class Connection {
 
   private tooLarge(): void {
     const max = this.state.options.maxLineBytes;
-    this.sendProtocolError(null, 'FRAME_TOO_LARGE', `a line is longer than ${max} bytes (maxLineBytes): the server closes the connection`, PROTOCOL_HINTS.FRAME_TOO_LARGE, null);
+    this.sendProtocolError(
+      null,
+      'FRAME_TOO_LARGE',
+      `a line is longer than ${max} bytes (maxLineBytes): the server closes the connection`,
+      PROTOCOL_HINTS.FRAME_TOO_LARGE,
+      null,
+    );
     this.close('FRAME_TOO_LARGE');
   }
 
@@ -169,7 +176,13 @@ export abstract class Connection {
   private idleTimeout(): void {
     if (this.registered || this.closing) return;
     const s = this.state.options.registerTimeoutSeconds;
-    this.sendProtocolError(null, 'IDLE_TIMEOUT', `not registered within ${s} s of connecting (registerTimeoutSeconds): the server closes the connection`, PROTOCOL_HINTS.IDLE_TIMEOUT, null);
+    this.sendProtocolError(
+      null,
+      'IDLE_TIMEOUT',
+      `not registered within ${s} s of connecting (registerTimeoutSeconds): the server closes the connection`,
+      PROTOCOL_HINTS.IDLE_TIMEOUT,
+      null,
+    );
     this.close('IDLE_TIMEOUT');
   }
 

@@ -72,7 +72,9 @@ export function bindListener(spec: MockCsListener, tls: TlsMaterial | null, hand
       if (pending >= handlers.handshakeCap()) {
         entry.reported = true;
         raw.destroy();
-        const err = new Error(`${pending} TLS handshakes from ${address} are pending, the most this server takes from one address (maxConnectionsPerAddress = ${handlers.handshakeCap()})`);
+        const err = new Error(
+          `${pending} TLS handshakes from ${address} are pending, the most this server takes from one address (maxConnectionsPerAddress = ${handlers.handshakeCap()})`,
+        );
         if (info) handlers.onTlsError(Object.assign(err, { code: 'TOO_MANY_HANDSHAKES' }), key, info);
         return;
       }
@@ -115,7 +117,8 @@ export function bindListener(spec: MockCsListener, tls: TlsMaterial | null, hand
       const entry = handshaking.get(key);
       if (err.code === 'ECONNRESET') return; // reported once the socket closes, as an abandoned handshake
       if (entry) entry.reported = true;
-      const reason = err.code === 'ERR_TLS_HANDSHAKE_TIMEOUT' && entry && entry.raw.bytesRead === 0 ? Object.assign(err, { code: 'SILENT_CLIENT' }) : err;
+      const reason =
+        err.code === 'ERR_TLS_HANDSHAKE_TIMEOUT' && entry && entry.raw.bytesRead === 0 ? Object.assign(err, { code: 'SILENT_CLIENT' }) : err;
       if (info) handlers.onTlsError(reason, key, info);
     });
     server = tlsServer;
@@ -187,11 +190,12 @@ export function describeTlsError(err: Error & { code?: string }): string {
     return `TLS handshake failed: the client does not speak TLS (${code || 'bad record'}) — a plain connection to a TLS port?`;
   if (code === 'TOO_MANY_HANDSHAKES') return `TLS handshake refused: ${err.message}`;
   if (code === 'CLOSED_SILENT') return 'TLS handshake not started: the client connected and closed without sending anything';
-  if (code === 'CLOSED_IN_HELLO') return "TLS handshake not completed: the client closed in the middle of its hello, before this server sent its certificate";
+  if (code === 'CLOSED_IN_HELLO')
+    return 'TLS handshake not completed: the client closed in the middle of its hello, before this server sent its certificate';
   if (code === 'SILENT_CLIENT')
     return `TLS handshake not started: the client sent nothing for ${TLS_HANDSHAKE_TIMEOUT_MS / 1000} s and was closed — a plain csmock/1 client waiting for Hello on a TLS port?`;
   if (code === 'ECONNRESET' || code === 'HANDSHAKE_ABANDONED')
-    return "TLS handshake not completed: the client closed the connection after this server sent its certificate — most often it did not trust it (give it the SHA-256 fingerprint to pin, or the certificate file as its CA)";
+    return 'TLS handshake not completed: the client closed the connection after this server sent its certificate — most often it did not trust it (give it the SHA-256 fingerprint to pin, or the certificate file as its CA)';
   if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return `TLS handshake failed: the client did not finish it within ${TLS_HANDSHAKE_TIMEOUT_MS / 1000} s`;
   return `TLS handshake failed: ${code || err.message}`;
 }

@@ -97,9 +97,7 @@ function badRequest(requestId: number | null, type: string, message: string): Re
 }
 
 function fieldProblem(name: string, value: unknown): string {
-  return value === undefined
-    ? `RegisterClient needs "${name}" (a string)`
-    : `"${name}" must be a string, not ${describeJsonType(value)}`;
+  return value === undefined ? `RegisterClient needs "${name}" (a string)` : `"${name}" must be a string, not ${describeJsonType(value)}`;
 }
 
 function describeJsonType(v: unknown): string {

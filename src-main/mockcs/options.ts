@@ -138,8 +138,7 @@ export const mockCsOptionsSchema = z
     ctx.value.listeners.forEach((l, i) => {
       if (l.port === 0) return;
       const key = `${l.host}:${l.port}`;
-      if (bound.has(key))
-        ctx.issues.push({ code: 'custom', input: key, path: ['listeners', i], message: `${key} is listed twice` });
+      if (bound.has(key)) ctx.issues.push({ code: 'custom', input: key, path: ['listeners', i], message: `${key} is listed twice` });
       bound.add(key);
     });
   });

@@ -27,12 +27,15 @@ export function loadOrCreateTokenUuid(dataDir: string): string {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new Error(`cannot read the kept token-uuid ${file} (${code ?? 'error'}): fix its permissions, or delete it to generate a new one`);
+    if (code !== 'ENOENT')
+      throw new Error(`cannot read the kept token-uuid ${file} (${code ?? 'error'}): fix its permissions, or delete it to generate a new one`);
   }
   if (text !== null) {
     const parsed = parseTokenUuid(text);
     if (!parsed.ok)
-      throw new Error(`${file} does not hold a token-uuid (${parsed.reason}): fix it, or delete it to generate a new one (tokens minted with the old one will then fail)`);
+      throw new Error(
+        `${file} does not hold a token-uuid (${parsed.reason}): fix it, or delete it to generate a new one (tokens minted with the old one will then fail)`,
+      );
     tightenMode(file);
     return parsed.canonical;
   }
@@ -69,7 +72,10 @@ function tightenMode(file: string): void {
  */
 export function setAside(file: string, nowMs: number): string | null {
   if (!existsSync(file)) return null;
-  const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date(nowMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const target = `${file}.damaged-${stamp}`;
   try {
     renameSync(file, target);

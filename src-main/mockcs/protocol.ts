@@ -44,19 +44,10 @@ export type AuthFailureCode = (typeof AUTH_FAILURE_CODES)[number];
 
 export type CsMockErrorCode = ProtocolErrorCode | AuthFailureCode | 'AUTH_FAILED';
 
-export const CSMOCK_ERROR_CODES: readonly CsMockErrorCode[] = [
-  ...PROTOCOL_ERROR_CODES,
-  ...AUTH_FAILURE_CODES,
-  'AUTH_FAILED',
-];
+export const CSMOCK_ERROR_CODES: readonly CsMockErrorCode[] = [...PROTOCOL_ERROR_CODES, ...AUTH_FAILURE_CODES, 'AUTH_FAILED'];
 
 /** Codes after which the server closes the connection. */
-export const CLOSING_CODES: readonly CsMockErrorCode[] = [
-  'FRAME_TOO_LARGE',
-  'SERVER_BUSY',
-  'IDLE_TIMEOUT',
-  'TOO_MANY_ATTEMPTS',
-];
+export const CLOSING_CODES: readonly CsMockErrorCode[] = ['FRAME_TOO_LARGE', 'SERVER_BUSY', 'IDLE_TIMEOUT', 'TOO_MANY_ATTEMPTS'];
 
 export type AuthMethod = 'token' | 'password';
 
@@ -131,10 +122,4 @@ export interface ErrorMessage {
   detail?: ErrorDetail;
 }
 
-export type CsMockServerMessage =
-  | HelloMessage
-  | ClientRegisteredMessage
-  | ServerTimeMessage
-  | PongMessage
-  | ClientUnregisteredMessage
-  | ErrorMessage;
+export type CsMockServerMessage = HelloMessage | ClientRegisteredMessage | ServerTimeMessage | PongMessage | ClientUnregisteredMessage | ErrorMessage;

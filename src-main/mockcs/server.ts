@@ -246,12 +246,21 @@ export class MockCs {
       const verdict = this.counts.admit(state.options, address, info.id, this.listeners.capOf(info.id));
       if (!verdict.ok) {
         refuseBusy(socket, state, verdict.message, busyHint(verdict.limit));
-        return this.emitSafely(state, { kind: 'error', listener: info.id, remote, code: 'SERVER_BUSY', message: `connection refused and closed: ${verdict.message}` });
+        return this.emitSafely(state, {
+          kind: 'error',
+          listener: info.id,
+          remote,
+          code: 'SERVER_BUSY',
+          message: `connection refused and closed: ${verdict.message}`,
+        });
       }
       if (verdict.evict) {
         const victim = verdict.evict;
         this.counts.release(victim);
-        victim.evict(`the server is full (maxConnections = ${state.options.maxConnections}) and this connection from ${victim.address}, one of its ${this.counts.fromAddress(victim.address) + 1}, has not registered: it is closed to make room for a client from another address`, busyHint('maxConnectionsPerAddress'));
+        victim.evict(
+          `the server is full (maxConnections = ${state.options.maxConnections}) and this connection from ${victim.address}, one of its ${this.counts.fromAddress(victim.address) + 1}, has not registered: it is closed to make room for a client from another address`,
+          busyHint('maxConnectionsPerAddress'),
+        );
       }
       const s = (session = new Session(socket, info.id, remote, address, state));
       this.sessions.add(s);
@@ -292,8 +301,11 @@ export class MockCs {
 }
 
 function sameUsers(a: MockCsOptions['users'], b: MockCsOptions['users']): boolean {
-  return a.length === b.length && a.every((u, i) => {
-    const v = b[i]!;
-    return u.userName === v.userName && u.password === v.password && u.enabled === v.enabled;
-  });
+  return (
+    a.length === b.length &&
+    a.every((u, i) => {
+      const v = b[i]!;
+      return u.userName === v.userName && u.password === v.password && u.enabled === v.enabled;
+    })
+  );
 }

@@ -30,7 +30,9 @@ export class Session extends Connection {
     if (!parsed.ok) {
       const closing = parsed.code === 'BAD_FRAME' && ++this.badFramesInRow >= MAX_BAD_FRAMES_IN_A_ROW;
       if (parsed.code !== 'BAD_FRAME') this.badFramesInRow = 0;
-      const message = closing ? `${parsed.message}; ${MAX_BAD_FRAMES_IN_A_ROW} unreadable lines in a row: the server closes the connection` : parsed.message;
+      const message = closing
+        ? `${parsed.message}; ${MAX_BAD_FRAMES_IN_A_ROW} unreadable lines in a row: the server closes the connection`
+        : parsed.message;
       this.sendProtocolError(parsed.requestId, parsed.code, message, PROTOCOL_HINTS[parsed.code], t0, parsed.type);
       if (closing) this.close(`${MAX_BAD_FRAMES_IN_A_ROW} BAD_FRAMEs in a row`);
       return;
@@ -94,7 +96,12 @@ export class Session extends Connection {
       counters.accepted++;
       this.write(clientRegisteredLine(req.requestId, this.sessionId, req.userName, outcome.authMethod, outcome.tokenExpires));
       if (this.state.events.active)
-        this.emit('register', 'OK', outcome.message, t0, { userName: req.userName, authMethod: outcome.authMethod, token: eventToken(req.password, options), requestId: req.requestId });
+        this.emit('register', 'OK', outcome.message, t0, {
+          userName: req.userName,
+          authMethod: outcome.authMethod,
+          token: eventToken(req.password, options),
+          requestId: req.requestId,
+        });
       return;
     }
     count(counters.rejected, outcome.code);
@@ -103,7 +110,14 @@ export class Session extends Connection {
     if (this.state.events.active) {
       const { authMethod, detail } = outcome;
       const sent = sentCode !== outcome.code ? sentCode : undefined;
-      this.emit('register', outcome.code, outcome.message, t0, { userName: req.userName, authMethod, token: eventToken(req.password, options), requestId: req.requestId, sentCode: sent, hint: detail.hint });
+      this.emit('register', outcome.code, outcome.message, t0, {
+        userName: req.userName,
+        authMethod,
+        token: eventToken(req.password, options),
+        requestId: req.requestId,
+        sentCode: sent,
+        hint: detail.hint,
+      });
     }
     if (last) {
       count(counters.protocolErrors, 'TOO_MANY_ATTEMPTS');

@@ -52,7 +52,11 @@ export interface OptionsDerived {
 
 export function deriveFromOptions(o: MockCsOptions): OptionsDerived {
   return {
-    decisionOptions: { tokenToleranceSeconds: o.tokenToleranceSeconds, tokenTtlMinutes: o.tokenTtlMinutes, gaxTokenLifeMinutes: o.gaxTokenLifeMinutes },
+    decisionOptions: {
+      tokenToleranceSeconds: o.tokenToleranceSeconds,
+      tokenTtlMinutes: o.tokenTtlMinutes,
+      gaxTokenLifeMinutes: o.gaxTokenLifeMinutes,
+    },
     words: new RefusalWordsCache(),
   };
 }

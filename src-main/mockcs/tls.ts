@@ -48,7 +48,8 @@ export async function loadOrCreateTlsMaterial(dataDir: string | undefined, nowMs
   if ('damaged' in kept) {
     const moved = [certPath, keyPath].map((f) => setAside(f, nowMs)).filter((f): f is string => f !== null);
     replaced = `the kept TLS certificate was damaged (${kept.damaged}): set aside as ${moved.join(' and ')}; a new certificate was made`;
-  } else if ('expired' in kept) replaced = `the kept TLS certificate expired (valid to ${kept.expired.toISOString()}, or within a day): a new certificate was made`;
+  } else if ('expired' in kept)
+    replaced = `the kept TLS certificate expired (valid to ${kept.expired.toISOString()}, or within a day): a new certificate was made`;
   const made = await createTlsMaterial(nowMs, certPath);
   ensurePrivateDir(dir);
   writePrivateFile(keyPath, made.key);

@@ -152,8 +152,7 @@ function isProcessAlive(pid: number): boolean {
 }
 
 export function errorCode(err: unknown): string | undefined {
-  if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string')
-    return (err as { code: string }).code;
+  if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;
   return undefined;
 }
 

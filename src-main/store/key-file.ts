@@ -12,8 +12,7 @@ import { describeIoError } from './result.js';
 
 export const KEY_FILE_NAME = 'secret.key';
 const AAD = 'gax-token-lab/secret/v1';
-const LABEL =
-  'GAX Token Lab secret key (AES-256-GCM). Anyone who can read this file can read the secrets stored beside it.';
+const LABEL = 'GAX Token Lab secret key (AES-256-GCM). Anyone who can read this file can read the secrets stored beside it.';
 
 export type KeyFileRead = { state: 'ok'; cipher: KeyFileCipher } | { state: 'missing' } | { state: 'bad'; problem: string };
 

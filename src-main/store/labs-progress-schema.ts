@@ -17,7 +17,10 @@ export const LABS_PROGRESS_FILE = 'labs-progress.json';
 export const LABS_PROGRESS_VERSION = 2;
 
 /** Scenario ids are kebab-case (core/labs/types.ts); anything else is not one of ours. */
-export const labIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'is not a lab id (kebab-case)' }).max(64);
+export const labIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'is not a lab id (kebab-case)' })
+  .max(64);
 
 const isoInstant = z.iso.datetime({ offset: true });
 const INT32_MAX = 2147483647;
@@ -33,7 +36,14 @@ export const labProgressEntrySchema = z.strictObject({
 
 const tokenSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mint') }),
-  z.strictObject({ kind: z.literal('replay'), issuedMinutesAgo: z.number().min(0).max(10 * 366 * 1440), lifeMinutes: z.int().min(1).max(INT32_MAX) }),
+  z.strictObject({
+    kind: z.literal('replay'),
+    issuedMinutesAgo: z
+      .number()
+      .min(0)
+      .max(10 * 366 * 1440),
+    lifeMinutes: z.int().min(1).max(INT32_MAX),
+  }),
 ]);
 
 /** By shape only: the lab session checks the meaning (a UUID, a preamble) before it runs a login. */
@@ -45,7 +55,10 @@ export const labGaxSetupSchema = z.strictObject({
   userName: z.string().max(1024),
   tokenUserName: z.string().max(1024).optional(),
   password: z.string().max(1024).optional(),
-  clockOffsetSeconds: z.number().min(-10 * 366 * 86400).max(10 * 366 * 86400),
+  clockOffsetSeconds: z
+    .number()
+    .min(-10 * 366 * 86400)
+    .max(10 * 366 * 86400),
   tokenSource: tokenSourceSchema,
 });
 

@@ -29,7 +29,12 @@ export class LabsProgressStore {
   private constructor(dir: string, data: LabsProgress, keeper: SecretKeeper, blocked: boolean) {
     this.#data = data;
     const sealer = new LabSecretSealer(keeper);
-    this.#writer = new StoreFileWriter(dir, LABS_PROGRESS_FILE, () => ({ ...this.#data, open: this.#data.open && sealer.atRest(this.#data.open) }), blocked);
+    this.#writer = new StoreFileWriter(
+      dir,
+      LABS_PROGRESS_FILE,
+      () => ({ ...this.#data, open: this.#data.open && sealer.atRest(this.#data.open) }),
+      blocked,
+    );
   }
 
   static async open(
@@ -74,7 +79,8 @@ export class LabsProgressStore {
     const checkedId = labIdSchema.safeParse(id);
     if (!checkedId.success) return fail('INVALID_INPUT', `the lab id ${describeZodError(checkedId.error)}`, 'Pick a lab from the list.');
     const checked = labProgressEntrySchema.safeParse(entry);
-    if (!checked.success) return fail('INVALID_INPUT', `the lab progress is not valid: ${describeZodError(checked.error)}`, 'This is a bug; reload the Labs view.');
+    if (!checked.success)
+      return fail('INVALID_INPUT', `the lab progress is not valid: ${describeZodError(checked.error)}`, 'This is a bug; reload the Labs view.');
     this.#data = { ...this.#data, labs: { ...this.#data.labs, [id]: checked.data } };
     const saved = await this.#writer.save();
     return saved.ok ? ok(this.entry(id)) : saved;
@@ -84,7 +90,8 @@ export class LabsProgressStore {
   async setOpen(open: OpenLab | null): Promise<StoreResult<void>> {
     if (open !== null) {
       const checked = openLabSchema.safeParse(open);
-      if (!checked.success) return fail('INVALID_INPUT', `the open lab is not valid: ${describeZodError(checked.error)}`, 'Correct that field and try again.');
+      if (!checked.success)
+        return fail('INVALID_INPUT', `the open lab is not valid: ${describeZodError(checked.error)}`, 'Correct that field and try again.');
       open = checked.data;
     }
     this.#data = { ...this.#data, open };

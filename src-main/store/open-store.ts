@@ -100,7 +100,8 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
   const labs = labsOpened.store;
 
   const warnings: string[] = [];
-  for (const error of [settingsOpened.saveError, keptError, profilesOpened.saveError, labsOpened.saveError, labsOpened.lost]) if (error) warnings.push(error);
+  for (const error of [settingsOpened.saveError, keptError, profilesOpened.saveError, labsOpened.saveError, labsOpened.lost])
+    if (error) warnings.push(error);
   const loaded = profiles.list().flatMap((summary) => {
     const found = profiles.get(summary.id);
     return found.ok ? [found.data] : [];
@@ -111,7 +112,8 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
     get: () => settings.get(),
     async update(patch) {
       const parsed = settingsPatchSchema.safeParse(patch);
-      if (!parsed.success) return fail('INVALID_INPUT', `the settings change is not valid: ${describeZodError(parsed.error)}`, 'correct that field and try again');
+      if (!parsed.success)
+        return fail('INVALID_INPUT', `the settings change is not valid: ${describeZodError(parsed.error)}`, 'correct that field and try again');
       const choice = parsed.data.secretStorage;
       const switching = choice !== undefined && choice !== settings.get().secretStorage;
       if (switching) {
@@ -141,7 +143,11 @@ export async function openStore(options: OpenStoreOptions): Promise<StoreResult<
       const removed = await profiles.remove(id);
       if (!removed.ok) return removed;
       const lastUsed = settings.get().lastUsed;
-      const cleared = Object.fromEntries(Object.entries(lastUsed).filter(([, v]) => v === id).map(([k]) => [k, null]));
+      const cleared = Object.fromEntries(
+        Object.entries(lastUsed)
+          .filter(([, v]) => v === id)
+          .map(([k]) => [k, null]),
+      );
       if (Object.keys(cleared).length > 0) {
         const saved = await settings.apply({ lastUsed: cleared });
         if (!saved.ok) return saved;

@@ -193,7 +193,8 @@ function applyOptions(
 export function draftFromInput(input: ParsedProfileInput, id: string, nowIso: string, keeper: SecretKeeper): StoreResult<Draft> {
   const secrets = new Map<string, string | null>();
   const base = { id, name: input.name, createdAt: nowIso, updatedAt: nowIso };
-  if (input.kind === 'pair') return ok({ record: { ...base, kind: 'pair', csProfileId: input.csProfileId, gaxProfileId: input.gaxProfileId }, secrets });
+  if (input.kind === 'pair')
+    return ok({ record: { ...base, kind: 'pair', csProfileId: input.csProfileId, gaxProfileId: input.gaxProfileId }, secrets });
   const options: Record<string, string> = {};
   const secretOptions: Record<string, SecretRef> = {};
   const applied = applyOptions(id, options, secretOptions, input.options, keeper, secrets);

@@ -51,7 +51,8 @@ export function exportProfiles(store: ProfilesStore, ids: readonly string[], opt
   const wanted = new Set<string>();
   for (const id of ids) {
     const record = records.find((r) => r.id === id);
-    if (!record) return fail('NOT_FOUND', `there is no profile with the id ${JSON.stringify(String(id).slice(0, 60))}`, 'reload the list of profiles');
+    if (!record)
+      return fail('NOT_FOUND', `there is no profile with the id ${JSON.stringify(String(id).slice(0, 60))}`, 'reload the list of profiles');
     wanted.add(id);
     // A pair without its members could not be imported anywhere else.
     if (record.kind === 'pair') wanted.add(record.csProfileId).add(record.gaxProfileId);
@@ -97,14 +98,19 @@ export async function importProfiles(store: ProfilesStore, keeper: SecretKeeper,
   if (typeof header !== 'object' || header === null || Array.isArray(header) || header.format !== EXPORT_FORMAT)
     return fail('INVALID_IMPORT', 'the text is not a GAX Token Lab profiles export', IMPORT_HINT);
   if (typeof header.version === 'number' && header.version > EXPORT_VERSION)
-    return fail('INVALID_IMPORT', `the export was made by a newer version of GAX Token Lab (format version ${header.version})`, 'update GAX Token Lab, then import it again');
+    return fail(
+      'INVALID_IMPORT',
+      `the export was made by a newer version of GAX Token Lab (format version ${header.version})`,
+      'update GAX Token Lab, then import it again',
+    );
   const parsed = exportFileSchema.safeParse(raw);
   if (!parsed.success) return fail('INVALID_IMPORT', `the export is not valid: ${describeZodError(parsed.error)}`, IMPORT_HINT);
 
   const entries = parsed.data.profiles;
   const newIds = new Map<string, { id: string; kind: ExportedProfile['kind'] }>();
   for (const [i, entry] of entries.entries()) {
-    if (newIds.has(entry.id)) return fail('INVALID_IMPORT', `the export is not valid: profiles[${i}].id: the id ${entry.id} is used twice`, IMPORT_HINT);
+    if (newIds.has(entry.id))
+      return fail('INVALID_IMPORT', `the export is not valid: profiles[${i}].id: the id ${entry.id} is used twice`, IMPORT_HINT);
     newIds.set(entry.id, { id: randomUUID(), kind: entry.kind });
   }
   const existing = store.records();
@@ -128,7 +134,11 @@ export async function importProfiles(store: ProfilesStore, keeper: SecretKeeper,
       const cs = memberId(fields.csProfileId, 'cs');
       const gax = memberId(fields.gaxProfileId, 'gax');
       const refused = (problem: string) =>
-        fail<never>('INVALID_IMPORT', `the pair ${JSON.stringify(fields.name)} (profiles[${i}]) ${problem}`, 'export the pair together with its CS and GAX profiles');
+        fail<never>(
+          'INVALID_IMPORT',
+          `the pair ${JSON.stringify(fields.name)} (profiles[${i}]) ${problem}`,
+          'export the pair together with its CS and GAX profiles',
+        );
       if ('problem' in cs) return refused(cs.problem);
       if ('problem' in gax) return refused(gax.problem);
       input = { ...fields, csProfileId: cs.id, gaxProfileId: gax.id };

@@ -64,7 +64,8 @@ export type Listener = z.infer<typeof listenerSchema>;
 function noDuplicateUsers(users: readonly { userName: string }[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   users.forEach((u, i) => {
-    if (seen.has(u.userName)) ctx.addIssue({ code: 'custom', path: ['users', i, 'userName'], message: `the user ${JSON.stringify(u.userName)} is listed twice` });
+    if (seen.has(u.userName))
+      ctx.addIssue({ code: 'custom', path: ['users', i, 'userName'], message: `the user ${JSON.stringify(u.userName)} is listed twice` });
     seen.add(u.userName);
   });
 }
@@ -99,7 +100,10 @@ const csRecordSchema = z
     options: plainOptionsSchema.default({}),
     secretOptions: z.record(optionNameSchema, secretRefSchema).default({}),
     listeners: z.array(listenerSchema).max(64).default([]),
-    users: z.array(z.object({ userName: userNameSchema, enabled: z.boolean(), password: secretRefSchema.optional() })).max(10_000).default([]),
+    users: z
+      .array(z.object({ userName: userNameSchema, enabled: z.boolean(), password: secretRefSchema.optional() }))
+      .max(10_000)
+      .default([]),
   })
   .superRefine((r, ctx) => {
     noDuplicateUsers(r.users, ctx);
@@ -129,7 +133,8 @@ export function checkProfileSet(profiles: readonly ProfileRecord[], ctx: z.Refin
     if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: [at, i, 'id'], message: `the id ${p.id} is used twice` });
     ids.set(p.id, p.kind);
     const key = `${p.kind}:${nameKey(p.name)}`;
-    if (names.has(key)) ctx.addIssue({ code: 'custom', path: [at, i, 'name'], message: `two ${KIND_LABEL[p.kind]}s are named ${JSON.stringify(p.name)}` });
+    if (names.has(key))
+      ctx.addIssue({ code: 'custom', path: [at, i, 'name'], message: `two ${KIND_LABEL[p.kind]}s are named ${JSON.stringify(p.name)}` });
     names.add(key);
   });
   profiles.forEach((p, i) => {
@@ -215,7 +220,10 @@ const csInputShape = {
 const gaxInputShape = { kind: z.literal('gax'), name: profileNameSchema, options: optionsInputSchema.default({}) };
 const pairInputShape = { kind: z.literal('pair'), name: profileNameSchema, csProfileId: z.uuid(), gaxProfileId: z.uuid() };
 
-function csInputRules(p: { users: readonly { userName: string }[]; listeners: readonly { host: string; port: number }[] }, ctx: z.RefinementCtx): void {
+function csInputRules(
+  p: { users: readonly { userName: string }[]; listeners: readonly { host: string; port: number }[] },
+  ctx: z.RefinementCtx,
+): void {
   noDuplicateUsers(p.users, ctx);
   noDuplicateListeners(p.listeners, ctx);
 }

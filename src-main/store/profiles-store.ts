@@ -58,7 +58,11 @@ export class ProfilesStore {
     this.#writer = new StoreFileWriter(dir, PROFILES_FILE, () => this.#file, blocked);
   }
 
-  static async open(dir: string, keeper: SecretKeeper, now: () => number): Promise<{ store: ProfilesStore; notices: StoreNotice[]; saveError: string | null }> {
+  static async open(
+    dir: string,
+    keeper: SecretKeeper,
+    now: () => number,
+  ): Promise<{ store: ProfilesStore; notices: StoreNotice[]; saveError: string | null }> {
     const loaded = await loadVersionedFile(dir, profilesFormat, now);
     const store = new ProfilesStore(dir, loaded.data, keeper, now, loaded.blocked);
     let resealed = false;
@@ -165,7 +169,11 @@ export class ProfilesStore {
     const record = found.data;
     const user = this.#file.profiles.find((p) => p.kind === 'pair' && (p.csProfileId === record.id || p.gaxProfileId === record.id));
     if (user)
-      return fail('IN_USE', `${KIND_LABEL[record.kind]} ${JSON.stringify(record.name)} is used by the pair ${JSON.stringify(user.name)}`, 'remove the pair, or point it at another profile, first');
+      return fail(
+        'IN_USE',
+        `${KIND_LABEL[record.kind]} ${JSON.stringify(record.name)} is used by the pair ${JSON.stringify(user.name)}`,
+        'remove the pair, or point it at another profile, first',
+      );
     const saved = await this.#commit([], [record.id]);
     return saved.ok ? ok({ id: record.id }) : saved;
   }
@@ -225,9 +233,16 @@ export class ProfilesStore {
   }
 
   #find(id: unknown): StoreResult<ProfileRecord> {
-    if (typeof id !== 'string' || id.length === 0) return fail('INVALID_INPUT', 'the profile id must be a non-empty text', 'pass the id from profiles.list()');
+    if (typeof id !== 'string' || id.length === 0)
+      return fail('INVALID_INPUT', 'the profile id must be a non-empty text', 'pass the id from profiles.list()');
     const record = this.#file.profiles.find((p) => p.id === id);
-    return record ? ok(record) : fail('NOT_FOUND', `there is no profile with the id ${JSON.stringify(id.slice(0, 60))}`, 'it may have been removed; reload the list of profiles');
+    return record
+      ? ok(record)
+      : fail(
+          'NOT_FOUND',
+          `there is no profile with the id ${JSON.stringify(id.slice(0, 60))}`,
+          'it may have been removed; reload the list of profiles',
+        );
   }
 
   /** The profile of `kind` that already has `name` (in any case), other than `exceptId`. */
@@ -241,10 +256,23 @@ export class ProfilesStore {
   }
 
   #checkPairMembers(csProfileId: string, gaxProfileId: string): StoreResult<void> {
-    for (const [id, kind] of [[csProfileId, 'cs'], [gaxProfileId, 'gax']] as const) {
+    for (const [id, kind] of [
+      [csProfileId, 'cs'],
+      [gaxProfileId, 'gax'],
+    ] as const) {
       const member = this.#file.profiles.find((p) => p.id === id);
-      if (!member) return fail('NOT_FOUND', `the pair names a ${KIND_LABEL[kind]} that does not exist (${id})`, `create the ${KIND_LABEL[kind]} first, or pick one from the list`);
-      if (member.kind !== kind) return fail('WRONG_KIND', `the pair's ${KIND_LABEL[kind]} is a ${KIND_LABEL[member.kind]} (${JSON.stringify(member.name)})`, `pick a ${KIND_LABEL[kind]}`);
+      if (!member)
+        return fail(
+          'NOT_FOUND',
+          `the pair names a ${KIND_LABEL[kind]} that does not exist (${id})`,
+          `create the ${KIND_LABEL[kind]} first, or pick one from the list`,
+        );
+      if (member.kind !== kind)
+        return fail(
+          'WRONG_KIND',
+          `the pair's ${KIND_LABEL[kind]} is a ${KIND_LABEL[member.kind]} (${JSON.stringify(member.name)})`,
+          `pick a ${KIND_LABEL[kind]}`,
+        );
     }
     return ok(undefined);
   }

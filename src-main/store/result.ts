@@ -50,8 +50,7 @@ export function describeZodError(error: z.ZodError): string {
   if (!first) return 'the input does not match the expected shape';
   const where = issuePath(first.path);
   // A bad record key (an option name) carries its own reason one level down.
-  if (first.code === 'invalid_key' && first.issues[0])
-    return `${where ? `${where}: ` : ''}${first.issues[0].message}${more(error)}`;
+  if (first.code === 'invalid_key' && first.issues[0]) return `${where ? `${where}: ` : ''}${first.issues[0].message}${more(error)}`;
   return `${where ? `${where}: ` : ''}${first.message}${more(error)}`;
 }
 
@@ -64,7 +63,7 @@ function more(error: z.ZodError): string {
 export function describeIoError(err: unknown): string {
   if (err && typeof err === 'object') {
     const e = err as { code?: unknown; message?: unknown };
-    const message = typeof e.message === 'string' ? e.message.split('\n')[0] ?? '' : '';
+    const message = typeof e.message === 'string' ? (e.message.split('\n')[0] ?? '') : '';
     if (typeof e.code === 'string') {
       // Node's messages read "EACCES: permission denied, open '/path'"; the path is said elsewhere.
       const text = message.replace(/, [a-z_]+ '.*$/, '');

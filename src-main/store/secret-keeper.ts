@@ -92,11 +92,19 @@ export class SecretKeeper {
     }
     if (!this.#keyFile) {
       if (this.#keyFileProblem)
-        return fail('SECRET_STORAGE_FAILED', `${this.#keyFileProblem}, so secrets stay in memory for this session`, `move secret.key out of ${this.dir} (secrets saved with it cannot be read without it) and choose to save secrets again`);
+        return fail(
+          'SECRET_STORAGE_FAILED',
+          `${this.#keyFileProblem}, so secrets stay in memory for this session`,
+          `move secret.key out of ${this.dir} (secrets saved with it cannot be read without it) and choose to save secrets again`,
+        );
       try {
         this.#keyFile = await KeyFileCipher.create(this.dir);
       } catch (err) {
-        return fail('SECRET_STORAGE_FAILED', `secret.key could not be created (${describeIoError(err)}), so secrets stay in memory for this session`, `check that ${this.dir} is writable`);
+        return fail(
+          'SECRET_STORAGE_FAILED',
+          `secret.key could not be created (${describeIoError(err)}), so secrets stay in memory for this session`,
+          `check that ${this.dir} is writable`,
+        );
       }
     }
     this.#mode = 'key-file';
@@ -114,8 +122,7 @@ export class SecretKeeper {
   /** The reference a file holds for `plain` in the current mode. */
   seal(plain: string): StoreResult<SecretRef> {
     try {
-      if (this.#mode === 'os-keychain' && this.keychain)
-        return ok({ enc: this.keychain.encrypt(plain).toString('base64'), scheme: 'safeStorage' });
+      if (this.#mode === 'os-keychain' && this.keychain) return ok({ enc: this.keychain.encrypt(plain).toString('base64'), scheme: 'safeStorage' });
       if (this.#mode === 'key-file' && this.#keyFile)
         return ok({ enc: this.#keyFile.encrypt(plain).toString('base64'), scheme: 'aes-256-gcm-keyfile' });
       return ok({ kept: 'session-only' });
@@ -132,7 +139,7 @@ export class SecretKeeper {
       try {
         return { ok: true, plain: this.keychain.decrypt(sealed) };
       } catch {
-        return { ok: false, state: 'unreadable', reason: "the OS keychain cannot decrypt it (it was saved by another user or on another machine)" };
+        return { ok: false, state: 'unreadable', reason: 'the OS keychain cannot decrypt it (it was saved by another user or on another machine)' };
       }
     }
     if (!this.#keyFile) return { ok: false, state: 'unreadable', reason: 'it was saved with secret.key, which is missing or damaged' };

@@ -80,7 +80,9 @@ export const settingsMigrations: readonly Migration[] = [
       const v0 = parsed.data;
       const b = v0.bounds;
       // v0 saved bounds as floats from a HiDPI screen; v1 keeps whole pixels.
-      const window = b ? { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height), maximized: v0.maximized ?? false } : null;
+      const window = b
+        ? { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height), maximized: v0.maximized ?? false }
+        : null;
       const lastProfile = v0.lastProfile && profileId.safeParse(v0.lastProfile).success ? v0.lastProfile : null;
       return {
         ok: true,

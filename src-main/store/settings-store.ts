@@ -52,7 +52,6 @@ export class SettingsStore {
   flush(): Promise<void> {
     return this.#writer.flush();
   }
-
 }
 
 /** `{a: 1, b: undefined}` → `{a: 1}`: a patch's absent fields must not overwrite. */

@@ -29,7 +29,13 @@ export function unreadableSecretWarnings(profiles: readonly Profile[], keyFilePr
       byCause.set(cause, entry);
     }
   return [...byCause].map(([cause, { count, profiles: names }]) => {
-    const where = names.length <= LISTED_PROFILES ? names.map((n) => JSON.stringify(n)).join(', ') : `${names.slice(0, LISTED_PROFILES).map((n) => JSON.stringify(n)).join(', ')} and ${names.length - LISTED_PROFILES} more`;
+    const where =
+      names.length <= LISTED_PROFILES
+        ? names.map((n) => JSON.stringify(n)).join(', ')
+        : `${names
+            .slice(0, LISTED_PROFILES)
+            .map((n) => JSON.stringify(n))
+            .join(', ')} and ${names.length - LISTED_PROFILES} more`;
     const what = `${count === 1 ? '1 saved secret' : `${count.toLocaleString('en-US')} saved secrets`} (in ${names.length === 1 ? 'profile' : `${names.length} profiles:`} ${where})`;
     if (cause.includes(KEY_FILE_NAME) && keyFileProblem)
       return `${keyFileProblem}: ${what} cannot be read and are lost unless a good copy of ${KEY_FILE_NAME} is put back. The damaged file was left as it is. Restore ${KEY_FILE_NAME} from a backup and restart, or enter the secrets again (each is marked in its profile).`;
@@ -43,7 +49,12 @@ export function unreadableSecretWarnings(profiles: readonly Profile[], keyFilePr
  * folder is the person's choice on record (choosing memory only deletes it): that choice is kept.
  * The reset's notice says what was reset.
  */
-export async function keepChoicesAfterReset(dir: string, settings: SettingsStore, notices: StoreNotice[], settingsFileExisted: boolean): Promise<string | null> {
+export async function keepChoicesAfterReset(
+  dir: string,
+  settings: SettingsStore,
+  notices: StoreNotice[],
+  settingsFileExisted: boolean,
+): Promise<string | null> {
   const reset = notices.find((n) => n.file === SETTINGS_FILE && n.recoveredFrom === 'defaults');
   if (!reset && settingsFileExisted) return null;
   let keyFileThere = false;

@@ -23,12 +23,20 @@ export class StoreFileWriter {
 
   async save(): Promise<StoreResult<void>> {
     if (this.blocked)
-      return fail('WRITE_FAILED', `${this.fileName} could be neither read nor set aside, so it is not overwritten; the change is kept for this session only`, `move ${this.fileName} out of ${this.dir} and restart the app`);
+      return fail(
+        'WRITE_FAILED',
+        `${this.fileName} could be neither read nor set aside, so it is not overwritten; the change is kept for this session only`,
+        `move ${this.fileName} out of ${this.dir} and restart the app`,
+      );
     try {
       await this.#queue();
       return ok(undefined);
     } catch (err) {
-      return fail('WRITE_FAILED', `${this.fileName} could not be saved (${describeIoError(err)}); the change is kept for this session only`, `check that ${this.dir} is writable and the disk has free space`);
+      return fail(
+        'WRITE_FAILED',
+        `${this.fileName} could not be saved (${describeIoError(err)}); the change is kept for this session only`,
+        `check that ${this.dir} is writable and the disk has free space`,
+      );
     }
   }
 

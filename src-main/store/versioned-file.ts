@@ -50,10 +50,7 @@ const MISSING = 'the file is missing';
 /** Store files are a few kilobytes; anything this large is not one of ours. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-type Interpretation<T> =
-  | { state: 'missing' }
-  | { state: 'bad'; problem: string }
-  | { state: 'ok'; data: T; migratedFrom: number | null };
+type Interpretation<T> = { state: 'missing' } | { state: 'bad'; problem: string } | { state: 'ok'; data: T; migratedFrom: number | null };
 
 export async function loadVersionedFile<T>(dir: string, format: FileFormat<T>, now: () => number): Promise<LoadedFile<T>> {
   const target = path.join(dir, format.fileName);
@@ -89,7 +86,12 @@ export async function loadVersionedFile<T>(dir: string, format: FileFormat<T>, n
   return { data: format.defaults(), notices, migratedFrom: null, rewrite: false, blocked };
 }
 
-function notice(format: Pick<FileFormat<unknown>, 'fileName' | 'label'>, problem: string, setAsideTo: string | null, recoveredFrom: 'backup' | 'defaults'): StoreNotice {
+function notice(
+  format: Pick<FileFormat<unknown>, 'fileName' | 'label'>,
+  problem: string,
+  setAsideTo: string | null,
+  recoveredFrom: 'backup' | 'defaults',
+): StoreNotice {
   const kept = setAsideTo ? `it was set aside as ${setAsideTo} and ` : problem === MISSING ? '' : 'it was left as it is and ';
   const then =
     recoveredFrom === 'backup'

@@ -86,7 +86,10 @@ export class ClientSocket {
     }
     const { id, channel, input } = parsed.request;
     if (this.#inFlight >= this.limits.maxInFlight) {
-      this.#answer(id, fail('BUSY', `${this.limits.maxInFlight} requests are already running for this page`, 'Wait for them to finish and try again.'));
+      this.#answer(
+        id,
+        fail('BUSY', `${this.limits.maxInFlight} requests are already running for this page`, 'Wait for them to finish and try again.'),
+      );
       return;
     }
     this.#inFlight += 1;

@@ -110,15 +110,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
     },
     (req, res) => {
-    // A DNS-rebound name reaches us as a foreign Host: nothing is served to it, not even the page.
-    if (!isOwnHost(req.headers.host, port)) {
-      sendText(res, 403, `Forbidden: open http://127.0.0.1:${port}/ (requests for another host name are refused).`, headers);
-      return;
-    }
-    void serveStatic(req, res, options.rendererDir, headers).catch(() => {
-      if (!res.headersSent) sendText(res, 500, 'Internal error while reading the file.', headers);
-      else res.destroy();
-    });
+      // A DNS-rebound name reaches us as a foreign Host: nothing is served to it, not even the page.
+      if (!isOwnHost(req.headers.host, port)) {
+        sendText(res, 403, `Forbidden: open http://127.0.0.1:${port}/ (requests for another host name are refused).`, headers);
+        return;
+      }
+      void serveStatic(req, res, options.rendererDir, headers).catch(() => {
+        if (!res.headersSent) sendText(res, 500, 'Internal error while reading the file.', headers);
+        else res.destroy();
+      });
     },
   );
   // A silent connection (never a request, or idle between them) is destroyed by Node's default
@@ -142,7 +142,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const verdict = checkHandshake(req.headers, port, secret);
     if (!verdict.ok) return refuseUpgrade(socket, verdict.status, verdict.reason);
     if (closing) return refuseUpgrade(socket, 503, 'web mode is stopping');
-    if (clients.size >= limits.maxClients) return refuseUpgrade(socket, 503, `${limits.maxClients} pages are already connected; close one and reload`);
+    if (clients.size >= limits.maxClients)
+      return refuseUpgrade(socket, 503, `${limits.maxClients} pages are already connected; close one and reload`);
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const client = new ClientSocket(ws, options.runtime.dispatcher, { url: verdict.origin, authenticated: true }, limits);
       clients.add(client);
@@ -199,7 +200,8 @@ function listen(server: http.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') reject(new WebServerError('PORT_IN_USE', `port ${port} on ${LOOPBACK} is already in use`));
-      else if (err.code === 'EACCES') reject(new WebServerError('LISTEN_FAILED', `port ${port} on ${LOOPBACK} needs privileges this user does not have`));
+      else if (err.code === 'EACCES')
+        reject(new WebServerError('LISTEN_FAILED', `port ${port} on ${LOOPBACK} needs privileges this user does not have`));
       else reject(new WebServerError('LISTEN_FAILED', `cannot listen on ${LOOPBACK}:${port} (${err.code ?? err.message})`));
     };
     server.once('error', onError);

@@ -35,7 +35,12 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
   const err = (line: string): void => (toStderr(line), supportLog?.write('error', line));
   const env = options.env ?? process.env;
   let runtime: IpcRuntime | undefined;
-  reportUnexpectedErrors(options.crashSource ?? process, err, () => runtime, (error) => supportLog?.crash('unexpected error', error));
+  reportUnexpectedErrors(
+    options.crashSource ?? process,
+    err,
+    () => runtime,
+    (error) => supportLog?.crash('unexpected error', error),
+  );
   const cannotStart = (why: string): number => {
     err(cannotStartLine(why));
     return 1;
@@ -55,7 +60,9 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (e) {
-    return cannotStart(`the data folder ${dataDir} cannot be created (${(e as NodeJS.ErrnoException).code ?? 'error'}); set ${HOME_ENV} to a writable folder`);
+    return cannotStart(
+      `the data folder ${dataDir} cannot be created (${(e as NodeJS.ErrnoException).code ?? 'error'}); set ${HOME_ENV} to a writable folder`,
+    );
   }
 
   supportLog = openSupportLog({ dir: supportLogDir(dataDir) });
@@ -81,7 +88,8 @@ export async function runWebMode(argv: readonly string[], options: WebModeOption
   } catch (e) {
     await runtime.dispose().catch(() => undefined);
     runtime = undefined;
-    if (e instanceof WebServerError && e.code === 'PORT_IN_USE') return cannotStart(`${e.message}; choose another with --port N, or --port 0 for any free port`);
+    if (e instanceof WebServerError && e.code === 'PORT_IN_USE')
+      return cannotStart(`${e.message}; choose another with --port N, or --port 0 for any free port`);
     return cannotStart(e instanceof WebServerError ? e.message : crashSummary(e));
   }
 

@@ -39,7 +39,7 @@ export function mockCsFailure(err: unknown): unknown {
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new HandlerError('ADDRESS_NOT_AVAILABLE', firstLine(err), 'Listen on 127.0.0.1 or one of this machine\'s addresses.');
+      return new HandlerError('ADDRESS_NOT_AVAILABLE', firstLine(err), "Listen on 127.0.0.1 or one of this machine's addresses.");
   }
   return new HandlerError('MOCKCS_FAILED', firstLine(err), 'Check the data folder is writable, then try again.');
 }

@@ -10,7 +10,11 @@ export class Runs {
   beginLogin(runId: string): AbortController {
     if (this.closed) throw closing();
     if (this.logins.has(runId))
-      throw new HandlerError('RUN_IN_PROGRESS', `a login with runId "${runId}" is already running`, 'Give each run its own runId, or cancel that one first.');
+      throw new HandlerError(
+        'RUN_IN_PROGRESS',
+        `a login with runId "${runId}" is already running`,
+        'Give each run its own runId, or cancel that one first.',
+      );
     const controller = new AbortController();
     this.logins.set(runId, controller);
     return controller;

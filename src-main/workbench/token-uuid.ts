@@ -16,7 +16,11 @@ export async function resolveTokenUuid(source: TokenUuidSource, places: TokenUui
     case 'typed': {
       const parsed = parseTokenUuid(source.value);
       if (!parsed.ok)
-        throw new HandlerError('INVALID_UUID', `the token-uuid is not a UUID: ${parsed.reason}`, 'Type it as 8-4-4-4-12 hex digits, optionally in {braces}.');
+        throw new HandlerError(
+          'INVALID_UUID',
+          `the token-uuid is not a UUID: ${parsed.reason}`,
+          'Type it as 8-4-4-4-12 hex digits, optionally in {braces}.',
+        );
       return parsed.canonical;
     }
     case 'profile':
@@ -25,7 +29,11 @@ export async function resolveTokenUuid(source: TokenUuidSource, places: TokenUui
       try {
         return places.mockCsTokenUuid();
       } catch (err) {
-        throw new HandlerError('MOCKCS_TOKEN_UUID', `the mock CS's token-uuid cannot be read: ${firstLine(err)}`, 'Fix or delete the file named there, or configure a token-uuid.');
+        throw new HandlerError(
+          'MOCKCS_TOKEN_UUID',
+          `the mock CS's token-uuid cannot be read: ${firstLine(err)}`,
+          'Fix or delete the file named there, or configure a token-uuid.',
+        );
       }
   }
 }
@@ -50,10 +58,18 @@ function profileTokenUuid(profileId: string, profiles: TokenUuidPlaces['profiles
   if (value === undefined) {
     const issue = profile.secretIssues.find((i) => i.option === 'token-uuid');
     if (issue) throw new HandlerError('SECRET_UNAVAILABLE', issue.message, 'Open the profile and enter the token-uuid again.');
-    throw new HandlerError('NO_TOKEN_UUID', `CS profile ${JSON.stringify(profile.name)} has no [system] token-uuid`, 'Set token-uuid in the profile, or use the mock CS or a typed token-uuid.');
+    throw new HandlerError(
+      'NO_TOKEN_UUID',
+      `CS profile ${JSON.stringify(profile.name)} has no [system] token-uuid`,
+      'Set token-uuid in the profile, or use the mock CS or a typed token-uuid.',
+    );
   }
   const parsed = parseTokenUuid(value);
   if (!parsed.ok)
-    throw new HandlerError('INVALID_UUID', `the token-uuid of CS profile ${JSON.stringify(profile.name)} is not a UUID: ${parsed.reason}`, 'Correct it in the profile.');
+    throw new HandlerError(
+      'INVALID_UUID',
+      `the token-uuid of CS profile ${JSON.stringify(profile.name)} is not a UUID: ${parsed.reason}`,
+      'Correct it in the profile.',
+    );
   return parsed.canonical;
 }

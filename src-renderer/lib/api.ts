@@ -77,7 +77,14 @@ export class WebBridge implements Bridge {
       // Requests in flight will never be answered by this socket: answer them now, in words.
       for (const [id, resolve] of this.pending) {
         this.pending.delete(id);
-        resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'the connection to GAX Token Lab was lost', hint: 'It reconnects by itself; if it does not, restart `npm run web` and open the new URL.' } });
+        resolve({
+          ok: false,
+          error: {
+            code: 'DISCONNECTED',
+            message: 'the connection to GAX Token Lab was lost',
+            hint: 'It reconnects by itself; if it does not, restart `npm run web` and open the new URL.',
+          },
+        });
       }
       setTimeout(() => this.connect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
@@ -194,13 +201,21 @@ async function settle(channel: string, answer: Promise<IpcResult<unknown>>): Pro
   } catch {
     return {
       ok: false,
-      error: { code: 'IPC_FAILED', message: `${channel} got no answer from GAX Token Lab`, hint: 'Try again; if it keeps failing, reload the window (Ctrl+R) or restart the app.' },
+      error: {
+        code: 'IPC_FAILED',
+        message: `${channel} got no answer from GAX Token Lab`,
+        hint: 'Try again; if it keeps failing, reload the window (Ctrl+R) or restart the app.',
+      },
     };
   }
   if (isIpcResult(result)) return result;
   return {
     ok: false,
-    error: { code: 'BAD_ANSWER', message: `${channel} was answered with something the window cannot read`, hint: 'Reload the window (Ctrl+R); if it happens again, restart the app.' },
+    error: {
+      code: 'BAD_ANSWER',
+      message: `${channel} was answered with something the window cannot read`,
+      hint: 'Reload the window (Ctrl+R); if it happens again, restart the app.',
+    },
   };
 }
 

@@ -89,7 +89,10 @@ describe('Help → README without a homepage: the packed README', () => {
     expect(packedReadme('/nonexistent-root', root)).toBe(path.join(root, 'README.md'));
     expect(packedReadme('/nonexistent-root', undefined)).toBeUndefined();
     setupMenu({ isDev: false, readmeUrl: undefined, readmeFile: path.join(root, 'README.md'), log: () => {} });
-    const template = Menu.buildFromTemplate.mock.calls[0]![0] as { role?: string; submenu?: { label?: string; enabled?: boolean; click?: () => void }[] }[];
+    const template = Menu.buildFromTemplate.mock.calls[0]![0] as {
+      role?: string;
+      submenu?: { label?: string; enabled?: boolean; click?: () => void }[];
+    }[];
     const readme = template.find((m) => m.role === 'help')!.submenu!.find((i) => i.label?.endsWith('README'))!;
     expect(readme.enabled).toBe(true);
     readme.click!();

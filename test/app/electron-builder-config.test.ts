@@ -114,7 +114,8 @@ describe('electron-builder.yml: the installed app as a field kit', () => {
     expect(install).toContain(template('after-install.tpl').split('\n').slice(1).join('\n'));
     expect(remove).toContain(template('after-remove.tpl').split('\n').slice(1).join('\n'));
     // electron-builder fills ${name} macros in these scripts and stops on one it does not know
-    for (const script of [install, remove]) for (const [, macro] of script.matchAll(/\$\{([a-zA-Z]+)\}/g)) expect(['executable', 'sanitizedProductName']).toContain(macro);
+    for (const script of [install, remove])
+      for (const [, macro] of script.matchAll(/\$\{([a-zA-Z]+)\}/g)) expect(['executable', 'sanitizedProductName']).toContain(macro);
   });
 
   it('package.json names an author', () => {

@@ -35,7 +35,9 @@ run(
       description: i.description,
     }));
     // The tool prints its own remarks on stdout too; the result is the one line with this marker.
-    process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify({ checks: result.globalChecks + result.atomicChecks, errors: result.errors, issues })}\n`);
+    process.stdout.write(
+      `\n${RESULT_MARKER}${JSON.stringify({ checks: result.globalChecks + result.atomicChecks, errors: result.errors, issues })}\n`,
+    );
     process.exit(0);
   },
   (error) => {

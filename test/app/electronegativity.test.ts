@@ -16,7 +16,15 @@ const electronVersion = JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_
 const run = promisify(execFile);
 const RESULT_MARKER = 'ELECTRONEGATIVITY-RESULT ';
 
-const findingSchema = z.object({ id: z.string(), file: z.string(), line: z.number(), severity: z.string(), confidence: z.string(), manualReview: z.boolean(), description: z.string() });
+const findingSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  line: z.number(),
+  severity: z.string(),
+  confidence: z.string(),
+  manualReview: z.boolean(),
+  description: z.string(),
+});
 const scanSchema = z.object({
   checks: z.number(),
   errors: z.array(z.object({ file: z.string(), message: z.string(), tolerable: z.boolean() })),
@@ -57,7 +65,7 @@ beforeAll(async () => {
     [
       "import { BrowserWindow, shell } from 'electron';",
       'const url: string = process.argv[2] ?? "";',
-      "const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false } });",
+      'const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false } });',
       'win.webContents.on("new-window", () => shell.openExternal(url));',
       '',
     ].join('\n'),
@@ -96,7 +104,14 @@ describe('electronegativity over src-main/', () => {
 
   it('does catch an insecure window and an unchecked openExternal (the scan is real)', () => {
     const ids = new Set(results[1].issues.map((i) => i.id));
-    for (const id of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']) {
+    for (const id of [
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+      'WEB_SECURITY_JS_CHECK',
+      'OPEN_EXTERNAL_JS_CHECK',
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+      'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+    ]) {
       expect(ids, id).toContain(id);
     }
   });

@@ -52,11 +52,25 @@ describe('failures under a running app (Electron door replaced, everything else 
     expect(failed.error?.code).toBe('SAVE_FAILED');
     expectOneLine(failed);
     fake.dialog.showSaveDialog.mockRejectedValueOnce(new Error('the dialog could not open'));
-    expect((await handlerFor('export.save')(fromWindow(), { suggestedName: 'a.txt', content: 'a', mime: 'text/plain' })).error?.code).toBe('SAVE_FAILED');
+    expect((await handlerFor('export.save')(fromWindow(), { suggestedName: 'a.txt', content: 'a', mime: 'text/plain' })).error?.code).toBe(
+      'SAVE_FAILED',
+    );
     const target = path.join(dir, 'saved.cfg');
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    expect(await handlerFor('export.save')(fromWindow(), { suggestedName: 'saved.cfg', content: 'x=1\n', mime: 'text/plain' })).toEqual({ ok: true, data: { saved: true, path: target } });
-    expect((await handlerFor('token.mint')(fromWindow(), { username: 'alice', tokenUuid: { kind: 'typed', value: UUID }, lifeMinutes: 5, preamble: '{PXZ}' })).ok).toBe(true);
+    expect(await handlerFor('export.save')(fromWindow(), { suggestedName: 'saved.cfg', content: 'x=1\n', mime: 'text/plain' })).toEqual({
+      ok: true,
+      data: { saved: true, path: target },
+    });
+    expect(
+      (
+        await handlerFor('token.mint')(fromWindow(), {
+          username: 'alice',
+          tokenUuid: { kind: 'typed', value: UUID },
+          lifeMinutes: 5,
+          preamble: '{PXZ}',
+        })
+      ).ok,
+    ).toBe(true);
     expect(log).toEqual([]);
     expect(fake.dialog.showErrorBox).not.toHaveBeenCalled();
   });
@@ -67,7 +81,10 @@ describe('failures under a running app (Electron door replaced, everything else 
     const failed = await create('While gone');
     expect(failed.error?.code).toBe('WRITE_FAILED');
     expectOneLine(failed);
-    expect((await handlerFor('profiles.list')(fromWindow(), undefined)).data.profiles.map((p: { name: string }) => p.name)).toEqual(['Before', 'While gone']);
+    expect((await handlerFor('profiles.list')(fromWindow(), undefined)).data.profiles.map((p: { name: string }) => p.name)).toEqual([
+      'Before',
+      'While gone',
+    ]);
     await fs.mkdir(dir);
     expect((await create('After')).ok).toBe(true);
     expect(await fs.readFile(path.join(dir, 'profiles.json'), 'utf8')).toContain('"After"');

@@ -12,7 +12,10 @@ function template(platform: NodeJS.Platform, isDev: boolean, hasReadme = true) {
   return buildMenuTemplate({ appName: 'GAX Token Lab', platform, isDev, hasReadme, onAbout: () => {}, onOpenReadme: () => {} });
 }
 const submenu = (item: Item | undefined) => (item?.submenu ?? []) as Item[];
-const roles = (item: Item | undefined) => submenu(item).map((i) => i.role).filter(Boolean);
+const roles = (item: Item | undefined) =>
+  submenu(item)
+    .map((i) => i.role)
+    .filter(Boolean);
 const byLabel = (menu: Item[], label: string) => menu.find((m) => m.label === label || m.role === label);
 
 beforeEach(() => fake.resetFakeElectron());
@@ -24,7 +27,9 @@ describe('the native menu', () => {
     expect(roles(byLabel(menu, 'File'))).toEqual(['quit']);
     expect(roles(byLabel(menu, 'Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
     expect(roles(byLabel(menu, 'View'))).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
-    const help = submenu(byLabel(menu, 'help')).map((i) => i.label).filter(Boolean);
+    const help = submenu(byLabel(menu, 'help'))
+      .map((i) => i.label)
+      .filter(Boolean);
     expect(help).toEqual(['GAX Token Lab README', 'About GAX Token Lab']);
   });
 

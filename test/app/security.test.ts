@@ -68,7 +68,12 @@ describe('setupSecurity: the app:// scheme', () => {
   it('refuses app://x/../../etc/passwd and its encoded forms', async () => {
     await installed();
     const handler = protocol.handlers.get('app')!;
-    for (const url of ['app://x/../../etc/passwd', 'app://gax-token-lab/../passwd', 'app://gax-token-lab/..%2fpasswd', 'app://gax-token-lab/%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {
+    for (const url of [
+      'app://x/../../etc/passwd',
+      'app://gax-token-lab/../passwd',
+      'app://gax-token-lab/..%2fpasswd',
+      'app://gax-token-lab/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    ]) {
       const res: Response = await handler({ url, method: 'GET' });
       expect([403, 404], url).toContain(res.status);
       expect(await res.text(), url).not.toContain('root:');

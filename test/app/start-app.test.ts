@@ -141,7 +141,11 @@ describe('installCrashHandlers', () => {
 
   it('logs an uncaught exception without its secrets and shows it in a dialog, not a stack trace', () => {
     const source = new EventEmitter();
-    installCrashHandlers((l) => lines.push(l), () => true, source);
+    installCrashHandlers(
+      (l) => lines.push(l),
+      () => true,
+      source,
+    );
     source.emit('uncaughtException', new Error(`could not verify with token-uuid ${uuid}`));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^uncaught exception: Error: could not verify with token-uuid ••••••••-••••-••••-••••-••••••••7b14/);
@@ -156,14 +160,19 @@ describe('installCrashHandlers', () => {
   it('tells the window as well (its banner keeps the error after the dialog is gone)', () => {
     const source = new EventEmitter();
     const told: unknown[] = [];
-    installCrashHandlers((l) => lines.push(l), () => true, source, (error) => told.push(error));
+    installCrashHandlers(
+      (l) => lines.push(l),
+      () => true,
+      source,
+      (error) => told.push(error),
+    );
     const error = new Error('a timer broke');
     source.emit('uncaughtException', error);
     source.emit('unhandledRejection', 'a bare reason');
     expect(told).toEqual([error, 'a bare reason']);
   });
 
-  it("startApp sends an unexpected error after start-up to the window as app.problem, its token-uuid masked", async () => {
+  it('startApp sends an unexpected error after start-up to the window as app.problem, its token-uuid masked', async () => {
     const { registerIpc } = await import('../../src-main/app/ipc-bridge.js');
     let registered: ReturnType<typeof registerIpc> | undefined;
     start((wiring) => (registered = registerIpc(wiring)));
@@ -187,7 +196,11 @@ describe('installCrashHandlers', () => {
 
   it('exits after the dialog when start-up had not finished', () => {
     const source = new EventEmitter();
-    installCrashHandlers((l) => lines.push(l), () => false, source);
+    installCrashHandlers(
+      (l) => lines.push(l),
+      () => false,
+      source,
+    );
     source.emit('unhandledRejection', new Error('disk on fire'));
     expect(lines[0]).toMatch(/^unhandled rejection: Error: disk on fire/);
     expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
@@ -196,7 +209,11 @@ describe('installCrashHandlers', () => {
 
   it('stops opening dialogs after three errors, but keeps logging', () => {
     const source = new EventEmitter();
-    installCrashHandlers((l) => lines.push(l), () => true, source);
+    installCrashHandlers(
+      (l) => lines.push(l),
+      () => true,
+      source,
+    );
     for (let i = 0; i < 5; i++) source.emit('uncaughtException', new Error(`tick ${i}`));
     expect(dialog.showErrorBox).toHaveBeenCalledTimes(3);
     expect(lines).toHaveLength(5);
@@ -206,9 +223,7 @@ describe('installCrashHandlers', () => {
 describe('start-up helpers', () => {
   it('names the missing preload build', async () => {
     await fs.rm(preloadPath);
-    expect(missingBuildOutput(rendererRoot, preloadPath)).toBe(
-      `The preload build is missing (${preloadPath}). Run "npm run build" and start again.`,
-    );
+    expect(missingBuildOutput(rendererRoot, preloadPath)).toBe(`The preload build is missing (${preloadPath}). Run "npm run build" and start again.`);
     await fs.writeFile(preloadPath, '');
     expect(missingBuildOutput(rendererRoot, preloadPath)).toBeUndefined();
   });

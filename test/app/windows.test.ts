@@ -120,10 +120,7 @@ describe('the main window', () => {
       },
     });
     expect(() => window.close()).not.toThrow();
-    expect(lines).toEqual([
-      'window position not restored: EACCES: permission denied',
-      'window position not saved: ENOSPC: no space left on device',
-    ]);
+    expect(lines).toEqual(['window position not restored: EACCES: permission denied', 'window position not saved: ENOSPC: no space left on device']);
   });
 });
 

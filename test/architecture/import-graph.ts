@@ -68,7 +68,13 @@ export function readImports(code: string): { specifier: string; typeOnly: boolea
   for (const m of text.matchAll(STATIC)) {
     const clause = m[3] ?? '';
     const names = /^\{([^}]*)\}$/.exec(clause.trim());
-    const allTypes = names !== null && names[1]!.split(',').map((n) => n.trim()).filter((n) => n !== '').every((n) => n.startsWith('type '));
+    const allTypes =
+      names !== null &&
+      names[1]!
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n !== '')
+        .every((n) => n.startsWith('type '));
     found.push({ specifier: m[4]!, typeOnly: m[2] !== undefined || allTypes });
   }
   for (const m of text.matchAll(BARE)) found.push({ specifier: m[1]!, typeOnly: false });

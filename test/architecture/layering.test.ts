@@ -32,8 +32,6 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 /** Node built-ins the pure core may use: computation only (HKDF, HMAC, UTF-8 checks), no I/O. */
 const CORE_NODE_MODULES = new Set(['node:crypto', 'node:buffer']);
 
-
-
 const BROWSER_ENTRY = 'src-main/core/browser.ts';
 
 export function layerOf(file: string): Layer | null {

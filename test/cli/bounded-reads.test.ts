@@ -41,9 +41,19 @@ describe('readFileBounded', () => {
 
 const COMMANDS: { name: string; args: (file: string) => string[]; limit: string; why: string }[] = [
   { name: 'doctor FILE', args: (f) => ['doctor', f], limit: '4,194,304', why: 'it is not an option export' },
-  { name: 'mint --uuid-file', args: (f) => ['mint', '--user', 'default', '--uuid-file', f], limit: '4,096', why: 'is it the right file for --uuid-file?' },
+  {
+    name: 'mint --uuid-file',
+    args: (f) => ['mint', '--user', 'default', '--uuid-file', f],
+    limit: '4,096',
+    why: 'is it the right file for --uuid-file?',
+  },
   { name: 'serve --config', args: (f) => ['serve', '--config', f], limit: '1,048,576', why: 'is it the right file for --config?' },
-  { name: 'lab check --config', args: (f) => ['lab', 'check', 'cs-clock-behind', '--config', f], limit: '1,048,576', why: 'is it the right file for --config?' },
+  {
+    name: 'lab check --config',
+    args: (f) => ['lab', 'check', 'cs-clock-behind', '--config', f],
+    limit: '1,048,576',
+    why: 'is it the right file for --config?',
+  },
   {
     name: 'login --password-file',
     args: (f) => ['login', '--host', '127.0.0.1', '--port', '1', '--user', 'default', '--password-file', f],
@@ -59,7 +69,9 @@ describe('gax-token refuses a file too large to be what it asks for', { timeout:
       const started = performance.now();
       const run = await runGaxToken(args(file), { timeoutMs: 10_000 });
       expect(run.code, run.stderr).toBe(2);
-      expect(expectOneLineError(run)).toMatch(new RegExp(`^gax-token \\w+: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is larger than ${limit} bytes: ${why.replace(/[?]/g, '\\?')}$`));
+      expect(expectOneLineError(run)).toMatch(
+        new RegExp(`^gax-token \\w+: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is larger than ${limit} bytes: ${why.replace(/[?]/g, '\\?')}$`),
+      );
       expect(run.stdout).toBe('');
       // A whole read of 2 GiB (or of /dev/zero, for ever) would take far longer than starting node.
       expect(performance.now() - started).toBeLessThan(5000);

@@ -44,7 +44,8 @@ describe('gax-token completion', { timeout: 60_000 }, () => {
       for (const leaf of model.leaves) {
         const command = await COMMANDS[leaf.path[0]!]!.load();
         const spec = leaf.path.length === 1 ? command.spec : command.subcommands![leaf.path[1]!]!;
-        for (const name of Object.keys(spec.options)) expect(r.stdout, `${shell}: ${leaf.path.join(' ')} --${name}`).toContain(shell === 'fish' ? `-l ${name}` : `--${name}`);
+        for (const name of Object.keys(spec.options))
+          expect(r.stdout, `${shell}: ${leaf.path.join(' ')} --${name}`).toContain(shell === 'fish' ? `-l ${name}` : `--${name}`);
       }
       for (const c of model.commands) for (const sub of c.subcommands) expect(r.stdout).toContain(sub);
     }
@@ -68,7 +69,13 @@ describe('gax-token completion', { timeout: 60_000 }, () => {
     const offered = spawnSync('fish', ['-c', `source ${file}; complete -C 'gax-token serve --mode '`], { encoding: 'utf8' });
     rmSync(file);
     expect(check.status, check.stderr).toBe(0);
-    expect(offered.stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean).sort()).toEqual(['disable', 'enable']);
+    expect(
+      offered.stdout
+        .split('\n')
+        .map((l) => l.split('\t')[0])
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['disable', 'enable']);
   });
 
   it('an unknown or missing shell is one line, exit 2', async () => {

@@ -69,7 +69,9 @@ describe('gax-token doctor', () => {
   });
 
   it('reads standard input with -, with the application given', async () => {
-    const r = await runGaxToken(['doctor', '-', '--app', 'gax', '--clock-offset', '-90.5'], { stdin: '[general]\nconfserv_trusted=true\ntoken_life_in_minutes=20\n' });
+    const r = await runGaxToken(['doctor', '-', '--app', 'gax', '--clock-offset', '-90.5'], {
+      stdin: '[general]\nconfserv_trusted=true\ntoken_life_in_minutes=20\n',
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('stdin: GAX options export (as given)');
     expect(r.stdout).toContain('CLOCK_SKEW_EXCEEDS_TOLERANCE');
@@ -77,13 +79,13 @@ describe('gax-token doctor', () => {
     expect(r.stdout).toContain('not valid for another 30 s');
   });
 
-  it('checks the tool\'s own profiles', async () => {
+  it("checks the tool's own profiles", async () => {
     const r = await runGaxToken(['doctor', fx('good-profiles/cs-profile.json'), fx('good-profiles/gax-profile.json')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('cs-profile.json: Configuration Server options export (it is a CS profile;');
   });
 
-  it('reads a whole deployment: each file\'s role with its reason, a source on every finding, what was not checked', async () => {
+  it("reads a whole deployment: each file's role with its reason, a source on every finding, what was not checked", async () => {
     const files = ['primary-cs.cfg', 'backup-cs.cfg', 'csproxy.conf', 'gax.conf', 'confserv.cfg'].map((f) => fx(`deployment/${f}`));
     const json = await runGaxToken(['doctor', ...files, '--json']);
     expect(json.code).toBe(1);
@@ -98,7 +100,10 @@ describe('gax-token doctor', () => {
     for (const f of report.findings) expect(Object.keys(f.source).sort(), f.id).toEqual(['id', 'kind']);
     const differ = report.findings.filter((f) => f.id === 'CS_OPTIONS_DIFFER');
     expect(differ.map((f) => f.source)).toEqual(
-      expect.arrayContaining([{ kind: 'model', id: 'GAX-SIDE' }, { kind: 'genesys', id: 'CSP-SYSTEM' }]),
+      expect.arrayContaining([
+        { kind: 'model', id: 'GAX-SIDE' },
+        { kind: 'genesys', id: 'CSP-SYSTEM' },
+      ]),
     );
     expect(report.findings.map((f) => f.id)).toContain('CS_LOCAL_CONFIG_FILE');
     expect(report.notChecked[0]).toContain('the token-uuid GAX signs with');

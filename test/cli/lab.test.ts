@@ -27,7 +27,9 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
     LAB_SCENARIOS.forEach((s, i) => expect(lines[i]).toMatch(new RegExp(`^${s.id}\\s+${s.brokenCode}\\s+${s.title.replace(/[()]/g, '\\$&')}$`)));
     const json = await runGaxToken(['lab', 'list', '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ labs: LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })) });
+    expect(JSON.parse(json.stdout)).toEqual({
+      labs: LAB_SCENARIOS.map((s) => ({ id: s.id, title: s.title, brokenCode: s.brokenCode, fixIn: s.fixIn })),
+    });
   });
 
   it('show: the story and tools, never the hints or the solution; --setup the broken setup JSON', async () => {
@@ -40,7 +42,16 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
     expect(shown.stdout).not.toContain(clock.explanation);
 
     const json = JSON.parse((await runGaxToken(['lab', 'show', 'cs-clock-behind', '--json'])).stdout) as Record<string, unknown>;
-    expect(json).toEqual({ id: clock.id, title: clock.title, story: clock.story, storySource: clock.storySource, csRole: 'primary', brokenCode: clock.brokenCode, tools: clock.tools, fixIn: clock.fixIn });
+    expect(json).toEqual({
+      id: clock.id,
+      title: clock.title,
+      story: clock.story,
+      storySource: clock.storySource,
+      csRole: 'primary',
+      brokenCode: clock.brokenCode,
+      tools: clock.tools,
+      fixIn: clock.fixIn,
+    });
 
     const setup = await runGaxToken(['lab', 'show', 'cs-clock-behind', '--setup']);
     expect(setup.code).toBe(0);
@@ -48,7 +59,9 @@ describe('gax-token lab', { timeout: 60_000 }, () => {
   });
 
   it('--help on lab and on each subcommand (built CLI)', async () => {
-    const runs = await Promise.all([['lab', '--help'], ...['list', 'show', 'start', 'check'].map((sub) => ['lab', sub, '--help'])].map((a) => runGaxToken(a)));
+    const runs = await Promise.all(
+      [['lab', '--help'], ...['list', 'show', 'start', 'check'].map((sub) => ['lab', sub, '--help'])].map((a) => runGaxToken(a)),
+    );
     for (const r of runs) expect(r.code).toBe(0);
     expect(runs[0]!.stdout).toMatch(/list\s+the labs/);
     ['list', 'show', 'start', 'check'].forEach((sub, i) => expect(runs[i + 1]!.stdout).toMatch(new RegExp(`^gax-token lab ${sub} — `)));
@@ -201,7 +214,12 @@ describe('gax-token lab start: class limits', { timeout: 90_000 }, () => {
       expect((await idle.next()).type).toBe('Hello');
       // 50 from each of three trainees' addresses, then 49 from the instructor's, all logged in.
       const answers = [];
-      for (const [address, n] of [['127.0.0.2', 50], ['127.0.0.3', 50], ['127.0.0.4', 50], ['127.0.0.1', 49]] as const)
+      for (const [address, n] of [
+        ['127.0.0.2', 50],
+        ['127.0.0.3', 50],
+        ['127.0.0.4', 50],
+        ['127.0.0.1', 49],
+      ] as const)
         answers.push(
           ...(await Promise.all(
             Array.from({ length: n }, async () => {
@@ -232,6 +250,8 @@ describe('gax-token lab start: class limits', { timeout: 90_000 }, () => {
 
   it('--help names the class limits', async () => {
     const help = await runGaxToken(['lab', 'start', '--help']);
-    expect(help.stdout).toMatch(/at most 200 connections \(the last 20 kept for\s+127\.0\.0\.1, the instructor\), 50 from one remote address, 15 s to register, closed after 5 failed attempts/);
+    expect(help.stdout).toMatch(
+      /at most 200 connections \(the last 20 kept for\s+127\.0\.0\.1, the instructor\), 50 from one remote address, 15 s to register, closed after 5 failed attempts/,
+    );
   });
 });

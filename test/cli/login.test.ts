@@ -127,11 +127,37 @@ describe('gax-token login', () => {
   });
 
   it('TLS with the pinned fingerprint (exit 0) and with a wrong one (exit 1)', async () => {
-    const ok = await runGaxToken(['login', '--host', '127.0.0.1', '--port', String(tlsPort), '--tls', '--fingerprint', fingerprint, '--user', 'alice', '--uuid', U]);
+    const ok = await runGaxToken([
+      'login',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(tlsPort),
+      '--tls',
+      '--fingerprint',
+      fingerprint,
+      '--user',
+      'alice',
+      '--uuid',
+      U,
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^ {2}tls +ok .*pinned fingerprint/m);
     expect(ok.stdout).toContain(`SHA-256 ${fingerprint}`);
-    const wrong = await runGaxToken(['login', '--host', '127.0.0.1', '--port', String(tlsPort), '--tls', '--fingerprint', 'ab'.repeat(32), '--user', 'alice', '--uuid', U]);
+    const wrong = await runGaxToken([
+      'login',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(tlsPort),
+      '--tls',
+      '--fingerprint',
+      'ab'.repeat(32),
+      '--user',
+      'alice',
+      '--uuid',
+      U,
+    ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/^tls-failed: the certificate's fingerprint .* does not match the pinned AB:AB:AB:AB:…$/m);
   });
@@ -150,10 +176,14 @@ describe('gax-token login', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
       const silentPort = (silent.address() as AddressInfo).port;
-      const child = spawn(process.execPath, [BIN, 'login', '--host', '127.0.0.1', '--port', String(silentPort), '--user', 'alice', '--uuid', U, '--timeout', '20000'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'login', '--host', '127.0.0.1', '--port', String(silentPort), '--user', 'alice', '--uuid', U, '--timeout', '20000'],
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stdout = '';
       let interrupted = false;
       child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -193,10 +223,16 @@ describe('gax-token login', () => {
     [['login', '--host', 'h', '--port', '0', '--user', 'a', '--uuid', U], '--port must be from 1 to 65535'],
     [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--uuid', U, '--password-env', 'X'], 'not both'],
     [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--password-env', 'NOPE_NOT_SET'], 'the environment variable NOPE_NOT_SET is not set'],
-    [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--password-file', '/nonexistent/pw'], 'cannot read --password-file /nonexistent/pw: no such file'],
+    [
+      ['login', '--host', 'h', '--port', '2020', '--user', 'a', '--password-file', '/nonexistent/pw'],
+      'cannot read --password-file /nonexistent/pw: no such file',
+    ],
     [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--password-env', 'HOME', '--life', '5'], '--life is for a token login'],
     [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--uuid', U, '--fingerprint', 'ab'], '--fingerprint needs --tls'],
-    [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--uuid', U, '--tls', '--fingerprint', 'ab'], 'the fingerprint is not a SHA-256 fingerprint'],
+    [
+      ['login', '--host', 'h', '--port', '2020', '--user', 'a', '--uuid', U, '--tls', '--fingerprint', 'ab'],
+      'the fingerprint is not a SHA-256 fingerprint',
+    ],
     [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--uuid', U, '--tls', '--fingerprint', 'ab', '--ca', 'x'], 'not both'],
     [['login', '--host', 'h', '--port', '2020', '--user', 'a', '--uuid', 'nope'], '--uuid is not a UUID'],
   ])('usage error %j → exit 2, one line, no trace', async (args, text) => {

@@ -48,7 +48,11 @@ function closedEarly(args: string[]): Promise<{ code: number | null; stderr: str
 describe('a closed stdout ends the command quietly, exit 0 (5 of 5 runs)', { timeout: 60_000 }, () => {
   const cases: [string, string[], RegExp][] = [
     ['lab list', ['lab', 'list'], /^cs-mode-disabled\s+BAD_PASSWORD/],
-    ['mint', ['mint', '--uuid', U, '--user', 'default', '--now', '1767238671', '--life', '20'], /^\{PXZ\}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI$/],
+    [
+      'mint',
+      ['mint', '--uuid', U, '--user', 'default', '--now', '1767238671', '--life', '20'],
+      /^\{PXZ\}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI$/,
+    ],
     ['doctor --help', ['doctor', '--help'], /^gax-token doctor — /],
   ];
   it.each(cases)('%s | head -1', async (_name, args, first) => {
@@ -101,7 +105,9 @@ describe('a file argument must be a regular file or -: exit 2, one line, at once
 
 describe('--uuid-file - reads the token-uuid from standard input', () => {
   it('mints with it, and refuses when the token is on standard input too', async () => {
-    const a = await runGaxToken(['mint', '--uuid-file', '-', '--user', 'default', '--now', '1767238671', '--life', '20', '--json'], { stdin: `${U}\n` });
+    const a = await runGaxToken(['mint', '--uuid-file', '-', '--user', 'default', '--now', '1767238671', '--life', '20', '--json'], {
+      stdin: `${U}\n`,
+    });
     expect(a.code, a.stderr).toBe(0);
     expect(JSON.parse(a.stdout).token).toBe('{PXZ}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI');
     const b = await runGaxToken(['verify', '-', '--uuid-file', '-'], { stdin: `${U}\n` });

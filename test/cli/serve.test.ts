@@ -73,9 +73,12 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
     const port = m[1]!;
     const pin = m[2]!;
     // The `login` command pins that fingerprint and mints with the kept token-uuid.
-    const login = await runGaxToken(['login', '--host', '127.0.0.1', '--port', port, '--tls', '--fingerprint', pin, '--user', 'alice', '--uuid', uuid], {
-      timeoutMs: 30_000,
-    });
+    const login = await runGaxToken(
+      ['login', '--host', '127.0.0.1', '--port', port, '--tls', '--fingerprint', pin, '--user', 'alice', '--uuid', uuid],
+      {
+        timeoutMs: 30_000,
+      },
+    );
     expect(login.stdout).toMatch(/^accepted: /m);
     expect(login.code).toBe(0);
     const event = await waitForOutput(s.stdout, /^(\{.*"kind":"register".*\})$/m);
@@ -90,7 +93,12 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
     const config = join(home, 'lab.json');
     await writeFile(
       config,
-      JSON.stringify({ tokenAuthenticationMode: 'disable', diagnostics: 'teaching', users: [{ userName: 'carol', password: 'from-config' }], listeners: [{ host: '127.0.0.1', port: 0 }] }),
+      JSON.stringify({
+        tokenAuthenticationMode: 'disable',
+        diagnostics: 'teaching',
+        users: [{ userName: 'carol', password: 'from-config' }],
+        listeners: [{ host: '127.0.0.1', port: 0 }],
+      }),
     );
     const s = startGaxToken(['serve', '--config', config, '--realistic'], { GAX_TOKEN_LAB_HOME: home });
     const port = Number((await waitForOutput(s.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]);
@@ -170,7 +178,9 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
   });
 
   it('--host 0.0.0.0 --allow-network serves with the class limits unless a flag sets one', async () => {
-    const s = startGaxToken(['serve', '--host', '0.0.0.0', '--allow-network', '--port', '0', '--max-connections', '300'], { GAX_TOKEN_LAB_HOME: home });
+    const s = startGaxToken(['serve', '--host', '0.0.0.0', '--allow-network', '--port', '0', '--max-connections', '300'], {
+      GAX_TOKEN_LAB_HOME: home,
+    });
     try {
       await waitForOutput(s.stdout, /^listening on 0\.0\.0\.0:(\d+)$/m);
       await waitForOutput(s.stderr, /limits: 300 connections, 50 per address, 15 s to register, 5 failed attempts/);
@@ -180,7 +190,7 @@ describe('gax-token serve', { timeout: 60_000 }, () => {
     expect(await s.exited).toBe(0);
   });
 
-  it('--help documents the limits, their defaults and the log as the tool\'s model', async () => {
+  it("--help documents the limits, their defaults and the log as the tool's model", async () => {
     const help = await runGaxToken(['serve', '--help']);
     expect(help.stdout).toMatch(/--max-connections-per-address N\s+connections at once from one remote address \(default 100; beyond loopback 50\)/);
     expect(help.stdout).toMatch(/--allow-network/);

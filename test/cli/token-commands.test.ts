@@ -42,7 +42,7 @@ describe('gax-token mint', () => {
   });
 
   it.each([
-    [['mint', '--uuid', U], "needs --user"],
+    [['mint', '--uuid', U], 'needs --user'],
     [['mint', '--user', 'a'], 'a token-uuid is needed'],
     [['mint', '--uuid', U, '--user', 'a', '--life', 'ten'], '--life must be a whole number'],
     [['mint', '--uuid', U, '--user', 'a', '--life', '0'], '--life must be from 1'],
@@ -175,7 +175,12 @@ describe('verify and login say whose word each explanation is', () => {
   it('login --json carries "source" on a refusal, and the text tags the fix', async () => {
     const { MockCs } = await import('../../src-main/mockcs/index.js');
     const cs = new MockCs({
-      options: { tokenAuthenticationMode: 'enable', tokenUuid: U, users: [{ userName: 'alice', enabled: true }], listeners: [{ host: '127.0.0.1', port: 0 }] },
+      options: {
+        tokenAuthenticationMode: 'enable',
+        tokenUuid: U,
+        users: [{ userName: 'alice', enabled: true }],
+        listeners: [{ host: '127.0.0.1', port: 0 }],
+      },
     });
     const [l] = await cs.start();
     try {

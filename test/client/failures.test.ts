@@ -77,7 +77,9 @@ describe('runLogin against servers that are not a working csmock/1 server', () =
     const p = await peer(tcpPeer());
     const r = await runLogin(login(p.port, { timeoutsMs: { hello: 150 } }));
     expect(r.outcome).toBe('not-csmock');
-    expect(r.message).toMatch(/^this is not a csmock\/1 server \(no Hello within 150 ms\) — a real Configuration Server speaks Genesys's own protocol: TCP reachability is confirmed, the login cannot be tried from here$/);
+    expect(r.message).toMatch(
+      /^this is not a csmock\/1 server \(no Hello within 150 ms\) — a real Configuration Server speaks Genesys's own protocol: TCP reachability is confirmed, the login cannot be tried from here$/,
+    );
     expect(r.fix).toMatch(/If this port expects TLS, turn TLS on/);
     const hello = step(r.steps, 'hello');
     expect(hello).toMatchObject({ status: 'failed', detail: 'no Hello within 150 ms' });
@@ -119,7 +121,7 @@ describe('runLogin against servers that are not a working csmock/1 server', () =
     expect(step(r.steps, 'hello').detail).toBe('it closed the connection without a Hello');
   });
 
-  it('SERVER_BUSY instead of Hello: rejected, with the server\'s answer and a fix', async () => {
+  it("SERVER_BUSY instead of Hello: rejected, with the server's answer and a fix", async () => {
     const p = await peer(
       tcpPeer((s) => s.end('{"type":"Error","requestId":null,"code":"SERVER_BUSY","message":"the server has 1000 connections, its limit"}\n')),
     );

@@ -13,7 +13,14 @@ function gax(extra: Partial<LoginRequest> = {}, creds: Record<string, unknown> =
     host: '127.0.0.1',
     port: 2020,
     userName: 'alice',
-    credentials: { kind: 'gax', confservTrusted: true, tokenLifeMinutes: 20, tokenUuid: UUID, preamble: '{PXZ}', ...creds } as LoginRequest['credentials'],
+    credentials: {
+      kind: 'gax',
+      confservTrusted: true,
+      tokenLifeMinutes: 20,
+      tokenUuid: UUID,
+      preamble: '{PXZ}',
+      ...creds,
+    } as LoginRequest['credentials'],
     ...extra,
   };
 }
@@ -29,7 +36,11 @@ const cases: [string, LoginRequest, RegExp][] = [
   ['a zero token life', gax({}, { tokenLifeMinutes: 0 }), /token_life_in_minutes must be a whole number of minutes, at least 1/],
   ['a GAX clock offset that is not a number', gax({}, { gaxClockOffsetSeconds: Number.NaN }), /GAX clock offset must be a number/],
   ['a fingerprint of the wrong length', gax({ tls: { fingerprint256: 'AB:CD' } }), /fingerprint is not a SHA-256 fingerprint/],
-  ['a CA that is not a certificate', gax({ tls: { caPem: '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----' } }), /CA is not a PEM certificate/],
+  [
+    'a CA that is not a certificate',
+    gax({ tls: { caPem: '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----' } }),
+    /CA is not a PEM certificate/,
+  ],
   ['a fingerprint and a CA', gax({ tls: { fingerprint256: 'ab'.repeat(32), caPem: 'x' } }), /both a fingerprint and a CA were given/],
   ['a negative timeout', gax({ timeoutsMs: { connect: -1 } }), /the connect timeout must be from 1 to 600000 ms/],
   ['a timeout for a step that does not exist', gax({ timeoutsMs: { token: 5 } as never }), /there is no step "token" to time/],
@@ -51,7 +62,10 @@ describe('runLogin with bad input', () => {
 
   it('a null request, or one missing its credentials, is a value, not a throw', async () => {
     await expect(runLogin(null as never)).resolves.toMatchObject({ outcome: 'invalid-input' });
-    await expect(runLogin({ host: 'h', port: 1, userName: 'u' } as never)).resolves.toMatchObject({ outcome: 'invalid-input', message: 'invalid input: no credentials' });
+    await expect(runLogin({ host: 'h', port: 1, userName: 'u' } as never)).resolves.toMatchObject({
+      outcome: 'invalid-input',
+      message: 'invalid input: no credentials',
+    });
   });
 
   it('never connects when the input is bad', async () => {

@@ -18,7 +18,9 @@ describe('runLogin against the mock CS: accepted', () => {
 
     expect(r.outcome).toBe('accepted');
     expect(r.fix).toBe('');
-    expect(r.message).toMatch(new RegExp(`^"alice" is registered on 127\\.0\\.0\\.1:${port} by token \\(session \\S+\\); the token expires at \\d{4}-`));
+    expect(r.message).toMatch(
+      new RegExp(`^"alice" is registered on 127\\.0\\.0\\.1:${port} by token \\(session \\S+\\); the token expires at \\d{4}-`),
+    );
     expect(r.steps.map((s) => s.id)).toEqual([...STEP_ORDER]);
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'ok', 'skipped', 'ok', 'ok', 'ok']);
     for (const s of r.steps.filter((s) => s.status === 'ok')) {
@@ -29,7 +31,16 @@ describe('runLogin against the mock CS: accepted', () => {
     for (let i = 1; i < r.steps.length; i++) expect(r.steps[i]!.startedAt).toBeGreaterThanOrEqual(r.steps[i - 1]!.startedAt);
     // onStep: each step that ran is announced running, then ok, in order
     const ran = updates.filter((u) => u.status !== 'skipped').map((u) => `${u.id}:${u.status}`);
-    expect(ran).toEqual(['connect:running', 'connect:ok', 'hello:running', 'hello:ok', 'token:running', 'token:ok', 'register:running', 'register:ok']);
+    expect(ran).toEqual([
+      'connect:running',
+      'connect:ok',
+      'hello:running',
+      'hello:ok',
+      'token:running',
+      'token:ok',
+      'register:running',
+      'register:ok',
+    ]);
 
     expect(r.session?.authMethod).toBe('token');
     expect(r.session?.sessionId).toBeTruthy();
@@ -93,7 +104,7 @@ describe('runLogin against the mock CS: refused, with the code, the message and 
     expectNoSecret(r, WHOLE_TOKEN);
   });
 
-  it('a GAX clock an hour behind: the 20-minute token has EXPIRED by the server\'s clock', async () => {
+  it("a GAX clock an hour behind: the 20-minute token has EXPIRED by the server's clock", async () => {
     const { port } = await start();
     const r = await runLogin(gax(port, { gaxClockOffsetSeconds: -3600 }));
     expect(r.outcome).toBe('rejected');

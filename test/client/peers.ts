@@ -41,8 +41,7 @@ function track(server: Server, onSocket: (s: Socket) => void, host = '127.0.0.1'
       resolve({
         port: (server.address() as AddressInfo).port,
         accepted,
-        closed: (n = 1) =>
-          closedCount >= n ? Promise.resolve() : new Promise<void>((r) => waiters.push({ n, resolve: r })),
+        closed: (n = 1) => (closedCount >= n ? Promise.resolve() : new Promise<void>((r) => waiters.push({ n, resolve: r }))),
         stop: () =>
           new Promise<void>((r) => {
             for (const s of accepted) s.destroy();

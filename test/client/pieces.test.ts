@@ -88,22 +88,35 @@ describe('explainServerError without a server hint', () => {
   });
   it('EXPIRED with a server clock ahead: the clocks, with the measured offset', () => {
     const e = explainServerError({ code: 'EXPIRED', message: 'expired' }, { ...base, serverOffsetMs: 2 * 3600_000 });
-    expect(e.fix).toMatch(/the server's clock is 2 h ahead of the clock that minted the token \(measured: the server's clock is 7200\.0 s ahead of ours\)/);
+    expect(e.fix).toMatch(
+      /the server's clock is 2 h ahead of the clock that minted the token \(measured: the server's clock is 7200\.0 s ahead of ours\)/,
+    );
   });
-  it('BAD_SIGNATURE: the core\'s hint on token-uuid', () => {
+  it("BAD_SIGNATURE: the core's hint on token-uuid", () => {
     expect(explainServerError({ code: 'BAD_SIGNATURE', message: '' }, base)).toMatchObject({
       message: 'the server refused the login: BAD_SIGNATURE — the signature does not match the token-uuid',
       fix: expect.stringMatching(/token-uuid/),
     });
   });
   it('BAD_PASSWORD for a token means token authentication is off or the preamble differs', () => {
-    expect(explainServerError({ code: 'BAD_PASSWORD', message: 'x' }, base).fix).toMatch(/token-authentication-mode is not enable, or its token-preambula is not \{PXZ\}/);
+    expect(explainServerError({ code: 'BAD_PASSWORD', message: 'x' }, base).fix).toMatch(
+      /token-authentication-mode is not enable, or its token-preambula is not \{PXZ\}/,
+    );
     expect(explainServerError({ code: 'BAD_PASSWORD', message: 'x' }, { ...base, sent: 'password' }).fix).toMatch(/Check the password/);
   });
   it('each other code has a fix of its own, and an unknown code still gets one', () => {
-    const fixes = ['UNKNOWN_USER', 'USER_DISABLED', 'PASSWORD_TOO_LONG', 'SERVER_BUSY', 'TOO_MANY_ATTEMPTS', 'IDLE_TIMEOUT', 'ALREADY_REGISTERED', 'FRAME_TOO_LARGE', 'BAD_REQUEST', 'WHATEVER'].map(
-      (code) => explainServerError({ code, message: 'm' }, base).fix,
-    );
+    const fixes = [
+      'UNKNOWN_USER',
+      'USER_DISABLED',
+      'PASSWORD_TOO_LONG',
+      'SERVER_BUSY',
+      'TOO_MANY_ATTEMPTS',
+      'IDLE_TIMEOUT',
+      'ALREADY_REGISTERED',
+      'FRAME_TOO_LARGE',
+      'BAD_REQUEST',
+      'WHATEVER',
+    ].map((code) => explainServerError({ code, message: 'm' }, base).fix);
     expect(new Set(fixes).size).toBe(fixes.length);
     expect(fixes.at(-1)).toMatch(/refused with WHATEVER/);
   });

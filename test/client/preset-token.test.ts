@@ -15,7 +15,10 @@ beforeAll(async () => {
       tokenAuthenticationMode: 'enable',
       tokenUuid: UUID,
       gaxTokenLifeMinutes: 20,
-      users: [{ userName: 'alice', enabled: true }, { userName: 'bob', enabled: true }],
+      users: [
+        { userName: 'alice', enabled: true },
+        { userName: 'bob', enabled: true },
+      ],
       listeners: [{ host: '127.0.0.1', port: 0 }],
     },
   });

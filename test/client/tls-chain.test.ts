@@ -52,7 +52,11 @@ describe('the presented chain', () => {
       expect(r.outcome).toBe('accepted');
       const chain = r.certificate!.chain!;
       expect(chain.map((c) => c.fingerprint256)).toEqual([leaf.fingerprint256, ca.fingerprint256]);
-      expect(chain[0]).toMatchObject({ subject: 'CN=localhost', issuer: 'CN=Chain Test CA', altNames: ['DNS:cs.example.test', 'IP Address:127.0.0.1'] });
+      expect(chain[0]).toMatchObject({
+        subject: 'CN=localhost',
+        issuer: 'CN=Chain Test CA',
+        altNames: ['DNS:cs.example.test', 'IP Address:127.0.0.1'],
+      });
       expect(chain[1]).toMatchObject({ subject: 'CN=Chain Test CA', issuer: 'CN=Chain Test CA', altNames: [] });
       for (const c of chain) {
         expect(Date.parse(c.validTo)).toBeGreaterThan(Date.parse(c.validFrom));

@@ -30,7 +30,7 @@ describe('username length', () => {
     expect(minted).toEqual({ ok: false, code: 'INVALID_USERNAME', reason: 'the username is 256 bytes in UTF-8; at most 255 are allowed' });
   });
 
-  it('decodes a 256-byte username: the spec\'s six decoding steps have no length rule (the minter has)', () => {
+  it("decodes a 256-byte username: the spec's six decoding steps have no length rule (the minter has)", () => {
     const decoded = decodeToken(handMade(Buffer.from('a'.repeat(256))));
     expect(decoded.ok && Buffer.byteLength(decoded.value.username)).toBe(256);
   });

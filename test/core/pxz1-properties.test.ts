@@ -33,13 +33,20 @@ describe('PXZ-1 properties', () => {
   it('decode of any string answers a typed result and never throws', () => {
     const codes = new Set<string>(DECODE_ERROR_CODES);
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 120 }), fc.base64String().map((s) => `{PXZ}${s}`)), (s) => {
-        const decoded = decodeToken(s, '{PXZ}');
-        if (!decoded.ok) expect(codes.has(decoded.code)).toBe(true);
-        const d = decide({ value: s, tokenUuid: '3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42', now: 1767239000, options: {} });
-        expect(typeof d.message).toBe('string');
-        expect(d.message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 120 }),
+          fc.string({ unit: 'binary', maxLength: 120 }),
+          fc.base64String().map((s) => `{PXZ}${s}`),
+        ),
+        (s) => {
+          const decoded = decodeToken(s, '{PXZ}');
+          if (!decoded.ok) expect(codes.has(decoded.code)).toBe(true);
+          const d = decide({ value: s, tokenUuid: '3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42', now: 1767239000, options: {} });
+          expect(typeof d.message).toBe('string');
+          expect(d.message.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

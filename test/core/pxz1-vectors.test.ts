@@ -7,7 +7,17 @@ interface Vectors {
   format: string;
   uuidParsing: { input: string; valid: boolean; bytesHex?: string; error?: string }[];
   keys: { tokenUuid: string; keyHex: string }[];
-  mint: { tokenUuid: string; username: string; preamble: string; iat: number; exp: number; bodyHex: string; tagHex: string; token: string; length: number }[];
+  mint: {
+    tokenUuid: string;
+    username: string;
+    preamble: string;
+    iat: number;
+    exp: number;
+    bodyHex: string;
+    tagHex: string;
+    token: string;
+    length: number;
+  }[];
   decode: { token: string; preamble: string; expect?: { iat: number; exp: number; username: string }; error?: string }[];
   validate: {
     token: string;

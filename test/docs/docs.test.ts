@@ -29,7 +29,7 @@ describe('docs/', () => {
     }
   });
 
-  it("has the page each model source names as where to read it", () => {
+  it('has the page each model source names as where to read it', () => {
     for (const entry of Object.values(SOURCES).filter((e) => e.kind === 'model')) {
       expect(entry.where).toMatch(/^docs\/[a-z0-9-]+\.md$/);
       expect(existsSync(join(ROOT, entry.where)), entry.where).toBe(true);
@@ -39,7 +39,14 @@ describe('docs/', () => {
 
   it('describes PXZ-1 and csmock/1 in full: layout, key, decode order, messages, codes, options', () => {
     const pxz = read('docs/pxz1-token.md');
-    for (const s of ['HKDF-SHA256', 'uint32be(iat)', 'MALFORMED_ENCODING', 'BAD_SIGNATURE', 'validFrom', 'documented for\nConfiguration Server Proxy'])
+    for (const s of [
+      'HKDF-SHA256',
+      'uint32be(iat)',
+      'MALFORMED_ENCODING',
+      'BAD_SIGNATURE',
+      'validFrom',
+      'documented for\nConfiguration Server Proxy',
+    ])
       expect(pxz).toContain(s);
     const mock = read('docs/csmock-protocol.md');
     for (const s of ['RegisterClient', 'ClientRegistered', 'SERVER_BUSY', 'maxConnectionsPerAddress', 'passwordFieldLimit', 'AUTH_FAILED'])
@@ -47,8 +54,13 @@ describe('docs/', () => {
   });
 
   it('points nowhere outside the project', () => {
-    const all = ['README.md', ...['src-main', 'src-renderer', 'test', 'scripts', 'bench', 'stress', 'docs'].flatMap((d) => (existsSync(join(ROOT, d)) ? files(d) : []))];
-    const outside = all.filter((f) => /\.\.\/shared\/(spec|reference)|shared\/spec\/|shared\/reference\//.test(read(f)) && f !== 'test/docs/docs.test.ts');
+    const all = [
+      'README.md',
+      ...['src-main', 'src-renderer', 'test', 'scripts', 'bench', 'stress', 'docs'].flatMap((d) => (existsSync(join(ROOT, d)) ? files(d) : [])),
+    ];
+    const outside = all.filter(
+      (f) => /\.\.\/shared\/(spec|reference)|shared\/spec\/|shared\/reference\//.test(read(f)) && f !== 'test/docs/docs.test.ts',
+    );
     expect(outside).toEqual([]);
   });
 });

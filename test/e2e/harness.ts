@@ -99,7 +99,11 @@ export async function startApp(opts: { viewport?: { width: number; height: numbe
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Views' }).or(page.getByRole('button', { name: /^Views/ })).first().waitFor();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .or(page.getByRole('button', { name: /^Views/ }))
+    .first()
+    .waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url,
@@ -144,7 +148,16 @@ export async function checkA11y(page: Page): Promise<AxeViolation[]> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!hasAxe) await page.evaluate(AXE_SOURCE());
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });

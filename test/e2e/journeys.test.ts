@@ -20,9 +20,16 @@ appForFile('journeys', (started) => {
 const VIEW_NAMES = ['Set up', 'Tokens', 'Server', 'Connect', 'Doctor', 'Labs', 'Settings'];
 
 async function logInOnce(): Promise<string> {
-  const before = await page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count().catch(() => 0);
+  const before = await page
+    .getByRole('table')
+    .filter({ hasText: 'Duration' })
+    .getByRole('row')
+    .count()
+    .catch(() => 0);
   await page.getByRole('button', { name: 'Log in once' }).click();
-  await expect.poll(() => page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(Math.max(before, 1));
+  await expect
+    .poll(() => page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count(), { timeout: 15_000 })
+    .toBeGreaterThan(Math.max(before, 1));
   return (await page.getByTestId('run-message').textContent()) ?? '';
 }
 
@@ -55,7 +62,9 @@ describe('journeys', () => {
   it('the setup survives a reload, and Tokens mints with its life (window as that CS applies it)', async () => {
     await page.reload();
     await openView(page, 'Tokens', 'Tokens');
-    await expect.poll(async () => (await page.getByRole('combobox', { name: 'Current setup' }).locator('option:checked').textContent())?.trim()).toBe('Wizard pair');
+    await expect
+      .poll(async () => (await page.getByRole('combobox', { name: 'Current setup' }).locator('option:checked').textContent())?.trim())
+      .toBe('Wizard pair');
     await expect.poll(() => page.locator('#mint-life').inputValue()).toBe('20');
     // the CS check takes the pair's token-uuid and its GAX life (the window then matches the countdown)
     await page.getByLabel('Check as a CS would').check();
@@ -65,8 +74,13 @@ describe('journeys', () => {
     await page.getByRole('button', { name: 'Mint token' }).click();
     // focus follows the outcome instead of dropping to the page
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('minted-title');
-    const card = page.locator('li').filter({ has: page.getByTestId('checked') }).first();
-    await expect.poll(async () => (await card.getByTestId('checked').textContent()) ?? '').toMatch(/time, and signed with the token-uuid of the profile "Wizard pair/);
+    const card = page
+      .locator('li')
+      .filter({ has: page.getByTestId('checked') })
+      .first();
+    await expect
+      .poll(async () => (await card.getByTestId('checked').textContent()) ?? '')
+      .toMatch(/time, and signed with the token-uuid of the profile "Wizard pair/);
     expect(await card.textContent()).toMatch(/ttl 20 min/);
     expect(await card.textContent()).not.toMatch(/The CS accepts it/);
   });

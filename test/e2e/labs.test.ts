@@ -24,7 +24,9 @@ const list = () => page.getByRole('region', { name: 'Scenarios' });
 const checkResult = () => page.getByTestId('check-result');
 
 async function openLab(title: string): Promise<void> {
-  await list().getByRole('button', { name: new RegExp(`^\\d*\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  await list()
+    .getByRole('button', { name: new RegExp(`^\\d*\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .click();
   await page.getByRole('heading', { name: title, level: 2 }).waitFor();
 }
 
@@ -112,7 +114,10 @@ describe('Labs view', () => {
 
     await page.getByRole('button', { name: 'Reveal the solution' }).click();
     await page.getByText(s.solution.text).waitFor();
-    await page.getByRole('heading', { name: /^Why/, level: 3 }).getByRole('button', { name: /^tool's model/ }).waitFor();
+    await page
+      .getByRole('heading', { name: /^Why/, level: 3 })
+      .getByRole('button', { name: /^tool's model/ })
+      .waitFor();
     // hidden again: the page no longer shows either token-uuid
     expect(await page.locator('main').textContent()).not.toContain(s.broken.cs.tokenUuid);
     expect(await page.locator('main').textContent()).not.toContain(s.broken.gax.tokenUuid);
@@ -161,7 +166,12 @@ describe('Labs view', () => {
     expect(await page.locator('main').textContent()).not.toContain(s.broken.gax.tokenUuid);
     await room.scrollIntoViewIfNeeded();
     await sheet.scrollIntoViewIfNeeded();
-    for (const [theme, width, height] of [['light', 1280, 800], ['dark', 1280, 800], ['dark', 1024, 700], ['light', 1024, 700]] as const) {
+    for (const [theme, width, height] of [
+      ['light', 1280, 800],
+      ['dark', 1280, 800],
+      ['dark', 1024, 700],
+      ['light', 1024, 700],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await app.setTheme(theme);
       await page.evaluate(() => document.getElementById('handout-title')?.scrollIntoView({ block: 'center' }));

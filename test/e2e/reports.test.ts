@@ -49,7 +49,9 @@ async function openOfflineAndPrint(html: string, shot: string): Promise<number> 
 describe('Save report', () => {
   it('from the Doctor view: the verdict, each finding, the corrected lines', async () => {
     await openView(page, 'Doctor');
-    await page.locator('#doctor-files').setInputFiles([join(FIXTURES, 'misspelt-ttl-too-short/cs.cfg'), join(FIXTURES, 'misspelt-ttl-too-short/gax.cfg')]);
+    await page
+      .locator('#doctor-files')
+      .setInputFiles([join(FIXTURES, 'misspelt-ttl-too-short/cs.cfg'), join(FIXTURES, 'misspelt-ttl-too-short/gax.cfg')]);
     await page.getByTestId('doctor-verdict').waitFor();
     const report = await downloadOf(() => page.getByRole('button', { name: 'Save report', exact: true }).click());
     expect(report.name).toMatch(/^gax-doctor-report-\d{8}T\d{6}Z\.html$/);

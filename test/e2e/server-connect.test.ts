@@ -34,10 +34,17 @@ async function scrollMainTo(selector: string | null): Promise<void> {
 }
 
 async function logInOnce(): Promise<string> {
-  const before = await page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count().catch(() => 0);
+  const before = await page
+    .getByRole('table')
+    .filter({ hasText: 'Duration' })
+    .getByRole('row')
+    .count()
+    .catch(() => 0);
   await page.getByRole('button', { name: 'Log in once' }).click();
   // a new history row means the run ended
-  await expect.poll(() => page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(Math.max(before, 1));
+  await expect
+    .poll(() => page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count(), { timeout: 15_000 })
+    .toBeGreaterThan(Math.max(before, 1));
   return (await page.getByTestId('run-message').textContent()) ?? '';
 }
 
@@ -53,7 +60,11 @@ describe('Server and Connect views', () => {
     await page.locator('#listener-port-0').fill('0');
     await page.getByRole('button', { name: 'Add listener' }).click();
     await page.locator('#listener-port-1').fill('0');
-    await page.getByRole('listitem').filter({ has: page.locator('#listener-port-1') }).getByLabel('TLS').check();
+    await page
+      .getByRole('listitem')
+      .filter({ has: page.locator('#listener-port-1') })
+      .getByLabel('TLS')
+      .check();
     await page.getByRole('button', { name: 'Start server' }).click();
     await page.getByText('Running', { exact: true }).waitFor();
     expect(await page.getByText('listening', { exact: true }).count()).toBe(2);
@@ -92,7 +103,10 @@ describe('Server and Connect views', () => {
     await page.getByRole('heading', { name: 'Server certificate' }).waitFor();
     // the leaf's details, then the chain (of one) with the same fingerprint
     await page.getByText(fingerprint, { exact: true }).first().waitFor();
-    await page.getByText(/days left/).first().waitFor();
+    await page
+      .getByText(/days left/)
+      .first()
+      .waitFor();
     await tls.selectOption('');
   });
 
@@ -120,7 +134,11 @@ describe('Server and Connect views', () => {
     await page.getByRole('button', { name: /^Copy as command/ }).waitFor();
     await page.getByText('The command, and what to supply').click();
     const command = (await page.getByTestId('copied-command').textContent()) ?? '';
-    expect(command).toMatch(new RegExp(`^gax-token login --host 127\\.0\\.0\\.1 --port \\d+ --tls --fingerprint ${fingerprint} --user default --uuid-file \\./token-uuid\\.txt --life \\d+$`));
+    expect(command).toMatch(
+      new RegExp(
+        `^gax-token login --host 127\\.0\\.0\\.1 --port \\d+ --tls --fingerprint ${fingerprint} --user default --uuid-file \\./token-uuid\\.txt --life \\d+$`,
+      ),
+    );
     for (const theme of ['light', 'dark'] as const) {
       await app.setTheme(theme);
       const violations = await checkA11y(page);

@@ -51,7 +51,13 @@ const EXPORT_WITH_SECRET = JSON.stringify({
   version: 1,
   includesSecrets: true,
   profiles: [
-    { id: 'a', kind: 'cs', name: 'Production CS', options: { 'token-authentication-mode': 'enable', 'token-uuid': UUID, 'token-ttl': '5' }, users: [{ userName: 'gaxadmin', enabled: true }] },
+    {
+      id: 'a',
+      kind: 'cs',
+      name: 'Production CS',
+      options: { 'token-authentication-mode': 'enable', 'token-uuid': UUID, 'token-ttl': '5' },
+      users: [{ userName: 'gaxadmin', enabled: true }],
+    },
     { id: 'b', kind: 'gax', name: 'Production GAX', options: { confserv_trusted: 'true', token_life_in_minutes: '20' } },
     { id: 'c', kind: 'pair', name: 'Production', csProfileId: 'a', gaxProfileId: 'b' },
     { id: 'd', kind: 'cs', name: 'Lab CS', options: { 'token-authentication-mode': 'enable' } },
@@ -67,7 +73,9 @@ async function downloadedExport(button: string): Promise<string> {
 describe('Settings', () => {
   it('imports profiles from a file and lists them by kind', async () => {
     await open('Settings');
-    await page.locator('#profiles-import-file').setInputFiles({ name: 'production.json', mimeType: 'application/json', buffer: Buffer.from(EXPORT_WITH_SECRET) });
+    await page
+      .locator('#profiles-import-file')
+      .setInputFiles({ name: 'production.json', mimeType: 'application/json', buffer: Buffer.from(EXPORT_WITH_SECRET) });
     await page.getByText('Imported 4 profiles from production.json').waitFor();
     const cs = page.getByRole('list', { name: /CS profiles/ });
     expect(await cs.locator('.name').allTextContents()).toEqual(['Production CS', 'Lab CS']);
@@ -110,7 +118,14 @@ describe('Settings', () => {
     const confirm = page.getByRole('group', { name: 'Confirm deletion of Training CS (CS profile)' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Keep it');
     await confirm.getByRole('button', { name: 'Yes, delete Training CS' }).click();
-    await expect.poll(() => page.getByRole('list', { name: /CS profiles/ }).locator('.name').allTextContents()).toEqual(['Production CS']);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: /CS profiles/ })
+          .locator('.name')
+          .allTextContents(),
+      )
+      .toEqual(['Production CS']);
   });
 
   it('applies the theme at once and again after a reload', async () => {
@@ -150,7 +165,9 @@ describe('Doctor', () => {
     // opened files are checked at once
     const verdict = page.getByTestId('doctor-verdict');
     await verdict.waitFor();
-    expect(await verdict.textContent()).toMatch(/^GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS/);
+    expect(await verdict.textContent()).toMatch(
+      /^GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS/,
+    );
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('doctor-verdict');
     const finding = page.getByRole('region', { name: /Errors \(1\)/ }).getByRole('article');
     expect(await finding.getByText('Why it matters').count()).toBe(1);
@@ -159,12 +176,15 @@ describe('Doctor', () => {
   });
 
   it('saves a corrected file as a download', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the corrected confserv.cfg…' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the corrected confserv.cfg…' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('confserv-corrected.cfg');
     expect(await readFile((await download.path())!, 'utf8')).toMatch(/\[system\]\ntoken-authentication-mode=enable\ntoken-tolerance=60\n/);
   });
 
-  it('a whole deployment: each file\'s role, the CSs compared, a source label on every finding, what was not checked', async () => {
+  it("a whole deployment: each file's role, the CSs compared, a source label on every finding, what was not checked", async () => {
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     const files = ['primary-cs.cfg', 'backup-cs.cfg', 'csproxy.conf', 'gax.conf', 'confserv.cfg'].map((f) => join(FIXTURES, 'deployment', f));
     await page.locator('#doctor-files').setInputFiles(files);
@@ -198,7 +218,9 @@ describe('Doctor', () => {
     await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
     const verdict = page.getByTestId('doctor-verdict');
     await expect.poll(() => verdict.textContent()).toMatch(/^GAX cannot log in: token-ttl is shorter than GAX’s token life/);
-    expect(await page.getByRole('region', { name: 'What was read' }).textContent()).toMatch(/token-uuid is set in the profile; as a secret it was not sent to the doctor/);
+    expect(await page.getByRole('region', { name: 'What was read' }).textContent()).toMatch(
+      /token-uuid is set in the profile; as a secret it was not sent to the doctor/,
+    );
     await page.getByRole('button', { name: 'Open in the wizard' }).click();
     await page.getByRole('heading', { name: 'Set up', level: 1 }).waitFor();
     expect(await page.locator('main').getAttribute('aria-label')).toBe('Set up');

@@ -143,7 +143,12 @@ describe('Set up wizard', () => {
         const el = document.querySelector(sel);
         return el ? getComputedStyle(el).visibility === 'visible' : null;
       };
-      return { nav: visible('nav[aria-label="Views"] button'), stepper: visible('.stepper button'), files: visible('[data-testid="snippet-gax"]'), checklist: visible('[data-testid="checklist"]') };
+      return {
+        nav: visible('nav[aria-label="Views"] button'),
+        stepper: visible('.stepper button'),
+        files: visible('[data-testid="snippet-gax"]'),
+        checklist: visible('[data-testid="checklist"]'),
+      };
     });
     expect(shown).toEqual({ nav: false, stepper: false, files: false, checklist: true });
     await app.screenshot('setup-5-apply-print');
@@ -151,13 +156,19 @@ describe('Set up wizard', () => {
   });
 
   it('explains a token-ttl shorter than the token life on the Check step', async () => {
-    await page.getByRole('navigation', { name: 'Set-up steps' }).getByRole('button', { name: /Configuration Server/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Set-up steps' })
+      .getByRole('button', { name: /Configuration Server/ })
+      .click();
     await stepHeading(1).waitFor();
     await page.getByLabel('Time to live').fill('20');
     await page.getByRole('navigation', { name: 'Set-up steps' }).getByRole('button', { name: /Check/ }).click();
     await stepHeading(3).waitFor();
     await page.getByText('A fresh token is refused for its first 39 min.').waitFor();
-    await page.getByRole('list', { name: 'Warnings' }).getByText('[system] token-ttl=20 is shorter than GAX token_life_in_minutes=60', { exact: false }).waitFor();
+    await page
+      .getByRole('list', { name: 'Warnings' })
+      .getByText('[system] token-ttl=20 is shorter than GAX token_life_in_minutes=60', { exact: false })
+      .waitFor();
     await checkStep('3-check-ttl', { window: '#check-window-title', warnings: '#check-warnings-title' });
     expect(app.consoleErrors).toEqual([]);
   });

@@ -73,7 +73,10 @@ describe('Tokens view', () => {
     for (const name of ['preamble', 'version', 'issued', 'expires', 'username', 'signature'])
       expect(await parts.getByText(name, { exact: true }).count()).toBe(1);
     await parts.getByRole('button').nth(2).focus();
-    await page.getByText(`0x${iat.toString(16)} = ${iat} = `, { exact: false }).first().waitFor();
+    await page
+      .getByText(`0x${iat.toString(16)} = ${iat} = `, { exact: false })
+      .first()
+      .waitFor();
     const rows = page.getByRole('table').getByRole('row');
     expect(await rows.count()).toBe(11);
     await page.getByText('Decodes as PXZ-1', { exact: true }).waitFor();
@@ -165,7 +168,9 @@ describe('Tokens view', () => {
         await app.setTheme(theme);
         await scrollMainTo(null);
         await app.screenshot(`tokens-${theme}-${width}-whole`);
-        await page.locator('section[aria-labelledby="shelf-title"]').screenshot({ path: `test-results/screenshots/tokens-${theme}-${width}-shelf.png` });
+        await page
+          .locator('section[aria-labelledby="shelf-title"]')
+          .screenshot({ path: `test-results/screenshots/tokens-${theme}-${width}-shelf.png` });
       }
     }
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -30,7 +30,6 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/\s+/g, '-');
 }
 
-
 /**
  * Tab from the last navigation item: where focus lands, whether it is inside <main>, whether it is
  * the first tabbable control there, and whether it shows a ring (its own outline or box-shadow, or —

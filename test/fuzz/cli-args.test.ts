@@ -16,8 +16,51 @@ const UUID = '3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42';
 const TOKEN = '{PXZ}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI';
 /** names every object answers to: a parser that looks options up with `in` or `[]` finds them */
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
-const NUMBERS = ['0', '1', '-1', '+5', ' 7 ', '007', '1e3', '0x10', '1.5', '', '-0', '65535', '65536', '2147483647', '2147483648', '4294967295', '4294967296', '9007199254740991', '9007199254740993', '99999999999999999999999', 'NaN', 'Infinity'];
-const VALUES = [UUID, TOKEN, 'default', 'alice:pw', '127.0.0.1', 'cs', 'gax', 'enable', 'disable', '-', '--', '=', 'a=b', 'test/fixtures/options/good-unix/confserv.conf', 'test/fixtures/options/good-windows/gax.cfg', 'test/fixtures/options/utf16-windows/confserv.cfg', 'test/fixtures', '.', '/nonexistent/x'];
+const NUMBERS = [
+  '0',
+  '1',
+  '-1',
+  '+5',
+  ' 7 ',
+  '007',
+  '1e3',
+  '0x10',
+  '1.5',
+  '',
+  '-0',
+  '65535',
+  '65536',
+  '2147483647',
+  '2147483648',
+  '4294967295',
+  '4294967296',
+  '9007199254740991',
+  '9007199254740993',
+  '99999999999999999999999',
+  'NaN',
+  'Infinity',
+];
+const VALUES = [
+  UUID,
+  TOKEN,
+  'default',
+  'alice:pw',
+  '127.0.0.1',
+  'cs',
+  'gax',
+  'enable',
+  'disable',
+  '-',
+  '--',
+  '=',
+  'a=b',
+  'test/fixtures/options/good-unix/confserv.conf',
+  'test/fixtures/options/good-windows/gax.cfg',
+  'test/fixtures/options/utf16-windows/confserv.cfg',
+  'test/fixtures',
+  '.',
+  '/nonexistent/x',
+];
 
 /** Words an argv is made of, for one command: its options spelt right and wrong, values, separators. */
 function dictionary(spec: CommandSpec): string[] {
@@ -25,8 +68,19 @@ function dictionary(spec: CommandSpec): string[] {
   return [
     ...names.flatMap((n) => [`--${n}`, `--${n}=`, `--${n}=${n.length}`, `--${n.slice(0, -1)}`, `--${n.toUpperCase()}`, `-${n[0]}`]),
     ...PROTOTYPE_NAMES.flatMap((n) => [`--${n}`, `--${n}=1`]),
-    '--', '-', '---', '--=', '--=x', '-h', '--help', '--help=1', '--version', '-V',
-    ...NUMBERS, ...VALUES, ...NASTY_STRINGS,
+    '--',
+    '-',
+    '---',
+    '--=',
+    '--=x',
+    '-h',
+    '--help',
+    '--help=1',
+    '--version',
+    '-V',
+    ...NUMBERS,
+    ...VALUES,
+    ...NASTY_STRINGS,
   ];
 }
 
@@ -40,7 +94,8 @@ function validArgv(spec: CommandSpec, rng: Rng): string[] {
     else if (o.type === 'list') argv.push(`--${name}`, 'a', `--${name}=b`);
     else argv.push(rng.chance(0.5) ? `--${name}=${rng.pick(VALUES)}` : `--${name}`, rng.pick(VALUES.filter((v) => !v.startsWith('--'))));
   }
-  for (const p of spec.positionals ?? []) if (p.required || rng.chance(0.5)) argv.splice(rng.int(argv.length + 1) & ~1, 0, rng.pick([TOKEN, '-', 'x.cfg']));
+  for (const p of spec.positionals ?? [])
+    if (p.required || rng.chance(0.5)) argv.splice(rng.int(argv.length + 1) & ~1, 0, rng.pick([TOKEN, '-', 'x.cfg']));
   return argv;
 }
 
@@ -144,9 +199,13 @@ function checkArgv({ command, argv }: ArgvCase): void {
 const OFFLINE = ['mint', 'decode', 'verify', 'doctor'];
 const COMMAND_WORDS = [...OFFLINE, 'help', '--help', '-h', '--version', '-V', '', 'MINT', 'mnit', ...PROTOTYPE_NAMES];
 
-const cliArgv = fc.tuple(fc.constantFrom(...COMMAND_WORDS), mix(mutated, generated), fc.constantFrom(...COMMAND_WORDS, ...Object.keys(COMMANDS))).map(([command, c, topic]) =>
-  command === 'help' ? ['help', topic, ...c.argv.slice(0, 1)] : [command, ...(OFFLINE.includes(command) && c.command !== command ? c.argv.filter((a) => !a.startsWith('--')) : c.argv)],
-);
+const cliArgv = fc
+  .tuple(fc.constantFrom(...COMMAND_WORDS), mix(mutated, generated), fc.constantFrom(...COMMAND_WORDS, ...Object.keys(COMMANDS)))
+  .map(([command, c, topic]) =>
+    command === 'help'
+      ? ['help', topic, ...c.argv.slice(0, 1)]
+      : [command, ...(OFFLINE.includes(command) && c.command !== command ? c.argv.filter((a) => !a.startsWith('--')) : c.argv)],
+  );
 
 async function checkRunCli(argv: string[]): Promise<void> {
   let stdout = '';

@@ -41,7 +41,14 @@ const generated = generatedBy((rng): Buffer => {
       return Buffer.from('['.repeat(depth) + ']'.repeat(rng.chance(0.5) ? depth : rng.int(depth)));
     }
     case 2:
-      return Buffer.from(JSON.stringify({ type: rng.pick([...REQUEST_TYPES]), requestId: randomJson(rng, {}, 1), userName: randomJson(rng, {}, 1), password: PASSWORD }));
+      return Buffer.from(
+        JSON.stringify({
+          type: rng.pick([...REQUEST_TYPES]),
+          requestId: randomJson(rng, {}, 1),
+          userName: randomJson(rng, {}, 1),
+          password: PASSWORD,
+        }),
+      );
     default:
       return randomBytes(rng, 200);
   }
@@ -81,7 +88,8 @@ function checkLine(line: Buffer): void {
   if (!(typeof msg?.['type'] === 'string' && msg['type'].includes(PASSWORD.slice(0, 8))))
     expect(parsed.message.includes(PASSWORD.slice(0, 8)), 'the password was quoted').toBe(false);
   if (parsed.code === 'BAD_FRAME') expect(msg === null || typeof msg['type'] !== 'string', 'BAD_FRAME for an object with a string type').toBe(true);
-  if (parsed.code === 'UNKNOWN_REQUEST') expect(typeof msg?.['type'] === 'string' && !KNOWN.has(msg['type'] as string), 'UNKNOWN_REQUEST for a known type').toBe(true);
+  if (parsed.code === 'UNKNOWN_REQUEST')
+    expect(typeof msg?.['type'] === 'string' && !KNOWN.has(msg['type'] as string), 'UNKNOWN_REQUEST for a known type').toBe(true);
   if (parsed.code === 'BAD_REQUEST') expect(KNOWN.has(msg?.['type'] as string), 'BAD_REQUEST for an unknown type').toBe(true);
 }
 
@@ -156,7 +164,11 @@ describe('fuzz: csmock/1 lines and framing', () => {
     if (!REPLAYING) expect([...reached].sort()).toEqual([...CODES, ...KNOWN].sort());
   });
 
-  it('LineReader: the same lines (or FRAME_TOO_LARGE) for any chunking; an unfinished line stays within the limit', { timeout: FUZZ_TEST_TIMEOUT }, () => {
-    fuzz('csmock framing', streams, checkStream);
-  });
+  it(
+    'LineReader: the same lines (or FRAME_TOO_LARGE) for any chunking; an unfinished line stays within the limit',
+    { timeout: FUZZ_TEST_TIMEOUT },
+    () => {
+      fuzz('csmock framing', streams, checkStream);
+    },
+  );
 });

@@ -137,7 +137,9 @@ function report(target: string, details: fc.RunDetails<unknown>, wanted: number)
     return;
   }
   if (details.interrupted || details.counterexample === null) {
-    throw new Error(`fuzz ${target}: stopped after ${details.numRuns} inputs without a counterexample (seed ${details.seed}); replay: ${replayLine(details)}`);
+    throw new Error(
+      `fuzz ${target}: stopped after ${details.numRuns} inputs without a counterexample (seed ${details.seed}); replay: ${replayLine(details)}`,
+    );
   }
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   throw new Error(
@@ -158,7 +160,12 @@ export function fuzz<T>(target: string, arb: fc.Arbitrary<T>, check: (input: T) 
   return details.numRuns;
 }
 
-export async function fuzzAsync<T>(target: string, arb: fc.Arbitrary<T>, check: (input: T) => Promise<void>, options: FuzzOptions = {}): Promise<number> {
+export async function fuzzAsync<T>(
+  target: string,
+  arb: fc.Arbitrary<T>,
+  check: (input: T) => Promise<void>,
+  options: FuzzOptions = {},
+): Promise<number> {
   const p = params(options);
   const details = await fc.check(fc.asyncProperty(arb, check), p as fc.Parameters<[T]>);
   report(target, details as fc.RunDetails<unknown>, p.numRuns!);

@@ -46,7 +46,9 @@ export async function gatherIpcSamples(): Promise<IpcSamples> {
         })
       ).id,
       gaxId: (await t.call('profiles.create', { kind: 'gax', name: 'Fuzz GAX', options: { confserv_trusted: 'true' } })).id,
-      token: (await t.call('token.mint', { username: 'default', tokenUuid: { kind: 'typed', value: SECRET_UUID }, lifeMinutes: 10, preamble: '{PXZ}' })).token,
+      token: (
+        await t.call('token.mint', { username: 'default', tokenUuid: { kind: 'typed', value: SECRET_UUID }, lifeMinutes: 10, preamble: '{PXZ}' })
+      ).token,
     };
     const requests = {} as Record<RequestChannel, unknown[]>;
     for (const c of REQUEST_CHANNELS) requests[c] = [await CASES[c].good(ctx), ...CASES[c].bad.map((b) => b.payload)];
@@ -56,7 +58,10 @@ export async function gatherIpcSamples(): Promise<IpcSamples> {
     await t.waitForEvent('mockcs.status', () => true, 5000);
     // An unexpected error in main, as the hosts' crash handlers report it.
     t.runtime.reportProblem(new TypeError(`a timer failed for ${SECRET_UUID}`));
-    const events = Object.fromEntries(EVENT_CHANNELS.map((e) => [e, t.events.filter((x) => x.event === e).map((x) => x.payload)])) as Record<EventChannel, unknown[]>;
+    const events = Object.fromEntries(EVENT_CHANNELS.map((e) => [e, t.events.filter((x) => x.event === e).map((x) => x.payload)])) as Record<
+      EventChannel,
+      unknown[]
+    >;
     for (const e of EVENT_CHANNELS) if (events[e].length === 0) throw new Error(`the runtime sent no ${e} event to take samples from`);
     if (t.badEvents.length) throw new Error(`the runtime sent events outside the contract: ${t.badEvents.join('; ')}`);
     const keys = new Set<string>();

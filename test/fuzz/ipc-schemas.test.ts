@@ -109,11 +109,18 @@ async function checkDoor(channel: RequestChannel, payload: unknown): Promise<voi
 
 describe('fuzz: IPC request schemas through the dispatcher door', () => {
   it.each(REQUEST_CHANNELS.map((c) => [c] as const))('%s', { timeout: FUZZ_TEST_TIMEOUT }, async (channel) => {
-    await fuzzAsync(`ipc ${channel}`, payloads(() => samples.requests[channel]), (p) => checkDoor(channel, p));
+    await fuzzAsync(
+      `ipc ${channel}`,
+      payloads(() => samples.requests[channel]),
+      (p) => checkDoor(channel, p),
+    );
   });
 
   it('unknown channels and foreign senders are refused before any schema or handler', { timeout: FUZZ_TEST_TIMEOUT }, async () => {
-    const names = fc.oneof(fc.constantFrom(...REQUEST_CHANNELS, '__proto__', 'constructor', 'toString', '', 'token.Mint'), fc.string({ maxLength: 80 }));
+    const names = fc.oneof(
+      fc.constantFrom(...REQUEST_CHANNELS, '__proto__', 'constructor', 'toString', '', 'token.Mint'),
+      fc.string({ maxLength: 80 }),
+    );
     await fuzzAsync('ipc door', fc.tuple(names, fc.boolean()), async ([channel, trusted]) => {
       calls.length = 0;
       const result = await boundedAsync('invoke', () => door.invoke(channel, samples.requests['token.decode'][0], trusted ? TRUSTED : FOREIGN));
@@ -128,13 +135,17 @@ describe('fuzz: IPC request schemas through the dispatcher door', () => {
 
 describe('fuzz: the pure handlers for real, answers checked against their output schemas', () => {
   it.each(REAL_CHANNELS.map((c) => [c] as const))('%s', { timeout: FUZZ_TEST_TIMEOUT }, async (channel) => {
-    await fuzzAsync(`ipc ${channel} (real handler)`, payloads(() => samples.requests[channel]), async (payload) => {
-      const result = await boundedAsync(channel, () => real.invoke(channel, payload, TRUSTED));
-      checkIpcResult(result);
-      // An answer outside its schema, or a handler that threw, would be INTERNAL.
-      check(internalErrors.length === 0, `INTERNAL: ${internalErrors.map((e) => (e instanceof Error ? e.message : String(e))).join('; ')}`);
-      check(result.ok || result.error.code !== 'INTERNAL', 'INTERNAL');
-    });
+    await fuzzAsync(
+      `ipc ${channel} (real handler)`,
+      payloads(() => samples.requests[channel]),
+      async (payload) => {
+        const result = await boundedAsync(channel, () => real.invoke(channel, payload, TRUSTED));
+        checkIpcResult(result);
+        // An answer outside its schema, or a handler that threw, would be INTERNAL.
+        check(internalErrors.length === 0, `INTERNAL: ${internalErrors.map((e) => (e instanceof Error ? e.message : String(e))).join('; ')}`);
+        check(result.ok || result.error.code !== 'INTERNAL', 'INTERNAL');
+      },
+    );
   });
 });
 

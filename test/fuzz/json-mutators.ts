@@ -4,8 +4,32 @@
  */
 import { NASTY_STRINGS, mutateString, randomString, type Rng } from './mutators.js';
 
-
-const NUMBERS = [0, -0, 1, -1, 2, 7, 60, 255, 256, 1024, 65535, 65536, 0xffffffff, 0x100000000, 2147483647, -2147483648, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e21, 1e308, 5e-324, 0.5, -1.5, 3.14159];
+const NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  2,
+  7,
+  60,
+  255,
+  256,
+  1024,
+  65535,
+  65536,
+  0xffffffff,
+  0x100000000,
+  2147483647,
+  -2147483648,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  1e21,
+  1e308,
+  5e-324,
+  0.5,
+  -1.5,
+  3.14159,
+];
 
 export function randomNumber(rng: Rng): number {
   return rng.chance(0.6) ? rng.pick(NUMBERS) : rng.chance(0.5) ? rng.int(100000) - 50000 : (rng.next() / 97) * (rng.chance(0.5) ? 1 : -1);
@@ -79,7 +103,8 @@ function copy(v: unknown, depth = 0): unknown {
   const proto = Object.getPrototypeOf(v) as unknown;
   if (proto !== Object.prototype && proto !== null) return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: copy(x, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const [k, x] of Object.entries(v))
+    Object.defineProperty(out, k, { value: copy(x, depth + 1), enumerable: true, writable: true, configurable: true });
   return out;
 }
 

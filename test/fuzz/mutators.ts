@@ -49,7 +49,10 @@ export function generatedBy<T>(make: (rng: Rng) => T): fc.Arbitrary<T> {
 // ---------------------------------------------------------------------------------------------
 // Bytes
 
-const INTERESTING_BYTES = [0x00, 0x01, 0x09, 0x0a, 0x0d, 0x20, 0x22, 0x2c, 0x3a, 0x3d, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf8, 0xfe, 0xff];
+const INTERESTING_BYTES = [
+  0x00, 0x01, 0x09, 0x0a, 0x0d, 0x20, 0x22, 0x2c, 0x3a, 0x3d, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xe2, 0xed, 0xef, 0xf0,
+  0xf4, 0xf8, 0xfe, 0xff,
+];
 
 export function randomBytes(rng: Rng, max: number): Buffer {
   const out = Buffer.alloc(rng.int(max + 1));
@@ -108,9 +111,56 @@ export function mutateBytes(sample: Uint8Array, rng: Rng, pool: readonly Uint8Ar
 
 /** Characters that break parsers: controls, separators, quotes, BOM, lone surrogates, wide characters. */
 export const NASTY_STRINGS = [
-  '', ' ', '\u0000', '\t', '\n', '\r', '\r\n', '\u000b', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff',
-  '\ud800', '\udfff', '\uffff', '"', "'", '\\', '=', '#', ';', '[', ']', '{', '}', ',', ':', '-', '--', '_', '+', '/',
-  '%s', '${x}', 'é', 'ß', '山田', '😀', 'İ', '\u0301', 'null', 'true', '0', '-1', '1e309', 'NaN', '__proto__', 'constructor',
+  '',
+  ' ',
+  '\u0000',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u000b',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '\uffff',
+  '"',
+  "'",
+  '\\',
+  '=',
+  '#',
+  ';',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '-',
+  '--',
+  '_',
+  '+',
+  '/',
+  '%s',
+  '${x}',
+  'é',
+  'ß',
+  '山田',
+  '😀',
+  'İ',
+  '\u0301',
+  'null',
+  'true',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  '__proto__',
+  'constructor',
 ];
 
 export function randomString(rng: Rng, maxLength: number, alphabet?: readonly string[]): string {
@@ -126,7 +176,13 @@ export function randomString(rng: Rng, maxLength: number, alphabet?: readonly st
 }
 
 /** Like mutateBytes, on UTF-16 code units, with `dictionary` words spliced in as well as other samples. */
-export function mutateString(sample: string, rng: Rng, pool: readonly string[] = [], dictionary: readonly string[] = NASTY_STRINGS, maxLength = 1 << 16): string {
+export function mutateString(
+  sample: string,
+  rng: Rng,
+  pool: readonly string[] = [],
+  dictionary: readonly string[] = NASTY_STRINGS,
+  maxLength = 1 << 16,
+): string {
   let s = sample;
   const ops = 1 + rng.int(5);
   for (let k = 0; k < ops; k++) {

@@ -23,10 +23,56 @@ const SECRET_UUID = '5d1c7a3e-8b42-4f09-9e6d-2a7f3c8b1e90';
 const SECRET_FORMS = [SECRET_UUID, SECRET_UUID.replace(/-/g, ''), SECRET_UUID.toUpperCase()];
 
 const OPTION_NAMES = OPTION_DEFINITIONS.map((d) => d.name);
-const NAMES = [...OPTION_NAMES, 'token_ttl', 'Token-UUID', 'token-preamble', 'token-authentification-mode', 'confserv-trusted', 'token_life', 'port', 'password', 'db-password', '__proto__', 'constructor', ''];
+const NAMES = [
+  ...OPTION_NAMES,
+  'token_ttl',
+  'Token-UUID',
+  'token-preamble',
+  'token-authentification-mode',
+  'confserv-trusted',
+  'token_life',
+  'port',
+  'password',
+  'db-password',
+  '__proto__',
+  'constructor',
+  '',
+];
 const SECTIONS = ['system', 'general', 'SYSTEM', ' system ', 'confserv', 'hca', 'asd', 'log', '__proto__', 'constructor', ''];
-const VALUES = ['enable', 'disable', 'Enable', 'true', 'false', '1', '0', '-5', '60', '1440', '99999999999', '{PXZ}', '"{PXZ}"', "'x'", '{P Z}', '[TKN]', 'x'.repeat(20), ' 30 ', '', ...NASTY_STRINGS];
-const READ_CODES = new Set(['NOT_TEXT', 'EMPTY', 'BAD_SECTION_LINE', 'BAD_LINE', 'OPTION_OUTSIDE_SECTION', 'BAD_JSON', 'NOT_A_PROFILE', 'APPLICATION_UNKNOWN', 'APPLICATION_AMBIGUOUS', 'APPLICATION_CONFLICT']);
+const VALUES = [
+  'enable',
+  'disable',
+  'Enable',
+  'true',
+  'false',
+  '1',
+  '0',
+  '-5',
+  '60',
+  '1440',
+  '99999999999',
+  '{PXZ}',
+  '"{PXZ}"',
+  "'x'",
+  '{P Z}',
+  '[TKN]',
+  'x'.repeat(20),
+  ' 30 ',
+  '',
+  ...NASTY_STRINGS,
+];
+const READ_CODES = new Set([
+  'NOT_TEXT',
+  'EMPTY',
+  'BAD_SECTION_LINE',
+  'BAD_LINE',
+  'OPTION_OUTSIDE_SECTION',
+  'BAD_JSON',
+  'NOT_A_PROFILE',
+  'APPLICATION_UNKNOWN',
+  'APPLICATION_AMBIGUOUS',
+  'APPLICATION_CONFLICT',
+]);
 const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'latin1'] as const;
 
 interface FileCase {
@@ -84,7 +130,10 @@ function optionText(rng: Rng): string {
 function profileText(rng: Rng): string {
   const keys = ['kind', 'system', 'general', 'options', 'application', 'sections', 'profiles', 'name', 'cs', 'gax', 'token-uuid', ...OPTION_NAMES];
   const value = rng.chance(0.5)
-    ? { kind: rng.pick(['cs', 'gax', 'pair', 'x']), [rng.pick(['system', 'general', 'options'])]: { 'token-uuid': SECRET_UUID, [rng.pick(OPTION_NAMES)]: randomJson(rng, { keys }, 0) } }
+    ? {
+        kind: rng.pick(['cs', 'gax', 'pair', 'x']),
+        [rng.pick(['system', 'general', 'options'])]: { 'token-uuid': SECRET_UUID, [rng.pick(OPTION_NAMES)]: randomJson(rng, { keys }, 0) },
+      }
     : randomJson(rng, { keys }, 4);
   const wrapped = rng.chance(0.3) ? { profiles: [value, randomJson(rng, { keys }, 2)] } : value;
   return JSON.stringify(wrapped, null, rng.chance(0.5) ? 2 : 0) ?? 'null';
@@ -99,7 +148,13 @@ const oneFile = (rng: Rng, bytes: Buffer, name: string): FileCase => ({
 function around(files: FileCase[], rng: Rng): DoctorCase {
   return {
     files,
-    ...(rng.chance(0.3) ? { users: Array.from({ length: 1 + rng.int(3) }, () => (rng.chance(0.7) ? rng.pick(['default', 'alice', 'józef.kowalski']) : randomString(rng, 70))) } : {}),
+    ...(rng.chance(0.3)
+      ? {
+          users: Array.from({ length: 1 + rng.int(3) }, () =>
+            rng.chance(0.7) ? rng.pick(['default', 'alice', 'józef.kowalski']) : randomString(rng, 70),
+          ),
+        }
+      : {}),
     ...(rng.chance(0.3) ? { clockOffsetSeconds: rng.pick([0, -75, 300, 1e9, -1e9, 2.5]) } : {}),
   };
 }
@@ -116,7 +171,8 @@ const mutated = mutatedFrom(samples, (s, rng) => {
 const generated = generatedBy((rng) => {
   const make = (): FileCase => {
     const kind = rng.int(10);
-    const bytes = kind < 6 ? encode(optionText(rng), rng.pick(ENCODINGS), rng) : kind < 9 ? encode(profileText(rng), 'utf8', rng) : randomBytes(rng, 300);
+    const bytes =
+      kind < 6 ? encode(optionText(rng), rng.pick(ENCODINGS), rng) : kind < 9 ? encode(profileText(rng), 'utf8', rng) : randomBytes(rng, 300);
     return oneFile(rng, bytes, rng.pick(['cs.cfg', 'gax.conf', 'profile.json', 'pasted']));
   };
   return around(rng.chance(0.4) ? [make(), make()] : [make()], rng);
@@ -152,7 +208,11 @@ function checkDoctor(c: DoctorCase): void {
     const decoded = bounded('decodeOptionBytes', () => decodeOptionBytes(f.bytes));
     expect(typeof decoded.text).toBe('string');
     const input = { name: f.name, text: decoded.text, application: f.application, encoding: decoded.encoding };
-    checkRead(f.name, decoded.text, bounded('readOptionText', () => readOptionText(input)));
+    checkRead(
+      f.name,
+      decoded.text,
+      bounded('readOptionText', () => readOptionText(input)),
+    );
     return input;
   });
   const result = bounded('diagnose', () => diagnose({ files: inputs, users: c.users, clockOffsetSeconds: c.clockOffsetSeconds }));
@@ -166,7 +226,7 @@ function checkDoctor(c: DoctorCase): void {
   for (const e of result.errors) expect(READ_CODES.has(e.code)).toBe(true);
   // What the doctor says and writes never holds the token-uuid (revealSecrets is off).
   const said = JSON.stringify([result.findings, result.errors, result.corrected]);
-  for (const form of SECRET_FORMS) expect(said.includes(form), 'the token-uuid leaked into the doctor\'s answer').toBe(false);
+  for (const form of SECRET_FORMS) expect(said.includes(form), "the token-uuid leaked into the doctor's answer").toBe(false);
 }
 
 /** An option set the writer is given: any names and values, sometimes ones it must refuse. */
@@ -175,7 +235,12 @@ const optionSets = generatedBy((rng): OptionSet => {
   const sections = Object.fromEntries(
     Array.from({ length: rng.int(4) }, () => [
       section(),
-      Object.fromEntries(Array.from({ length: rng.int(5) }, () => [rng.chance(0.7) ? rng.pick(NAMES) : randomString(rng, 10), rng.chance(0.6) ? rng.pick(VALUES) : randomString(rng, 20)])),
+      Object.fromEntries(
+        Array.from({ length: rng.int(5) }, () => [
+          rng.chance(0.7) ? rng.pick(NAMES) : randomString(rng, 10),
+          rng.chance(0.6) ? rng.pick(VALUES) : randomString(rng, 20),
+        ]),
+      ),
     ]),
   ) as OptionSet['sections'];
   return { application: rng.pick(['cs', 'gax'] as const), sections };
@@ -183,7 +248,9 @@ const optionSets = generatedBy((rng): OptionSet => {
 
 function checkRoundTrip(set: OptionSet): void {
   const bom = set.application === 'cs';
-  const written = bounded('writeOptionsText', () => writeOptionsText(set, { lineEnding: bom ? '\r\n' : '\n', bom, comments: ['made by the fuzzer'] }));
+  const written = bounded('writeOptionsText', () =>
+    writeOptionsText(set, { lineEnding: bom ? '\r\n' : '\n', bom, comments: ['made by the fuzzer'] }),
+  );
   if (!written.ok) {
     expect(written.reason).not.toMatch(/[\r\n]/);
     return;

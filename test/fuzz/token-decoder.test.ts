@@ -71,7 +71,11 @@ function around(value: string, preamble: string, rng: Rng, uuid?: string, user?:
     preamble: rng.chance(0.9) ? preamble : randomPreamble(rng),
     tokenUuid: rng.chance(0.1) ? null : rng.chance(0.8) ? (uuid ?? rng.pick(uuids)) : rng.chance(0.5) ? randomUuid(rng) : randomString(rng, 40),
     userName: rng.chance(0.2) ? null : rng.chance(0.7) && user !== undefined ? user : randomString(rng, 12),
-    now: rng.chance(0.05) ? rng.pick([NaN, Infinity, -Infinity, -1, 1e20]) : rng.chance(0.7) ? center + rng.int(200_000) - 100_000 + (rng.chance(0.1) ? 0.5 : 0) : rng.next(),
+    now: rng.chance(0.05)
+      ? rng.pick([NaN, Infinity, -Infinity, -1, 1e20])
+      : rng.chance(0.7)
+        ? center + rng.int(200_000) - 100_000 + (rng.chance(0.1) ? 0.5 : 0)
+        : rng.next(),
     options: { tokenToleranceSeconds: optionValue(rng), tokenTtlMinutes: optionValue(rng), gaxTokenLifeMinutes: optionValue(rng) },
   };
 }
@@ -81,7 +85,12 @@ const mutatedTokens = mutatedFrom(samples, (s, rng) => around(mutateString(s.tok
 
 /** The vectors' bodies with bytes changed, then canonically encoded: these get past the encoding check. */
 const mutatedBodies = mutatedFrom(vectors.mint, (m, rng) => {
-  const body = mutateBytes(Buffer.from(m.bodyHex, 'hex'), rng, vectors.mint.map((v) => Buffer.from(v.bodyHex, 'hex')), 600);
+  const body = mutateBytes(
+    Buffer.from(m.bodyHex, 'hex'),
+    rng,
+    vectors.mint.map((v) => Buffer.from(v.bodyHex, 'hex')),
+    600,
+  );
   return around(m.preamble + body.toString('base64url'), m.preamble, rng, m.tokenUuid, m.username, m.exp);
 });
 
@@ -118,7 +127,10 @@ function checkCase(c: Case): void {
     if (checkPreamble(c.preamble) === null) expect(decoded.reason).toMatch(/^[^\n\r]+$/);
     else
       for (const channel of ['token.decode', 'token.verify'] as const) {
-        const input = channel === 'token.decode' ? { value: c.value, preamble: c.preamble } : { value: c.value, preamble: c.preamble, tokenUuid: { kind: 'typed', value: c.tokenUuid } };
+        const input =
+          channel === 'token.decode'
+            ? { value: c.value, preamble: c.preamble }
+            : { value: c.value, preamble: c.preamble, tokenUuid: { kind: 'typed', value: c.tokenUuid } };
         const parsed = requests[channel].input.safeParse(input);
         expect(parsed.success, `${channel} took the preamble ${JSON.stringify(c.preamble)}`).toBe(false);
         if (!parsed.success) expect(parsed.error.issues.find((i) => i.path[0] === 'preamble')?.message).toMatch(/^[^\n\r]+$/);
@@ -133,7 +145,11 @@ function checkCase(c: Case): void {
     expect(c.preamble + Buffer.concat([t.signed, t.tag]).toString('base64url')).toBe(c.value);
     expect(t.signed.subarray(9).toString('utf8')).toBe(t.username);
     expect([t.signed[0], t.signed.readUInt32BE(1), t.signed.readUInt32BE(5)]).toEqual([1, t.iat, t.exp]);
-    expect(tokenSegments(c.value, t).map((s) => s.text).join('')).toBe(c.value);
+    expect(
+      tokenSegments(c.value, t)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(c.value);
   }
 
   const input = { value: c.value, preamble: c.preamble, tokenUuid: c.tokenUuid, userName: c.userName, now: c.now, options: c.options };

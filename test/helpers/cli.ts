@@ -18,7 +18,10 @@ export function assertBuilt(): void {
     throw new Error('dist/main is missing: run `npm run build` (npm test does) before the CLI tests');
 }
 
-export function runGaxToken(args: string[], opts: { stdin?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runGaxToken(
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): Promise<CliRun> {
   assertBuilt();
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, GAX_TOKEN_UUID: undefined, ...opts.env };

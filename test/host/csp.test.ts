@@ -71,10 +71,7 @@ describe('cspHeader', () => {
   });
 
   it('adds a loopback WebSocket for web mode and refuses anything else', () => {
-    expect(directives(cspHeader({ connectSrc: ['ws://127.0.0.1:43210'] })).get('connect-src')).toEqual([
-      "'self'",
-      'ws://127.0.0.1:43210',
-    ]);
+    expect(directives(cspHeader({ connectSrc: ['ws://127.0.0.1:43210'] })).get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:43210']);
     for (const bad of ['*', 'https://example.com', "ws://127.0.0.1:1; script-src 'unsafe-eval'", "'unsafe-eval'", 'ws://10.0.0.1:80']) {
       expect(() => cspHeader({ connectSrc: [bad] }), bad).toThrow(/loopback/);
     }

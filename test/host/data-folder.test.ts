@@ -21,7 +21,9 @@ describe('dataFolder: one rule for every door', () => {
 
   it('uses Application Support on macOS and %APPDATA% on Windows', () => {
     expect(userDataDir({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/GAX Token Lab');
-    expect(userDataDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toBe('C:\\Users\\ann\\AppData\\Roaming\\GAX Token Lab');
+    expect(userDataDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toBe(
+      'C:\\Users\\ann\\AppData\\Roaming\\GAX Token Lab',
+    );
     expect(userDataDir({}, 'win32', 'C:\\Users\\ann')).toBe('C:\\Users\\ann\\AppData\\Roaming\\GAX Token Lab');
   });
 });

@@ -61,11 +61,19 @@ describe('isSafeExternalUrl', () => {
 
   it('accepts only https, for any generated URL', () => {
     fc.assert(
-      fc.property(fc.webUrl({ validSchemes: ['http', 'https', 'ftp', 'file', 'smb', 'ws'], withQueryParameters: true, withFragments: true }), (url) => {
-        const parsed = new URL(url);
-        const expected = parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && url.length <= MAX_EXTERNAL_URL_LENGTH && !/\s/.test(url);
-        expect(isSafeExternalUrl(url)).toBe(expected);
-      }),
+      fc.property(
+        fc.webUrl({ validSchemes: ['http', 'https', 'ftp', 'file', 'smb', 'ws'], withQueryParameters: true, withFragments: true }),
+        (url) => {
+          const parsed = new URL(url);
+          const expected =
+            parsed.protocol === 'https:' &&
+            parsed.username === '' &&
+            parsed.password === '' &&
+            url.length <= MAX_EXTERNAL_URL_LENGTH &&
+            !/\s/.test(url);
+          expect(isSafeExternalUrl(url)).toBe(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

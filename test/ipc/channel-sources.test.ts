@@ -29,7 +29,8 @@ describe('channel names come from the contract alone', () => {
       if (file.startsWith('src-main/ipc/contract') || file.startsWith('src-main/ipc/handlers/')) continue;
       const text = readFileSync(path.join(ROOT, file), 'utf8');
       // mockcs.status is also an event's name, which the events module sends by name
-      for (const channel of REQUEST_CHANNELS) if (text.includes(`'${channel}'`) && !(EVENT_CHANNELS as string[]).includes(channel)) elsewhere.push(`${file}: ${channel}`);
+      for (const channel of REQUEST_CHANNELS)
+        if (text.includes(`'${channel}'`) && !(EVENT_CHANNELS as string[]).includes(channel)) elsewhere.push(`${file}: ${channel}`);
     }
     expect(elsewhere).toEqual([]);
   });
@@ -38,7 +39,9 @@ describe('channel names come from the contract alone', () => {
     const owners = new Map<string, string[]>();
     for (const file of sourceFiles('src-main/ipc/handlers')) {
       const text = readFileSync(path.join(ROOT, file), 'utf8');
-      for (const channel of REQUEST_CHANNELS) if (new RegExp(`^\\s+(?:async )?'${channel.replace(/\./g, '\\.')}'\\(`, 'm').test(text)) owners.set(channel, [...(owners.get(channel) ?? []), file]);
+      for (const channel of REQUEST_CHANNELS)
+        if (new RegExp(`^\\s+(?:async )?'${channel.replace(/\./g, '\\.')}'\\(`, 'm').test(text))
+          owners.set(channel, [...(owners.get(channel) ?? []), file]);
     }
     expect(REQUEST_CHANNELS.filter((c) => owners.get(c)?.length !== 1).map((c) => `${c}: ${owners.get(c)?.join(', ') ?? 'no handler'}`)).toEqual([]);
   });

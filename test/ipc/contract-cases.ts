@@ -41,8 +41,14 @@ export const CASES: Record<RequestChannel, Case> = {
     bad: [
       { payload: { username: 'default', tokenUuid: { kind: 'mockcs' }, lifeMinutes: '10', preamble: '{PXZ}' }, field: 'lifeMinutes' },
       { payload: { tokenUuid: { kind: 'mockcs' }, lifeMinutes: 10, preamble: '{PXZ}' }, field: 'username' },
-      { payload: { username: 'u', tokenUuid: { kind: 'typed', value: SECRET_UUID, also: SECRET_PASSWORD }, lifeMinutes: 10, preamble: '{PXZ}' }, field: 'also' },
-      { payload: { username: 'u', tokenUuid: { kind: 'typed', value: SECRET_UUID.repeat(40) }, lifeMinutes: 10, preamble: '{PXZ}' }, field: 'tokenUuid.value' },
+      {
+        payload: { username: 'u', tokenUuid: { kind: 'typed', value: SECRET_UUID, also: SECRET_PASSWORD }, lifeMinutes: 10, preamble: '{PXZ}' },
+        field: 'also',
+      },
+      {
+        payload: { username: 'u', tokenUuid: { kind: 'typed', value: SECRET_UUID.repeat(40) }, lifeMinutes: 10, preamble: '{PXZ}' },
+        field: 'tokenUuid.value',
+      },
     ],
   },
   'token.decode': {
@@ -60,7 +66,10 @@ export const CASES: Record<RequestChannel, Case> = {
     good: ({ token }) => ({ value: token, preamble: '{PXZ}', tokenUuid: { kind: 'typed', value: SECRET_UUID }, userName: 'default' }),
     bad: [
       { payload: { value: 'x', preamble: '{PXZ}', tokenUuid: { kind: 'typed' } }, field: 'tokenUuid.value' },
-      { payload: { value: 'x', preamble: '{PXZ}', tokenUuid: { kind: 'mockcs' }, options: { tokenTtlMinutes: -1 } }, field: 'options.tokenTtlMinutes' },
+      {
+        payload: { value: 'x', preamble: '{PXZ}', tokenUuid: { kind: 'mockcs' }, options: { tokenTtlMinutes: -1 } },
+        field: 'options.tokenTtlMinutes',
+      },
       { payload: { value: 'x', preamble: '{PXZ}', tokenUuid: { kind: 'mockcs' }, strict: true }, field: 'strict' },
       { payload: { value: 'x', preamble: '{PXZ}\r\n', tokenUuid: { kind: 'mockcs' } }, field: 'preamble' },
     ],
@@ -241,7 +250,11 @@ export const CASES: Record<RequestChannel, Case> = {
     ],
   },
   'options.render': {
-    good: () => ({ cs: { 'token-authentication-mode': 'enable', 'token-uuid': SECRET_UUID }, gax: { confserv_trusted: 'true' }, includeSecrets: false }),
+    good: () => ({
+      cs: { 'token-authentication-mode': 'enable', 'token-uuid': SECRET_UUID },
+      gax: { confserv_trusted: 'true' },
+      includeSecrets: false,
+    }),
     bad: [
       { payload: { cs: { 'token-uuid': 5 }, gax: {}, includeSecrets: false }, field: 'cs.token-uuid' },
       { payload: { cs: {}, gax: {} }, field: 'includeSecrets' },
@@ -304,7 +317,10 @@ export const CASES: Record<RequestChannel, Case> = {
       { payload: { patch: { password: SECRET_PASSWORD.repeat(60) } }, field: 'patch.password' },
       // the bounds a lab check accepts (LAB_MAX_MINUTES): a patch past them could never be checked
       { payload: { patch: { tokenLifeMinutes: 366 * 1440 + 1 } }, field: 'patch.tokenLifeMinutes' },
-      { payload: { patch: { tokenSource: { kind: 'replay', issuedMinutesAgo: 1.5, lifeMinutes: 20 } } }, field: 'patch.tokenSource.issuedMinutesAgo' },
+      {
+        payload: { patch: { tokenSource: { kind: 'replay', issuedMinutesAgo: 1.5, lifeMinutes: 20 } } },
+        field: 'patch.tokenSource.issuedMinutesAgo',
+      },
     ],
   },
   'labs.extraOptions.remove': {

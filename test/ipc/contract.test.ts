@@ -40,7 +40,9 @@ beforeAll(async () => {
     })
   ).id;
   ctx.gaxId = (await t.call('profiles.create', { kind: 'gax', name: 'Lab GAX', options: { confserv_trusted: 'true' } })).id;
-  ctx.token = (await t.call('token.mint', { username: 'default', tokenUuid: { kind: 'typed', value: SECRET_UUID }, lifeMinutes: 10, preamble: '{PXZ}' })).token;
+  ctx.token = (
+    await t.call('token.mint', { username: 'default', tokenUuid: { kind: 'typed', value: SECRET_UUID }, lifeMinutes: 10, preamble: '{PXZ}' })
+  ).token;
 });
 
 afterAll(async () => {
@@ -57,7 +59,10 @@ describe('the channel table', () => {
     for (const c of REQUEST_CHANNELS) {
       expect(CASES[c].bad.length, c).toBeGreaterThanOrEqual(2);
       // every channel is tested with a field it does not know
-      expect(CASES[c].bad.some((b) => /^[a-z]+$/i.test(b.field) && typeof b.payload === 'object'), c).toBe(true);
+      expect(
+        CASES[c].bad.some((b) => /^[a-z]+$/i.test(b.field) && typeof b.payload === 'object'),
+        c,
+      ).toBe(true);
     }
   });
 });

@@ -6,7 +6,14 @@ import type { EventChannel } from '../../src-main/ipc/contract/index.js';
 import { IpcEvents } from '../../src-main/ipc/events.js';
 
 function view(accepted: number): MockCsView {
-  return { running: true, listeners: [], connections: 0, registered: 0, counters: { accepted, rejected: {}, protocolErrors: {} }, options: {} as MockCsView['options'] };
+  return {
+    running: true,
+    listeners: [],
+    connections: 0,
+    registered: 0,
+    counters: { accepted, rejected: {}, protocolErrors: {} },
+    options: {} as MockCsView['options'],
+  };
 }
 
 beforeEach(() => {
@@ -19,7 +26,11 @@ afterEach(() => {
 describe('mockcs.status throttling (fake timers)', () => {
   it('a change goes out at once; counters moving every 5 ms for 350 ms, exactly once per 100 ms with the state at that moment', () => {
     let accepted = 0;
-    const events = new IpcEvents(() => view(accepted), { batchMs: 10, batchMax: 500, statusIntervalMs: 100 }, () => Date.now());
+    const events = new IpcEvents(
+      () => view(accepted),
+      { batchMs: 10, batchMax: 500, statusIntervalMs: 100 },
+      () => Date.now(),
+    );
     const sent: { event: EventChannel; at: number; accepted: number }[] = [];
     events.subscribe((event, payload) => sent.push({ event, at: Date.now(), accepted: (payload as MockCsView).counters.accepted }));
 
@@ -40,7 +51,11 @@ describe('mockcs.status throttling (fake timers)', () => {
 
   it('a change while a throttled status waits sends at once and cancels the wait', () => {
     let accepted = 0;
-    const events = new IpcEvents(() => view(accepted), { batchMs: 10, batchMax: 500, statusIntervalMs: 100 }, () => Date.now());
+    const events = new IpcEvents(
+      () => view(accepted),
+      { batchMs: 10, batchMax: 500, statusIntervalMs: 100 },
+      () => Date.now(),
+    );
     const at: number[] = [];
     events.subscribe(() => at.push(Date.now()));
     events.mockCsChanged();

@@ -9,7 +9,18 @@ import { IpcEvents } from '../../src-main/ipc/events.js';
 import type { MockCsEvent } from '../../src-main/mockcs/index.js';
 
 function mockEvent(i: number): MockCsEvent {
-  return { time: i, kind: 'connect', listener: '127.0.0.1:2020', remote: `127.0.0.1:${1000 + i}`, userName: null, authMethod: null, code: 'OK', message: 'connected', latencyMs: null, logLine: `line ${i}` };
+  return {
+    time: i,
+    kind: 'connect',
+    listener: '127.0.0.1:2020',
+    remote: `127.0.0.1:${1000 + i}`,
+    userName: null,
+    authMethod: null,
+    code: 'OK',
+    message: 'connected',
+    latencyMs: null,
+    logLine: `line ${i}`,
+  };
 }
 
 function view(accepted: number): MockCsView {
@@ -95,7 +106,13 @@ describe('listeners and notices', () => {
 
   it('standing store notices are sent to each new listener, and to all when they change', () => {
     const events = new IpcEvents(() => null);
-    const notice = { file: 'settings.json', problem: 'not JSON', setAsideTo: 'settings.corrupt-x.json', recoveredFrom: 'backup' as const, message: 'settings.json was set aside' };
+    const notice = {
+      file: 'settings.json',
+      problem: 'not JSON',
+      setAsideTo: 'settings.corrupt-x.json',
+      recoveredFrom: 'backup' as const,
+      message: 'settings.json was set aside',
+    };
     events.storeNotices([notice]);
     const first = record(events);
     expect(first).toEqual([expect.objectContaining({ event: 'store.notices', payload: { notices: [notice] } })]);

@@ -7,7 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { events as eventDefs, type EventChannel, type EventPayload, type RequestChannel, type RequestInput, type RequestOutput } from '../../src-main/ipc/contract/index.js';
+import {
+  events as eventDefs,
+  type EventChannel,
+  type EventPayload,
+  type RequestChannel,
+  type RequestInput,
+  type RequestOutput,
+} from '../../src-main/ipc/contract/index.js';
 import { createIpcRuntime, type IpcHost, type IpcRuntime, type SenderInfo } from '../../src-main/ipc/index.js';
 import type { IpcResult } from '../../src-main/ipc/result.js';
 import { SessionSecretVault } from '../../src-main/store/index.js';
@@ -139,7 +146,8 @@ export function leakForms(secret: string): string[] {
 export function expectNoLeak(t: TestRuntime, secrets: readonly string[] = [SECRET_UUID, SECRET_PASSWORD]): void {
   const everything = JSON.stringify({ received: t.received, events: t.events });
   for (const secret of secrets)
-    for (const form of leakForms(secret)) expect(everything.includes(form), `a form of a secret (${form.slice(0, 4)}…) was found in what main sent`).toBe(false);
+    for (const form of leakForms(secret))
+      expect(everything.includes(form), `a form of a secret (${form.slice(0, 4)}…) was found in what main sent`).toBe(false);
 }
 
 /** A one-line message: no line break, no stack frame. */

@@ -59,7 +59,8 @@ describe('classroom mode', () => {
   it(`stays up for a class of ${TRAINEES} hammering it; a well-behaved client still logs in; the trainees tally is right`, async () => {
     t = await startRuntime();
     const rt = t;
-    for (let i = 1; i <= TRAINEES + 1; i++) await rt.call('mockcs.users.upsert', { userName: `trainee${i}`, enabled: true, password: PASSWORD }, { record: false });
+    for (let i = 1; i <= TRAINEES + 1; i++)
+      await rt.call('mockcs.users.upsert', { userName: `trainee${i}`, enabled: true, password: PASSWORD }, { record: false });
     await rt.call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: 0 }] });
     await rt.call('mockcs.start', {});
     const previous = (await rt.call('mockcs.status', undefined)).options;
@@ -81,7 +82,8 @@ describe('classroom mode', () => {
     const idle = await Promise.all(Array.from({ length: CLASSROOM_LIMITS.maxConnectionsPerAddress }, () => LineClient.connect(port, host)));
     await Promise.all(idle.map((c) => c.next(5000)));
     const refused = await Promise.all(Array.from({ length: 10 }, () => LineClient.connect(port, host)));
-    for (const c of refused) expect(await c.next(5000)).toMatchObject({ code: 'SERVER_BUSY', message: expect.stringMatching(/maxConnectionsPerAddress = 50/) });
+    for (const c of refused)
+      expect(await c.next(5000)).toMatchObject({ code: 'SERVER_BUSY', message: expect.stringMatching(/maxConnectionsPerAddress = 50/) });
     for (const c of [...idle, ...refused]) c.destroy();
     await expect.poll(async () => (await rt.call('mockcs.status', undefined, { record: false })).connections, { timeout: 5000 }).toBe(0);
 
@@ -96,14 +98,26 @@ describe('classroom mode', () => {
           answers.push(await c.request({ type: 'RegisterClient', requestId: id, clientName: name, userName: `trainee${i + 1}`, password: 'wrong' }));
         expect(answers.map((a) => a.code)).toEqual([...Array(CLASSROOM_LIMITS.maxFailedAttempts - 1).fill('BAD_PASSWORD'), 'TOO_MANY_ATTEMPTS']);
         await c.closed;
-        const good = await runLogin({ host, port, userName: `trainee${i + 1}`, clientName: name, credentials: { kind: 'password', password: PASSWORD } });
+        const good = await runLogin({
+          host,
+          port,
+          userName: `trainee${i + 1}`,
+          clientName: name,
+          credentials: { kind: 'password', password: PASSWORD },
+        });
         expect(good.outcome).toBe('accepted');
       }),
     );
 
     // 3. A well-behaved latecomer gets in at once.
     const t0 = performance.now();
-    const late = await runLogin({ host, port, userName: `trainee${TRAINEES + 1}`, clientName: 'well-behaved', credentials: { kind: 'password', password: PASSWORD } });
+    const late = await runLogin({
+      host,
+      port,
+      userName: `trainee${TRAINEES + 1}`,
+      clientName: 'well-behaved',
+      credentials: { kind: 'password', password: PASSWORD },
+    });
     expect(late.outcome).toBe('accepted');
     expect(performance.now() - t0).toBeLessThan(2000);
 
@@ -112,8 +126,12 @@ describe('classroom mode', () => {
     const tally = new TraineeTally(started.classroom.listenerId!);
     tally.add(eventsOn(rt));
     const rows = tally.list();
-    expect(rows.map((r) => r.clientName)).toEqual([...Array.from({ length: TRAINEES }, (_, i) => `trainee-${String(i + 1).padStart(2, '0')}`), 'well-behaved']);
-    for (const r of rows.slice(0, TRAINEES)) expect(r).toMatchObject({ attempts: CLASSROOM_LIMITS.maxFailedAttempts + 1, accepted: 1, lastCode: 'OK', remotes: [host] });
+    expect(rows.map((r) => r.clientName)).toEqual([
+      ...Array.from({ length: TRAINEES }, (_, i) => `trainee-${String(i + 1).padStart(2, '0')}`),
+      'well-behaved',
+    ]);
+    for (const r of rows.slice(0, TRAINEES))
+      expect(r).toMatchObject({ attempts: CLASSROOM_LIMITS.maxFailedAttempts + 1, accepted: 1, lastCode: 'OK', remotes: [host] });
     expect(rows.at(-1)).toMatchObject({ attempts: 1, accepted: 1, lastCode: 'OK' });
     expect(tally.totals()).toEqual({
       trainees: TRAINEES + 1,

@@ -48,10 +48,17 @@ describe('the classroom handout', () => {
     await rt.call('labs.open', { id: s.id });
     const changed = await rt.call('labs.gax.update', { patch: { clockOffsetSeconds: 0, tokenLifeMinutes: 45 } });
     expect(changed.gax).toMatchObject({ clockOffsetSeconds: 0, tokenLifeMinutes: 45 });
-    expect(changed.scenario.brokenGax).toMatchObject({ clockOffsetSeconds: 600, tokenLifeMinutes: s.broken.gax.tokenLifeMinutes, preamble: s.broken.gax.preamble });
+    expect(changed.scenario.brokenGax).toMatchObject({
+      clockOffsetSeconds: 600,
+      tokenLifeMinutes: s.broken.gax.tokenLifeMinutes,
+      preamble: s.broken.gax.preamble,
+    });
     expect((await rt.call('labs.current', undefined)).lab?.scenario.brokenGax.clockOffsetSeconds).toBe(600);
     // none of those answers carried a lab's token-uuid
-    expectNoLeak(rt, LAB_SCENARIOS.map((l) => l.broken.gax.tokenUuid));
+    expectNoLeak(
+      rt,
+      LAB_SCENARIOS.map((l) => l.broken.gax.tokenUuid),
+    );
   });
 
   it('answers the token-uuid only when asked, for the open lab only', async () => {
@@ -111,7 +118,11 @@ describe('the classroom handout', () => {
     }
     // the handout works for most labs; only the two whose GAX does what Connect cannot are caveated
     expect(LAB_SCENARIOS.length - reproduced.length).toBe(2);
-    expect(LAB_SCENARIOS.filter((s) => !reproduced.includes(s.id)).map((s) => s.id).sort()).toEqual(['expired-token-replayed', 'token-for-another-user']);
+    expect(
+      LAB_SCENARIOS.filter((s) => !reproduced.includes(s.id))
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['expired-token-replayed', 'token-for-another-user']);
     expect(rt.internalErrors).toEqual([]);
   }, 30_000);
 });

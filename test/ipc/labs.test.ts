@@ -103,7 +103,11 @@ describe('a lab fixed on the CS side (cs-mode-disabled)', () => {
     open.splice(open.indexOf(t), 1);
 
     const saved = JSON.parse(await fs.readFile(join(dir, 'labs-progress.json'), 'utf8'));
-    expect(saved).toMatchObject({ version: 2, labs: { [s.id]: { status: 'in-progress', hintsShown: 2, revealed: true, attempts: 1 } }, open: { scenarioId: s.id } });
+    expect(saved).toMatchObject({
+      version: 2,
+      labs: { [s.id]: { status: 'in-progress', hintsShown: 2, revealed: true, attempts: 1 } },
+      open: { scenarioId: s.id },
+    });
 
     const t2 = await startRuntime({}, dir);
     open.push(t2);

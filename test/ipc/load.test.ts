@@ -40,7 +40,10 @@ it('300 token logins, 30 at a time: all accepted, all logged, and few messages t
   const elapsedMs = performance.now() - started;
   expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(LOGINS);
 
-  const batches = t.events.slice(from).filter((e) => e.event === 'mockcs.events').map((e) => (e.payload as { events: MockCsEvent[] }).events);
+  const batches = t.events
+    .slice(from)
+    .filter((e) => e.event === 'mockcs.events')
+    .map((e) => (e.payload as { events: MockCsEvent[] }).events);
   const delivered = batches.flat();
   expect(delivered.filter((e) => e.kind === 'register' && e.code === 'OK')).toHaveLength(LOGINS);
   expect(batches.length).toBeLessThanOrEqual(Math.ceil(elapsedMs / 50) + Math.ceil(delivered.length / 500) + 2);

@@ -125,7 +125,11 @@ describe('users, passwords and the generated token-uuid', () => {
 
     const disabled = await t.call('mockcs.users.upsert', { userName: 'alice', enabled: false });
     expect(disabled.options.users.find((u) => u.userName === 'alice')).toEqual({ userName: 'alice', enabled: false, hasPassword: true });
-    const refused = await t.call('login.run', { ...gaxLogin('pw-2'), userName: 'alice', credentials: { kind: 'password', password: SECRET_PASSWORD } });
+    const refused = await t.call('login.run', {
+      ...gaxLogin('pw-2'),
+      userName: 'alice',
+      credentials: { kind: 'password', password: SECRET_PASSWORD },
+    });
     expect(refused.server?.code).toBe('USER_DISABLED');
 
     const tokenOnly = await t.call('mockcs.users.upsert', { userName: 'alice', enabled: true, password: null });

@@ -32,7 +32,11 @@ describe('mockcs.tokenUuid.reveal', () => {
     const now = Math.floor(Date.now() / 1000);
     const minted = mintToken({ tokenUuid: r.tokenUuid, username: 'default', iat: now, exp: now + 600 });
     expect(minted.ok).toBe(true);
-    const verdict = await t.call('token.verify', { value: minted.ok ? minted.value.token : '', preamble: '{PXZ}', tokenUuid: { kind: 'mockcs' }, options: {} }, { record: false });
+    const verdict = await t.call(
+      'token.verify',
+      { value: minted.ok ? minted.value.token : '', preamble: '{PXZ}', tokenUuid: { kind: 'mockcs' }, options: {} },
+      { record: false },
+    );
     expect(verdict.code).toBe('OK');
   });
 });

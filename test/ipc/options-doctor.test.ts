@@ -84,13 +84,16 @@ describe('doctor.diagnose', () => {
     expect(result.corrected.find((c) => c.application === 'cs')?.text).toContain('token-authentication-mode=enable');
   });
 
-  it('answers for a whole deployment: each file\'s role, a source on every finding, the CSs compared (masked), what was not checked', async () => {
+  it("answers for a whole deployment: each file's role, a source on every finding, the CSs compared (masked), what was not checked", async () => {
     const primary = `[confserv]\nport=2020\n[system]\ntoken-authentication-mode=enable\ntoken-uuid=${SECRET_UUID}\ntoken-ttl=30\n`;
     const result = await t.call('doctor.diagnose', {
       files: [
         { name: 'primary.cfg', text: primary },
         { name: 'backup.cfg', text: '[confserv]\nport=2020\n[system]\ntoken-authentication-mode=enable\n' },
-        { name: 'proxy.conf', text: `[csproxy]\nproxy-writable=true\n[system]\ntoken-authentication-mode=enable\ntoken-uuid=${SECRET_UUID}\ntoken-ttl=30\n` },
+        {
+          name: 'proxy.conf',
+          text: `[csproxy]\nproxy-writable=true\n[system]\ntoken-authentication-mode=enable\ntoken-uuid=${SECRET_UUID}\ntoken-ttl=30\n`,
+        },
         { name: 'gax.conf', text: '[general]\nconfserv_trusted=true\ntoken_life_in_minutes=30\n' },
         { name: 'confserv.conf', text: '[confserv]\nport=2020\ndbname=config\ndbserver=db01\n' },
       ],

@@ -36,7 +36,10 @@ describe('the sender, the channel, and unexpected failures', () => {
     }
     expect((await t.call('settings.get', undefined)).settings).toEqual(before.settings);
     expect(await t.invokeRaw('mockcs.stop', undefined, FOREIGN)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
-    expect(await t.invokeRaw('mockcs.stop', undefined, { ...TRUSTED, authenticated: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await t.invokeRaw('mockcs.stop', undefined, { ...TRUSTED, authenticated: false })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
     expect((await t.call('mockcs.status', undefined)).running).toBe(true);
     // even a channel that does not exist is not disclosed to a foreign sender
     expect(await t.invokeRaw('no.such.channel', {}, FOREIGN)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
@@ -66,7 +69,9 @@ describe('the sender, the channel, and unexpected failures', () => {
   });
 
   it("reportProblem sends main's unexpected error to the window as app.problem: one line, its token-uuid and token masked", async () => {
-    const token = (await t.call('token.mint', { username: 'default', tokenUuid: { kind: 'typed', value: SECRET_UUID }, lifeMinutes: 10, preamble: '{PXZ}' })).token;
+    const token = (
+      await t.call('token.mint', { username: 'default', tokenUuid: { kind: 'typed', value: SECRET_UUID }, lifeMinutes: 10, preamble: '{PXZ}' })
+    ).token;
     const before = Date.now();
     t.runtime.reportProblem(new TypeError(`a timer failed for ${SECRET_UUID} with ${token}\n    at tick (timers.js:1:2)`));
     t.runtime.reportProblem('a rejected promise with a string reason');

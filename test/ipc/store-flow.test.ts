@@ -39,7 +39,8 @@ describe('profiles', () => {
       { userName: 'alice', enabled: true, password: { set: true, masked: '••••••••' } },
       { userName: 'svc-gax', enabled: true, password: { set: false, masked: '' } },
     ]);
-    gaxId = (await t.call('profiles.create', { kind: 'gax', name: 'Lab GAX', options: { confserv_trusted: 'true', token_life_in_minutes: '10' } })).id;
+    gaxId = (await t.call('profiles.create', { kind: 'gax', name: 'Lab GAX', options: { confserv_trusted: 'true', token_life_in_minutes: '10' } }))
+      .id;
     expect((await t.call('profiles.list', undefined)).profiles.map((p) => p.name)).toEqual(['Lab CS', 'Lab GAX']);
   });
 
@@ -63,15 +64,40 @@ describe('profiles', () => {
   });
 
   it("a profile is a token-uuid source: a CS profile's, a pair's CS profile's; a GAX profile has none", async () => {
-    const minted = await t.call('token.mint', { username: 'alice', tokenUuid: { kind: 'profile', profileId: csId }, lifeMinutes: 10, preamble: '{PXZ}' });
-    const verdict = await t.call('token.verify', { value: minted.token, preamble: '{PXZ}', tokenUuid: { kind: 'typed', value: SECRET_UUID }, userName: 'alice' });
+    const minted = await t.call('token.mint', {
+      username: 'alice',
+      tokenUuid: { kind: 'profile', profileId: csId },
+      lifeMinutes: 10,
+      preamble: '{PXZ}',
+    });
+    const verdict = await t.call('token.verify', {
+      value: minted.token,
+      preamble: '{PXZ}',
+      tokenUuid: { kind: 'typed', value: SECRET_UUID },
+      userName: 'alice',
+    });
     expect(verdict.code).toBe('OK');
     const pairId = (await t.call('profiles.create', { kind: 'pair', name: 'Lab', csProfileId: csId, gaxProfileId: gaxId })).id;
-    const viaPair = await t.call('token.verify', { value: minted.token, preamble: '{PXZ}', tokenUuid: { kind: 'profile', profileId: pairId }, userName: 'alice' });
+    const viaPair = await t.call('token.verify', {
+      value: minted.token,
+      preamble: '{PXZ}',
+      tokenUuid: { kind: 'profile', profileId: pairId },
+      userName: 'alice',
+    });
     expect(viaPair.code).toBe('OK');
-    const gax = await t.invoke('token.mint', { username: 'alice', tokenUuid: { kind: 'profile', profileId: gaxId }, lifeMinutes: 10, preamble: '{PXZ}' });
+    const gax = await t.invoke('token.mint', {
+      username: 'alice',
+      tokenUuid: { kind: 'profile', profileId: gaxId },
+      lifeMinutes: 10,
+      preamble: '{PXZ}',
+    });
     expect(gax.ok ? null : gax.error.code).toBe('WRONG_KIND');
-    const missing = await t.invoke('token.mint', { username: 'alice', tokenUuid: { kind: 'profile', profileId: 'no-such-id' }, lifeMinutes: 10, preamble: '{PXZ}' });
+    const missing = await t.invoke('token.mint', {
+      username: 'alice',
+      tokenUuid: { kind: 'profile', profileId: 'no-such-id' },
+      lifeMinutes: 10,
+      preamble: '{PXZ}',
+    });
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
     const inUse = await t.invoke('profiles.remove', { id: csId });
     expect(inUse.ok ? null : inUse.error.code).toBe('IN_USE');

@@ -18,7 +18,7 @@ async function startCs(setup: LabSetup, clock?: () => number): Promise<{ cs: Moc
   return { cs, port: l!.port };
 }
 
-describe('runLabCheck with a target (the app\'s running mock CS)', { timeout: 30_000 }, () => {
+describe("runLabCheck with a target (the app's running mock CS)", { timeout: 30_000 }, () => {
   it('fails on the broken CS, then passes once the running CS is fixed and read back for the judge', async () => {
     const scenario = findScenario('ttl-shorter-than-life')!;
     const { cs, port } = await startCs(scenario.broken);
@@ -27,13 +27,21 @@ describe('runLabCheck with a target (the app\'s running mock CS)', { timeout: 30
     const target = { host: '127.0.0.1', port };
     const extra = scenario.broken.cs.extraOptions;
 
-    const before = await runLabCheck({ scenario, setup: { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), extra), gax: scenario.broken.gax }, target });
+    const before = await runLabCheck({
+      scenario,
+      setup: { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), extra), gax: scenario.broken.gax },
+      target,
+    });
     expect(before.login).toMatchObject({ outcome: 'rejected', code: 'NOT_YET_VALID' });
     expect(before.solved).toBe(false);
     expect(events.some((e) => e.kind === 'register' && e.code === 'NOT_YET_VALID')).toBe(true);
 
     await cs.updateOptions({ tokenTtlMinutes: 20 });
-    const after = await runLabCheck({ scenario, setup: { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), extra), gax: scenario.broken.gax }, target });
+    const after = await runLabCheck({
+      scenario,
+      setup: { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), extra), gax: scenario.broken.gax },
+      target,
+    });
     expect(after.problems).toEqual([]);
     expect(after.solved).toBe(true);
     expect(after.login).toMatchObject({ outcome: 'accepted', code: 'OK', authMethod: 'token' });

@@ -43,10 +43,19 @@ export const FIXES: Record<string, LabFixes> = {
   'backup-cs-token-uuid': {
     // GAX signs with the primary's token-uuid (the gax side holds it); the lab's CS is the backup.
     intended: { what: "the backup CS's token-uuid = the primary's", change: (s) => void (s.cs.tokenUuid = s.gax.tokenUuid) },
-    alsoRight: [{ what: "the primary's token-uuid in braces and upper case on the backup", change: (s) => void (s.cs.tokenUuid = `{${s.gax.tokenUuid.toUpperCase()}}`) }],
+    alsoRight: [
+      {
+        what: "the primary's token-uuid in braces and upper case on the backup",
+        change: (s) => void (s.cs.tokenUuid = `{${s.gax.tokenUuid.toUpperCase()}}`),
+      },
+    ],
     wrong: [
       { what: 'another typo on the backup', change: (s) => void (s.cs.tokenUuid = '74d36508-4c2c-4c51-8b29-9b69f08339b0'), problem: 'login-failed' },
-      { what: "the primary's token-uuid set to the backup's", change: (s) => void (s.gax.tokenUuid = s.cs.tokenUuid), problem: 'primary-token-uuid-changed' },
+      {
+        what: "the primary's token-uuid set to the backup's",
+        change: (s) => void (s.gax.tokenUuid = s.cs.tokenUuid),
+        problem: 'primary-token-uuid-changed',
+      },
     ],
   },
   'cs-clock-behind': {
@@ -97,7 +106,11 @@ export const FIXES: Record<string, LabFixes> = {
     intended: { what: 'GAX mints a fresh token', change: (s) => void (s.gax.tokenSource = { kind: 'mint' }) },
     wrong: [
       { what: 'token-tolerance 900 s lets the old token in', change: (s) => void (s.cs.tokenToleranceSeconds = 900), problem: 'tolerance-too-wide' },
-      { what: 'a fresher capture replayed', change: (s) => void (s.gax.tokenSource = { kind: 'replay', issuedMinutesAgo: 5, lifeMinutes: 20 }), problem: 'replayed-token' },
+      {
+        what: 'a fresher capture replayed',
+        change: (s) => void (s.gax.tokenSource = { kind: 'replay', issuedMinutesAgo: 5, lifeMinutes: 20 }),
+        problem: 'replayed-token',
+      },
       { what: 'the CS clock set 30 min back', change: (s) => void (s.cs.clockOffsetSeconds = -1800), problem: 'cs-clock-off' },
     ],
   },
@@ -107,7 +120,11 @@ export const FIXES: Record<string, LabFixes> = {
     alsoRight: [{ what: 'a short custom preamble {GX} on the CS', change: (s) => void (s.cs.tokenPreambula = '{GX}') }],
     wrong: [
       { what: 'the Password field limit raised to 128', change: (s) => void (s.cs.passwordFieldLimit = 128), problem: 'field-limit-raised' },
-      { what: 'a shorter but still too long preamble {GAX-TOKEN}', change: (s) => void (s.cs.tokenPreambula = '{GAX-TOKEN}'), problem: 'login-failed' },
+      {
+        what: 'a shorter but still too long preamble {GAX-TOKEN}',
+        change: (s) => void (s.cs.tokenPreambula = '{GAX-TOKEN}'),
+        problem: 'login-failed',
+      },
       // GAX has no preamble of its own: a value on the GAX side changes nothing while the CS keeps the long one.
       { what: "{PXZ} typed on GAX's side alone", change: (s) => void (s.gax.preamble = '{PXZ}'), problem: 'login-failed' },
       { what: 'log in as jsmith, whose token fits', change: (s) => void (s.gax.userName = 'jsmith'), problem: 'wrong-user' },
@@ -143,7 +160,11 @@ export const FIXES: Record<string, LabFixes> = {
       },
     },
     wrong: [
-      { what: 'token-authentication-mode=enable added, misspelt line kept', change: (s) => void (s.cs.tokenAuthenticationMode = 'enable'), problem: 'misspelt-option' },
+      {
+        what: 'token-authentication-mode=enable added, misspelt line kept',
+        change: (s) => void (s.cs.tokenAuthenticationMode = 'enable'),
+        problem: 'misspelt-option',
+      },
       { what: 'the misspelt line deleted, mode still off', change: (s) => void (s.cs.extraOptions = {}), problem: 'login-failed' },
       {
         what: 'GAX switched to passwords, misspelt line deleted',

@@ -44,10 +44,22 @@ describe('parseLabSetup / labSetupToJson', () => {
     ['a bad mode', edited((v) => (v['cs']['tokenAuthenticationMode'] = 'on')), /^cs\.tokenAuthenticationMode: must be "enable" or "disable"$/],
     ['a bad preamble', edited((v) => (v['gax']['preamble'] = '{P X}')), /^gax\.preamble: the preamble may hold only printable ASCII/],
     ['a user twice', edited((v) => v['cs']['users'].push({ userName: 'rnaidoo', enabled: true })), /^cs\.users: "rnaidoo" appears twice$/],
-    ['a bad token source', edited((v) => (v['gax']['tokenSource'] = { kind: 'steal' })), /^gax\.tokenSource\.kind: must be \{"kind":"mint"\} or \{"kind":"replay"/],
+    [
+      'a bad token source',
+      edited((v) => (v['gax']['tokenSource'] = { kind: 'steal' })),
+      /^gax\.tokenSource\.kind: must be \{"kind":"mint"\} or \{"kind":"replay"/,
+    ],
     ['a replay without its times', edited((v) => (v['gax']['tokenSource'] = { kind: 'replay' })), /^gax\.tokenSource\.issuedMinutesAgo: is missing/],
-    ['a known option as an extra option', edited((v) => (v['cs']['extraOptions'] = { 'token-ttl': '20' })), /^cs\.extraOptions: "token-ttl" is an option the CS knows: set cs\.tokenTtlMinutes instead$/],
-    ['an extra option value with a line break', edited((v) => (v['cs']['extraOptions'] = { 'token-preamble': 'a\nb' })), /^cs\.extraOptions: the value of "token-preamble" holds a line break/],
+    [
+      'a known option as an extra option',
+      edited((v) => (v['cs']['extraOptions'] = { 'token-ttl': '20' })),
+      /^cs\.extraOptions: "token-ttl" is an option the CS knows: set cs\.tokenTtlMinutes instead$/,
+    ],
+    [
+      'an extra option value with a line break',
+      edited((v) => (v['cs']['extraOptions'] = { 'token-preamble': 'a\nb' })),
+      /^cs\.extraOptions: the value of "token-preamble" holds a line break/,
+    ],
     ['an empty password', edited((v) => (v['gax']['password'] = '')), /^gax\.password: is empty/],
     ['a clock ten years off', edited((v) => (v['gax']['clockOffsetSeconds'] = -4e8)), /^gax\.clockOffsetSeconds: is more than ten years behind$/],
   ])('%s → one line naming the field', (_, text, pattern) => {

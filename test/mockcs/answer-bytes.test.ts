@@ -39,7 +39,13 @@ async function capture(fill: (out: LineOutput) => void, slowReader = false): Pro
   }
 }
 
-const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u2028', '—', '…', '\u0000', '😀', '\ud800'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })), maxLength: 60 });
+const text = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('"', '\\', '\n', '\u2028', '—', '…', '\u0000', '😀', '\ud800'),
+    fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+  ),
+  maxLength: 60,
+});
 const instant = fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 99_999_999 }), fc.double({ noNaN: false }));
 const options = (o: Partial<MockCsOptions>): MockCsOptions => {
   const r = parseMockCsOptions(o);
@@ -88,7 +94,9 @@ describe('answers as bytes', { timeout: 20_000 }, () => {
   it("realistic mode's AUTH_FAILED is exactly its errorLine()", async () => {
     const ids = [1, 9, 10, 99_999_999, 100_000_000, 1_767_225_600_123, Number.MAX_SAFE_INTEGER];
     const got = await capture((out) => ids.forEach((id) => writeAuthFailed(out, id)));
-    expect(got.toString('utf8')).toBe(ids.map((requestId) => errorLine({ type: 'Error', requestId, code: 'AUTH_FAILED', message: REALISTIC_AUTH_MESSAGE })).join(''));
+    expect(got.toString('utf8')).toBe(
+      ids.map((requestId) => errorLine({ type: 'Error', requestId, code: 'AUTH_FAILED', message: REALISTIC_AUTH_MESSAGE })).join(''),
+    );
   });
 
   it('writeRefusal sends what the string answers say, in both modes and on the last allowed attempt', async () => {
@@ -97,10 +105,22 @@ describe('answers as bytes', { timeout: 20_000 }, () => {
       code: 'USER_DISABLED',
       authMethod: 'token',
       message: 'the token is valid, but the account "bob" is disabled',
-      detail: { serverTime: 1_767_225_600_123, validFrom: 1_767_225_540_000, validUntil: 1_767_226_860_000, tokenExp: 1_767_226_800_000, hint: 'Enable "bob".' },
+      detail: {
+        serverTime: 1_767_225_600_123,
+        validFrom: 1_767_225_540_000,
+        validUntil: 1_767_226_860_000,
+        tokenExp: 1_767_226_800_000,
+        hint: 'Enable "bob".',
+      },
     };
     const withWords: RegisterRejected = { ...refusal, words: encodeTeachingWords(refusal.code, refusal.message, refusal.detail.hint!) };
-    const tooLong: RegisterRejected = { ok: false, code: 'PASSWORD_TOO_LONG', authMethod: null, message: 'too long', detail: { serverTime: 5, hint: 'shorter' } };
+    const tooLong: RegisterRejected = {
+      ok: false,
+      code: 'PASSWORD_TOO_LONG',
+      authMethod: null,
+      message: 'too long',
+      detail: { serverTime: 5, hint: 'shorter' },
+    };
     const teaching = options({ maxFailedAttempts: 3 });
     const realistic = options({ maxFailedAttempts: 3, diagnostics: 'realistic' });
     const sent: string[] = [];

@@ -5,7 +5,10 @@ import { clientRegisteredLine, errorLine, helloLine, serverTimeLine } from '../.
 import { CSMOCK_ERROR_CODES, type ErrorDetail, type ErrorMessage } from '../../src-main/mockcs/protocol.js';
 
 const time = fc.integer({ min: 0, max: 2 ** 42 });
-const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u2028', '—', '…', '\u0000'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })), maxLength: 60 });
+const text = fc.string({
+  unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u2028', '—', '…', '\u0000'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })),
+  maxLength: 60,
+});
 
 describe('answer lines', { timeout: 20_000 }, () => {
   it('Error lines equal JSON.stringify, with and without detail', () => {

@@ -57,7 +57,9 @@ describe('events', { timeout: 20_000 }, () => {
     const e = srv.events.find((x) => x.kind === 'register')!;
     expect(e).toMatchObject({ code: 'EXPIRED', authMethod: 'token', userName: 'alice' });
     expect(e.hint).toMatch(/NTP|old/);
-    expect(e.logLine).toMatch(/Trc 04542 Message MSGCFG_ERROR sent to 127\.0\.0\.1:\d+ \[GAX\] user 'alice' \(token \{PXZ\}.{6}…\(\d+ chars\)\): EXPIRED — token expired at /);
+    expect(e.logLine).toMatch(
+      /Trc 04542 Message MSGCFG_ERROR sent to 127\.0\.0\.1:\d+ \[GAX\] user 'alice' \(token \{PXZ\}.{6}…\(\d+ chars\)\): EXPIRED — token expired at /,
+    );
   });
 
   it('never holds the token-uuid, a password or a whole token', async () => {
@@ -147,6 +149,8 @@ describe('redaction and log format', { timeout: 20_000 }, () => {
       message: 'the password for "bob" does not match',
       latencyMs: 3.25,
     });
-    expect(line).toBe(`09:05:07.008 Trc 04542 Message MSGCFG_ERROR sent to 127.0.0.1:5000 [GAX] user 'bob' (password): AUTH_FAILED sent, reason BAD_PASSWORD — the password for "bob" does not match (3.3 ms)`);
+    expect(line).toBe(
+      `09:05:07.008 Trc 04542 Message MSGCFG_ERROR sent to 127.0.0.1:5000 [GAX] user 'bob' (password): AUTH_FAILED sent, reason BAD_PASSWORD — the password for "bob" does not match (3.3 ms)`,
+    );
   });
 });

@@ -71,7 +71,10 @@ describe('failure isolation', { timeout: 20_000 }, () => {
 
   it('a throw while one connection is handled closes that one, with a logged reason and no secret; the others go on', async () => {
     const clock = new ClockThatFailsOnce();
-    srv = await startMockCs({ tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] }, { clock: clock.read });
+    srv = await startMockCs(
+      { tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] },
+      { clock: clock.read },
+    );
     const t = nowSeconds();
     const bystander = (await helloClient(srv.port)).client;
     expect(await register(bystander, 1, 'GAX', 'alice', mint(UUID, 'alice', t, t + 600))).toMatchObject({ type: 'ClientRegistered' });

@@ -57,11 +57,15 @@ describe('options change while running', { timeout: 20_000 }, () => {
   it('diagnostics and limits change for connections already open', async () => {
     srv = await startMockCs({ maxFailedAttempts: 50 });
     const { client } = await helloClient(srv.port);
-    expect(await client.request({ type: 'RegisterClient', requestId: 1, userName: 'default', password: 'x' })).toMatchObject({ code: 'BAD_PASSWORD' });
+    expect(await client.request({ type: 'RegisterClient', requestId: 1, userName: 'default', password: 'x' })).toMatchObject({
+      code: 'BAD_PASSWORD',
+    });
     await srv.cs.updateOptions({ diagnostics: 'realistic' });
     expect(await client.request({ type: 'RegisterClient', requestId: 2, userName: 'default', password: 'x' })).toMatchObject({ code: 'AUTH_FAILED' });
     await srv.cs.updateOptions({ passwordFieldLimit: 4 });
-    expect(await client.request({ type: 'RegisterClient', requestId: 3, userName: 'default', password: 'password' })).toMatchObject({ code: 'PASSWORD_TOO_LONG' });
+    expect(await client.request({ type: 'RegisterClient', requestId: 3, userName: 'default', password: 'password' })).toMatchObject({
+      code: 'PASSWORD_TOO_LONG',
+    });
     await srv.cs.updateOptions({ maxLineBytes: 128 });
     client.send(`{"type":"Ping","requestId":4,"pad":"${'x'.repeat(200)}"}\n`);
     expect(await client.next()).toMatchObject({ code: 'FRAME_TOO_LARGE' });
@@ -91,7 +95,12 @@ describe('options change while running', { timeout: 20_000 }, () => {
     srv = await startMockCs();
     const firstPort = srv.port;
     const { client: onFirst } = await helloClient(firstPort);
-    await srv.cs.updateOptions({ listeners: [{ host: '127.0.0.1', port: 0 }, { host: '127.0.0.1', port: 0 }] });
+    await srv.cs.updateOptions({
+      listeners: [
+        { host: '127.0.0.1', port: 0 },
+        { host: '127.0.0.1', port: 0 },
+      ],
+    });
     const two = srv.cs.status().listeners;
     expect(two).toHaveLength(2);
     expect(two[0]!.port).toBe(firstPort); // unchanged listener kept, same port
@@ -109,9 +118,16 @@ describe('options change while running', { timeout: 20_000 }, () => {
     const other = await startMockCs();
     cleanups.push(() => other.stop());
     const err = await srv.cs
-      .updateOptions({ listeners: [{ host: '127.0.0.1', port: srv.port }, { host: '127.0.0.1', port: other.port }] })
+      .updateOptions({
+        listeners: [
+          { host: '127.0.0.1', port: srv.port },
+          { host: '127.0.0.1', port: other.port },
+        ],
+      })
       .catch((e: unknown) => e as Error);
-    expect((err as Error).message).toBe(`cannot listen on 127.0.0.1:${other.port}: the port is already in use — pick another port (0 picks a free one) or stop the program using it`);
+    expect((err as Error).message).toBe(
+      `cannot listen on 127.0.0.1:${other.port}: the port is already in use — pick another port (0 picks a free one) or stop the program using it`,
+    );
     expect(await loginOnce(srv.port, 'default', 'password')).toMatchObject({ type: 'ClientRegistered' });
     expect(srv.cs.getOptions().listeners).toHaveLength(1);
   });
@@ -136,7 +152,14 @@ describe('start and stop', { timeout: 20_000 }, () => {
 
   it('start() on a port in use fails with one clear line and binds nothing', async () => {
     srv = await startMockCs();
-    const second = new MockCs({ options: { listeners: [{ host: '127.0.0.1', port: 0 }, { host: '127.0.0.1', port: srv.port }] } });
+    const second = new MockCs({
+      options: {
+        listeners: [
+          { host: '127.0.0.1', port: 0 },
+          { host: '127.0.0.1', port: srv.port },
+        ],
+      },
+    });
     await expect(second.start()).rejects.toThrow(/^cannot listen on 127\.0\.0\.1:\d+: the port is already in use/);
     expect(second.status()).toMatchObject({ running: false, listeners: [] });
   });
@@ -206,7 +229,9 @@ describe('the generated token-uuid', { timeout: 20_000 }, () => {
     await writeFile(join(tmp.dir, TOKEN_UUID_FILE), 'c0ffee00-1234-4abc-8def-01234567ZZZZ\n');
     const cs = new MockCs({ dataDir: tmp.dir, options: { listeners: [{ host: '127.0.0.1', port: 0 }] } });
     const err = await cs.start().catch((e: unknown) => e as Error);
-    expect((err as Error).message).toMatch(new RegExp(`^${join(tmp.dir, TOKEN_UUID_FILE).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not hold a token-uuid`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`^${join(tmp.dir, TOKEN_UUID_FILE).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not hold a token-uuid`),
+    );
     expect((err as Error).message).not.toContain('ZZZZ');
     expect(cs.status().running).toBe(false);
   });
@@ -214,7 +239,13 @@ describe('the generated token-uuid', { timeout: 20_000 }, () => {
 
 describe('status and public options', { timeout: 20_000 }, () => {
   it('counts connections, registrations and refusals; publicOptions hides the secrets', async () => {
-    srv = await startMockCs({ tokenUuid: UUID, users: [{ userName: 'alice', password: 'Tr0ub4dor&3', enabled: true }, { userName: 'svc', enabled: true }] });
+    srv = await startMockCs({
+      tokenUuid: UUID,
+      users: [
+        { userName: 'alice', password: 'Tr0ub4dor&3', enabled: true },
+        { userName: 'svc', enabled: true },
+      ],
+    });
     const { client } = await helloClient(srv.port);
     await client.request({ type: 'RegisterClient', requestId: 1, userName: 'alice', password: 'Tr0ub4dor&3' });
     await loginOnce(srv.port, 'alice', 'nope');

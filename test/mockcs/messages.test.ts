@@ -41,14 +41,20 @@ describe('parseRequestLine', { timeout: 20_000 }, () => {
 
   it('never throws, and answers every line with a request or one of the three codes', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)), fc.json().map((j) => Buffer.from(j))), (buf) => {
-        const r = parseRequestLine(buf);
-        if (!r.ok) {
-          expect(['BAD_FRAME', 'UNKNOWN_REQUEST', 'BAD_REQUEST']).toContain(r.code);
-          expect(r.message.length).toBeGreaterThan(5);
-          expect(r.requestId === null || (Number.isSafeInteger(r.requestId) && r.requestId >= 1)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
+          fc.json().map((j) => Buffer.from(j)),
+        ),
+        (buf) => {
+          const r = parseRequestLine(buf);
+          if (!r.ok) {
+            expect(['BAD_FRAME', 'UNKNOWN_REQUEST', 'BAD_REQUEST']).toContain(r.code);
+            expect(r.message.length).toBeGreaterThan(5);
+            expect(r.requestId === null || (Number.isSafeInteger(r.requestId) && r.requestId >= 1)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

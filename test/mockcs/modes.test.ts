@@ -25,9 +25,17 @@ describe('token authentication mode', { timeout: 20_000 }, () => {
   });
 
   it('uses the configured preamble to tell a token from a password', async () => {
-    srv = await startMockCs({ tokenAuthenticationMode: 'enable', tokenPreambula: '<TK>', tokenUuid: UUID, users: [{ userName: 'alice', password: '{PXZ}x', enabled: true }] });
+    srv = await startMockCs({
+      tokenAuthenticationMode: 'enable',
+      tokenPreambula: '<TK>',
+      tokenUuid: UUID,
+      users: [{ userName: 'alice', password: '{PXZ}x', enabled: true }],
+    });
     const now = nowSeconds();
-    expect(await loginOnce(srv.port, 'alice', mint(UUID, 'alice', now, now + 60, '<TK>'))).toMatchObject({ type: 'ClientRegistered', authMethod: 'token' });
+    expect(await loginOnce(srv.port, 'alice', mint(UUID, 'alice', now, now + 60, '<TK>'))).toMatchObject({
+      type: 'ClientRegistered',
+      authMethod: 'token',
+    });
     // With another preamble, "{PXZ}…" is a plain password.
     expect(await loginOnce(srv.port, 'alice', '{PXZ}x')).toMatchObject({ type: 'ClientRegistered', authMethod: 'password' });
   });
@@ -39,7 +47,10 @@ describe('diagnostics', { timeout: 20_000 }, () => {
       tokenAuthenticationMode: 'enable',
       tokenUuid: UUID,
       diagnostics: 'realistic',
-      users: [{ userName: 'alice', password: 'pw', enabled: true }, { userName: 'off', password: 'pw', enabled: false }],
+      users: [
+        { userName: 'alice', password: 'pw', enabled: true },
+        { userName: 'off', password: 'pw', enabled: false },
+      ],
     });
     const now = nowSeconds();
     const attempts: [string, string][] = [
@@ -76,7 +87,12 @@ describe('diagnostics', { timeout: 20_000 }, () => {
   it('realistic: TOO_MANY_ATTEMPTS says nothing about the reason', async () => {
     srv = await startMockCs({ diagnostics: 'realistic', maxFailedAttempts: 1 });
     const answer = await loginOnce(srv.port, 'default', 'nope');
-    expect(answer).toEqual({ type: 'Error', requestId: 1, code: 'TOO_MANY_ATTEMPTS', message: 'too many failed login attempts: the connection is closed' });
+    expect(answer).toEqual({
+      type: 'Error',
+      requestId: 1,
+      code: 'TOO_MANY_ATTEMPTS',
+      message: 'too many failed login attempts: the connection is closed',
+    });
   });
 });
 
@@ -112,7 +128,10 @@ describe('simulated clock offset', { timeout: 20_000 }, () => {
   it('decides in whole seconds: the last inclusive second of the window is accepted, the next refused', async () => {
     const t = 1_800_000_000;
     let ms = (t + 1200 + 60) * 1000 + 999; // validUntil + 0.999 s
-    srv = await startMockCs({ tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] }, { clock: () => ms });
+    srv = await startMockCs(
+      { tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] },
+      { clock: () => ms },
+    );
     const token = mint(UUID, 'alice', t, t + 1200);
     expect(await loginOnce(srv.port, 'alice', token)).toMatchObject({ type: 'ClientRegistered' });
     ms += 1;

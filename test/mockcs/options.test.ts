@@ -61,8 +61,18 @@ describe('mock CS options', { timeout: 20_000 }, () => {
   it('merges a patch and validates the whole', () => {
     const base = parseMockCsOptions({});
     if (!base.ok) throw new Error('defaults invalid');
-    expect(mergeMockCsOptions(base.options, { clockOffsetSeconds: -30 })).toMatchObject({ ok: true, options: { clockOffsetSeconds: -30, maxConnections: 1000 } });
-    expect(mergeMockCsOptions(base.options, { listeners: [{ host: '127.0.0.1', port: 1 }, { host: '127.0.0.1', port: 1 }] })).toEqual({
+    expect(mergeMockCsOptions(base.options, { clockOffsetSeconds: -30 })).toMatchObject({
+      ok: true,
+      options: { clockOffsetSeconds: -30, maxConnections: 1000 },
+    });
+    expect(
+      mergeMockCsOptions(base.options, {
+        listeners: [
+          { host: '127.0.0.1', port: 1 },
+          { host: '127.0.0.1', port: 1 },
+        ],
+      }),
+    ).toEqual({
       ok: false,
       message: 'listeners[1]: 127.0.0.1:1 is listed twice',
     });

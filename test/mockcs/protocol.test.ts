@@ -45,7 +45,13 @@ describe('csmock/1 messages', { timeout: 20_000 }, () => {
     const token = mint(UUID, 'alice', T0 - 60, T0 + 1200);
     const { client } = await helloClient(srv.port);
     const answer = await client.request({ type: 'RegisterClient', requestId: 1, clientName: 'GAX', userName: 'alice', password: token });
-    expect(answer).toMatchObject({ type: 'ClientRegistered', requestId: 1, userName: 'alice', authMethod: 'token', tokenExpires: (T0 + 1200) * 1000 });
+    expect(answer).toMatchObject({
+      type: 'ClientRegistered',
+      requestId: 1,
+      userName: 'alice',
+      authMethod: 'token',
+      tokenExpires: (T0 + 1200) * 1000,
+    });
     expect(typeof answer['sessionId']).toBe('string');
     expect((answer['sessionId'] as string).length).toBeGreaterThan(8);
     // Registered: a second RegisterClient is refused, the connection stays.
@@ -73,7 +79,10 @@ describe('csmock/1 messages', { timeout: 20_000 }, () => {
   it('reproduces the spec example of EXPIRED, with detail in teaching mode', async () => {
     // exp 00:20:00Z, tolerance 60 s; the server clock at 00:21:35Z is 95 s past the expiry.
     const at = T0 + 1295;
-    const local = await startMockCs({ tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] }, { clock: () => at * 1000 });
+    const local = await startMockCs(
+      { tokenAuthenticationMode: 'enable', tokenUuid: UUID, users: [{ userName: 'alice', enabled: true }] },
+      { clock: () => at * 1000 },
+    );
     try {
       const token = mint(UUID, 'alice', T0, T0 + 1200);
       const { client } = await helloClient(local.port);
@@ -167,7 +176,9 @@ describe('csmock/1 messages', { timeout: 20_000 }, () => {
     it('the signature is checked before the time window, and the window before the user', async () => {
       const { client } = await helloClient(srv.port);
       const expiredOtherKey = mint(OTHER_UUID, 'Alice', T0 - 9000, T0 - 8000);
-      expect((await client.request({ type: 'RegisterClient', requestId: 1, userName: 'alice', password: expiredOtherKey }))['code']).toBe('BAD_SIGNATURE');
+      expect((await client.request({ type: 'RegisterClient', requestId: 1, userName: 'alice', password: expiredOtherKey }))['code']).toBe(
+        'BAD_SIGNATURE',
+      );
       const expiredOtherUser = mint(UUID, 'Alice', T0 - 9000, T0 - 8000);
       expect((await client.request({ type: 'RegisterClient', requestId: 2, userName: 'alice', password: expiredOtherUser }))['code']).toBe('EXPIRED');
       client.destroy();
@@ -175,7 +186,12 @@ describe('csmock/1 messages', { timeout: 20_000 }, () => {
 
     it('the token is judged before the user exists: a bad token for an unknown user is the token error', async () => {
       const { client } = await helloClient(srv.port);
-      const answer = await client.request({ type: 'RegisterClient', requestId: 1, userName: 'ghost', password: mint(OTHER_UUID, 'ghost', T0, T0 + 60) });
+      const answer = await client.request({
+        type: 'RegisterClient',
+        requestId: 1,
+        userName: 'ghost',
+        password: mint(OTHER_UUID, 'ghost', T0, T0 + 60),
+      });
       expect(answer['code']).toBe('BAD_SIGNATURE');
       client.destroy();
     });
@@ -235,7 +251,11 @@ describe('csmock/1 messages', { timeout: 20_000 }, () => {
 
     it.each([
       ['no password', { type: 'RegisterClient', requestId: 3, userName: 'alice' }, /"password"/],
-      ['a numeric password', { type: 'RegisterClient', requestId: 3, userName: 'alice', password: 1234 }, /"password" must be a string, not a number/],
+      [
+        'a numeric password',
+        { type: 'RegisterClient', requestId: 3, userName: 'alice', password: 1234 },
+        /"password" must be a string, not a number/,
+      ],
       ['no userName', { type: 'RegisterClient', requestId: 3, password: 'x' }, /"userName"/],
       ['an empty userName', { type: 'RegisterClient', requestId: 3, userName: '', password: 'x' }, /empty/],
       ['a numeric clientName', { type: 'RegisterClient', requestId: 3, clientName: 5, userName: 'a', password: 'x' }, /clientName/],

@@ -54,7 +54,10 @@ describe('refusal words', { timeout: 20_000 }, () => {
       expect(answers[1]).toBe(answers[0]!.replace('"requestId":1,', '"requestId":2,'));
       expect(answers[4]).toBe(answers[3]!.replace('"requestId":4,', '"requestId":5,'));
       // After the change: the new tolerance in the window, the new clock, the same words.
-      expect(parsed[5]).toMatchObject({ message: (parsed[0] as { message: string }).message, detail: { serverTime: T0 * 1000 + 1123, validFrom: (T0 + 1200 - 86_400 - 120) * 1000 } });
+      expect(parsed[5]).toMatchObject({
+        message: (parsed[0] as { message: string }).message,
+        detail: { serverTime: T0 * 1000 + 1123, validFrom: (T0 + 1200 - 86_400 - 120) * 1000 },
+      });
       client.destroy();
     } finally {
       await srv.stop();

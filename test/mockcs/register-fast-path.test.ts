@@ -6,8 +6,17 @@ import { parseRequestLine, parseRequestLineFully } from '../../src-main/mockcs/m
 import { readRegisterClientFast } from '../../src-main/mockcs/register-fast-path.js';
 
 const line = (s: string) => Buffer.from(s, 'utf8');
-const plain = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).filter((c) => c !== 0x22 && c !== 0x5c).map((c) => String.fromCharCode(c)), maxLength: 70 });
-const tricky = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\t', 'é', '😀', '\u2028', '\u0000', '\u007f'), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 20 });
+const plain = fc.string({
+  unit: fc
+    .integer({ min: 0x20, max: 0x7e })
+    .filter((c) => c !== 0x22 && c !== 0x5c)
+    .map((c) => String.fromCharCode(c)),
+  maxLength: 70,
+});
+const tricky = fc.string({
+  unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\t', 'é', '😀', '\u2028', '\u0000', '\u007f'), fc.string({ minLength: 1, maxLength: 1 })),
+  maxLength: 20,
+});
 const field = fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: tricky });
 const id = fc.oneof(
   fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map(String),
@@ -44,7 +53,9 @@ describe('RegisterClient fast path', { timeout: 20_000 }, () => {
 
   it('takes the client-written shape, with and without clientName', () => {
     const token = '{PXZ}AWlV7AAAAAAAaWlV7GFsaWNlWoFt4u1jB3S_PXmzzpsRlg';
-    expect(readRegisterClientFast(line(`{"type":"RegisterClient","requestId":42,"clientName":"GAX","userName":"alice","password":"${token}"}`))).toEqual({
+    expect(
+      readRegisterClientFast(line(`{"type":"RegisterClient","requestId":42,"clientName":"GAX","userName":"alice","password":"${token}"}`)),
+    ).toEqual({
       type: 'RegisterClient',
       requestId: 42,
       clientName: 'GAX',
@@ -74,6 +85,8 @@ describe('RegisterClient fast path', { timeout: 20_000 }, () => {
       '{"type": "RegisterClient","requestId":1,"userName":"a","password":"p"}',
     ];
     for (const s of left) expect(readRegisterClientFast(line(s)), s).toBeNull();
-    expect(readRegisterClientFast(Buffer.from([...line('{"type":"RegisterClient","requestId":1,"userName":"a'), 0xff, ...line('","password":"p"}')]))).toBeNull();
+    expect(
+      readRegisterClientFast(Buffer.from([...line('{"type":"RegisterClient","requestId":1,"userName":"a'), 0xff, ...line('","password":"p"}')])),
+    ).toBeNull();
   });
 });

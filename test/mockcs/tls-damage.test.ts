@@ -21,39 +21,42 @@ describe('damaged TLS certificate or key', { timeout: 30_000 }, () => {
   it.each([
     ['the certificate', CERT_FILE, 'not a certificate\n', /mockcs-cert\.pem is not a PEM certificate/],
     ['the key', KEY_FILE, '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n', /mockcs-key\.pem is not a PEM private key/],
-  ])('%s damaged: both files set aside as *.damaged-<time>, one line with the new fingerprint, never silent', async (_what, file, garbage, reason) => {
-    const tmp = await tempDir();
-    try {
-      const first = await startWith(tmp.dir);
-      await first.cs.stop();
-      expect(first.events.filter((e) => e.code === 'TLS_CERTIFICATE_REPLACED')).toEqual([]);
-      await writeFile(join(tmp.dir, TLS_DIR, file), garbage);
+  ])(
+    '%s damaged: both files set aside as *.damaged-<time>, one line with the new fingerprint, never silent',
+    async (_what, file, garbage, reason) => {
+      const tmp = await tempDir();
+      try {
+        const first = await startWith(tmp.dir);
+        await first.cs.stop();
+        expect(first.events.filter((e) => e.code === 'TLS_CERTIFICATE_REPLACED')).toEqual([]);
+        await writeFile(join(tmp.dir, TLS_DIR, file), garbage);
 
-      const second = await startWith(tmp.dir);
-      await second.cs.stop();
-      expect(second.fingerprint).not.toBe(first.fingerprint);
-      const notices = second.events.filter((e) => e.code === 'TLS_CERTIFICATE_REPLACED');
-      expect(notices).toHaveLength(1);
-      expect(notices[0]!.message).toMatch(reason);
-      expect(notices[0]!.message).toMatch(/set aside as .*mockcs-cert\.pem\.damaged-\d{8}T\d{6}Z and .*mockcs-key\.pem\.damaged-\d{8}T\d{6}Z/);
-      expect(notices[0]!.message).toContain(`its SHA-256 fingerprint is ${second.fingerprint}: clients that pinned the old one must pin this one`);
-      expect(notices[0]!.logLine).toMatch(/^\d\d:\d\d:\d\d\.\d{3} Trc ----- TLS_CERTIFICATE_REPLACED: the kept TLS certificate was damaged/);
-      expect(notices[0]!.logLine).not.toContain('\n');
+        const second = await startWith(tmp.dir);
+        await second.cs.stop();
+        expect(second.fingerprint).not.toBe(first.fingerprint);
+        const notices = second.events.filter((e) => e.code === 'TLS_CERTIFICATE_REPLACED');
+        expect(notices).toHaveLength(1);
+        expect(notices[0]!.message).toMatch(reason);
+        expect(notices[0]!.message).toMatch(/set aside as .*mockcs-cert\.pem\.damaged-\d{8}T\d{6}Z and .*mockcs-key\.pem\.damaged-\d{8}T\d{6}Z/);
+        expect(notices[0]!.message).toContain(`its SHA-256 fingerprint is ${second.fingerprint}: clients that pinned the old one must pin this one`);
+        expect(notices[0]!.logLine).toMatch(/^\d\d:\d\d:\d\d\.\d{3} Trc ----- TLS_CERTIFICATE_REPLACED: the kept TLS certificate was damaged/);
+        expect(notices[0]!.logLine).not.toContain('\n');
 
-      // The damaged file is kept as it was, for a person to look at.
-      const names = await readdir(join(tmp.dir, TLS_DIR));
-      const aside = names.find((n) => n.startsWith(`${file}.damaged-`))!;
-      expect(await readFile(join(tmp.dir, TLS_DIR, aside), 'utf8')).toBe(garbage);
+        // The damaged file is kept as it was, for a person to look at.
+        const names = await readdir(join(tmp.dir, TLS_DIR));
+        const aside = names.find((n) => n.startsWith(`${file}.damaged-`))!;
+        expect(await readFile(join(tmp.dir, TLS_DIR, aside), 'utf8')).toBe(garbage);
 
-      // A third start keeps the new certificate, without a word.
-      const third = await startWith(tmp.dir);
-      await third.cs.stop();
-      expect(third.fingerprint).toBe(second.fingerprint);
-      expect(third.events.filter((e) => e.code === 'TLS_CERTIFICATE_REPLACED')).toEqual([]);
-    } finally {
-      await tmp.cleanup();
-    }
-  });
+        // A third start keeps the new certificate, without a word.
+        const third = await startWith(tmp.dir);
+        await third.cs.stop();
+        expect(third.fingerprint).toBe(second.fingerprint);
+        expect(third.events.filter((e) => e.code === 'TLS_CERTIFICATE_REPLACED')).toEqual([]);
+      } finally {
+        await tmp.cleanup();
+      }
+    },
+  );
 });
 
 describe('a TLS handshake that never finishes is logged once, with the right reason', { timeout: 30_000 }, () => {
@@ -135,7 +138,10 @@ describe('a TLS handshake that never finishes is logged once, with the right rea
     expect(refused[0]!.message).toMatch(/3 TLS handshakes from 127\.0\.0\.2 are pending, .*\(maxConnectionsPerAddress = 3\)/);
     const { connect: tlsConnect } = await import('node:tls');
     const other = await new Promise<import('node:tls').TLSSocket>((resolve, reject) => {
-      const s = tlsConnect({ port: info!.port, host: '127.0.0.1', localAddress: '127.0.0.3', rejectUnauthorized: false } as import('node:tls').ConnectionOptions, () => resolve(s));
+      const s = tlsConnect(
+        { port: info!.port, host: '127.0.0.1', localAddress: '127.0.0.3', rejectUnauthorized: false } as import('node:tls').ConnectionOptions,
+        () => resolve(s),
+      );
       s.once('error', reject);
     });
     expect(other.authorized || other.getPeerX509Certificate() !== undefined).toBe(true);

@@ -19,7 +19,12 @@ describe('TLS listeners', { timeout: 20_000 }, () => {
     tmp = await tempDir();
     cs = new MockCs({
       dataDir: tmp.dir,
-      options: { listeners: [{ host: '127.0.0.1', port: 0 }, { host: '127.0.0.1', port: 0, tls: true }] },
+      options: {
+        listeners: [
+          { host: '127.0.0.1', port: 0 },
+          { host: '127.0.0.1', port: 0, tls: true },
+        ],
+      },
     });
     cs.onEvent((e) => events.push(`${e.code} ${e.message}`));
     const [plain, secure] = await cs.start();

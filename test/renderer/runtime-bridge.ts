@@ -59,7 +59,10 @@ export async function runtimeBridge(opts: RuntimeBridgeOptions = {}): Promise<Ru
     mode,
     dataDir: dir,
     cipher: opts.keychain ? fakeKeychain() : new SessionSecretVault(),
-    appInfo: { version: '0.1.0', versions: mode === 'electron' ? { node: '22.20.0', electron: '45.5.0', chrome: '142.0.7444.52' } : { node: process.versions.node } },
+    appInfo: {
+      version: '0.1.0',
+      versions: mode === 'electron' ? { node: '22.20.0', electron: '45.5.0', chrome: '142.0.7444.52' } : { node: process.versions.node },
+    },
     isTrustedSender: (s) => s.authenticated,
     checkOutputs: true,
     ...(mode === 'electron'

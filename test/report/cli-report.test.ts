@@ -20,7 +20,10 @@ const events: MockCsEvent[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gax-cli-report-'));
-  cs = new MockCs({ dataDir: join(dir, 'cs'), options: { tokenAuthenticationMode: 'enable', tokenUuid: UUID, listeners: [{ host: '127.0.0.1', port: 0 }] } });
+  cs = new MockCs({
+    dataDir: join(dir, 'cs'),
+    options: { tokenAuthenticationMode: 'enable', tokenUuid: UUID, listeners: [{ host: '127.0.0.1', port: 0 }] },
+  });
   cs.onEvent((e) => events.push(e));
   port = (await cs.start())[0]!.port;
   await writeFile(join(dir, 'u.txt'), `${UUID}\n`);
@@ -50,13 +53,31 @@ describe('--report', { timeout: 60_000 }, () => {
 
   it('login: the trace, the outcome and the command that reruns it (secrets by reference)', async () => {
     const out = join(dir, 'login.html');
-    const run = await runGaxToken(['login', '--host', '127.0.0.1', '--port', String(port), '--user', 'default', '--uuid-file', join(dir, 'u.txt'), '--life', '20', '--client-name', 'Field kit', '--report', out]);
+    const run = await runGaxToken([
+      'login',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--user',
+      'default',
+      '--uuid-file',
+      join(dir, 'u.txt'),
+      '--life',
+      '20',
+      '--client-name',
+      'Field kit',
+      '--report',
+      out,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const html = await readFile(out, 'utf8');
     expectSelfContained(html);
     expect(html).toContain('accepted: ');
     expect(html).toContain('<td class="nowrap">RegisterClient</td>');
-    expect(html).toContain(`gax-token login --host 127.0.0.1 --port ${port} --user default --client-name &#39;Field kit&#39; --uuid-file ${join(dir, 'u.txt')} --life 20`);
+    expect(html).toContain(
+      `gax-token login --host 127.0.0.1 --port ${port} --user default --client-name &#39;Field kit&#39; --uuid-file ${join(dir, 'u.txt')} --life 20`,
+    );
     expect(events.some((e) => e.kind === 'register' && e.clientName === 'Field kit')).toBe(true);
   });
 
@@ -79,7 +100,19 @@ describe('--report', { timeout: 60_000 }, () => {
     ];
     for (const [target, why] of cases) {
       const before = events.length;
-      const run = await runGaxToken(['login', '--host', '127.0.0.1', '--port', String(port), '--user', 'default', '--uuid-file', join(dir, 'u.txt'), '--report', target]);
+      const run = await runGaxToken([
+        'login',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--user',
+        'default',
+        '--uuid-file',
+        join(dir, 'u.txt'),
+        '--report',
+        target,
+      ]);
       expect(run.code).toBe(2);
       expect(expectOneLineError(run)).toMatch(why);
       expect(events.length).toBe(before);

@@ -58,7 +58,10 @@ afterAll(async () => {
 });
 
 /** Runs `command --json` in sh, in a folder holding ./token-uuid.txt, with `gax-token` on the PATH. */
-function runInShell(command: string, secrets: { uuid?: string; env?: Record<string, string> }): Promise<{ code: number | null; result: LoginResult; stderr: string }> {
+function runInShell(
+  command: string,
+  secrets: { uuid?: string; env?: Record<string, string> },
+): Promise<{ code: number | null; result: LoginResult; stderr: string }> {
   return new Promise((resolve, reject) => {
     const setup = secrets.uuid ? writeFile(join(dir, UUID_PLACEHOLDER), `${secrets.uuid}\n`) : Promise.resolve();
     void setup.then(() => {
@@ -128,7 +131,13 @@ describe('the copied command reruns the same attempt', () => {
       credentials: { kind: 'gax', confservTrusted: true, tokenLifeMinutes: 60, tokenUuid: WRONG, preamble: PREAMBLE },
     });
     expect(direct.server?.code).toBe('BAD_SIGNATURE');
-    const copied = loginCommand({ host: '127.0.0.1', port, tls: null, userName: USER, credentials: { kind: 'gax', confservTrusted: true, tokenLifeMinutes: 60, preamble: PREAMBLE } });
+    const copied = loginCommand({
+      host: '127.0.0.1',
+      port,
+      tls: null,
+      userName: USER,
+      credentials: { kind: 'gax', confservTrusted: true, tokenLifeMinutes: 60, preamble: PREAMBLE },
+    });
     const rerun = await runInShell(copied.command, { uuid: WRONG });
     expect(rerun.code).toBe(1);
     same(direct, rerun.result);
@@ -150,7 +159,13 @@ describe('the copied command reruns the same attempt', () => {
       userName: USER,
       credentials: { kind: 'gax', confservTrusted: false, tokenLifeMinutes: 60, tokenUuid: UUID, preamble: PREAMBLE, password: PASSWORD },
     });
-    const copied = loginCommand({ host: '127.0.0.1', port, tls: null, userName: USER, credentials: { kind: 'gax', confservTrusted: false, tokenLifeMinutes: 60, preamble: PREAMBLE } });
+    const copied = loginCommand({
+      host: '127.0.0.1',
+      port,
+      tls: null,
+      userName: USER,
+      credentials: { kind: 'gax', confservTrusted: false, tokenLifeMinutes: 60, preamble: PREAMBLE },
+    });
     expect(copied.command).toContain('--password-env GAX_PASSWORD');
     same(direct, (await runInShell(copied.command, { env: { GAX_PASSWORD: PASSWORD } })).result);
   });

@@ -130,7 +130,14 @@ describe('the setup report', () => {
         ],
         facts: [{ label: 'Sample token length', value: '48 of 64 bytes' }],
         warnings: [
-          { id: 'TTL_SHORTER_THAN_LIFE', severity: 'error', message: 'token-ttl is short', why: 'because', fix: '[system]\ntoken-ttl=20', source: { kind: 'genesys', id: 'CSP-SYSTEM' } },
+          {
+            id: 'TTL_SHORTER_THAN_LIFE',
+            severity: 'error',
+            message: 'token-ttl is short',
+            why: 'because',
+            fix: '[system]\ntoken-ttl=20',
+            source: { kind: 'genesys', id: 'CSP-SYSTEM' },
+          },
         ],
       },
     });

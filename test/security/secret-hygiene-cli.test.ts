@@ -30,8 +30,14 @@ describe('the gax-token command', { timeout: 120_000 }, () => {
     token = mint.stdout.split('\n')[0]!;
     expect(token.startsWith(PREAMBLE)).toBe(true);
     scanRun('mint', mint, { stdoutIsProduct: true });
-    scanRun('mint --json (uuid in the environment)', await runGaxToken(['mint', '--user', 'alice', '--json'], { env: { GAX_TOKEN_UUID: TOKEN_UUID } }), { stdoutIsProduct: true });
-    scanRun('mint --uuid on the command line', await runGaxToken(['mint', '--uuid', TOKEN_UUID.toUpperCase(), '--user', 'bob']), { stdoutIsProduct: true });
+    scanRun(
+      'mint --json (uuid in the environment)',
+      await runGaxToken(['mint', '--user', 'alice', '--json'], { env: { GAX_TOKEN_UUID: TOKEN_UUID } }),
+      { stdoutIsProduct: true },
+    );
+    scanRun('mint --uuid on the command line', await runGaxToken(['mint', '--uuid', TOKEN_UUID.toUpperCase(), '--user', 'bob']), {
+      stdoutIsProduct: true,
+    });
     for (const bad of [MISTYPED_UUID, `${TOKEN_UUID}0`, `{${MISTYPED_UUID}}`]) {
       const run = await runGaxToken(['mint', '--uuid', bad, '--user', 'alice']);
       expect(run.code).toBe(2);
@@ -55,8 +61,14 @@ describe('the gax-token command', { timeout: 120_000 }, () => {
 
   it('serve (plain and JSON log) while logins by token and password succeed and fail; login and time', async () => {
     const serveHome = join(home(), 'serve-home');
-    const plain = startGaxToken(['serve', '--port', '0', '--mode', 'enable', '--uuid', TOKEN_UUID, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob'], { GAX_TOKEN_LAB_HOME: serveHome });
-    const json = startGaxToken(['serve', '--port', '0', '--tls', '--mode', 'enable', '--uuid-file', uuidFile, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob', '--json-log'], { GAX_TOKEN_LAB_HOME: serveHome });
+    const plain = startGaxToken(
+      ['serve', '--port', '0', '--mode', 'enable', '--uuid', TOKEN_UUID, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob'],
+      { GAX_TOKEN_LAB_HOME: serveHome },
+    );
+    const json = startGaxToken(
+      ['serve', '--port', '0', '--tls', '--mode', 'enable', '--uuid-file', uuidFile, '--user', `alice:${CS_PASSWORD}`, '--user', 'bob', '--json-log'],
+      { GAX_TOKEN_LAB_HOME: serveHome },
+    );
     try {
       const port = (await waitForOutput(plain.stdout, /^listening on 127\.0\.0\.1:(\d+)$/m))[1]!;
       const tls = await waitForOutput(json.stdout, /^listening on 127\.0\.0\.1:(\d+) \(tls, sha256 ([0-9A-F:]+)\)$/m);
@@ -82,7 +94,10 @@ describe('the gax-token command', { timeout: 120_000 }, () => {
         }
         scanRun('time', await runGaxToken(['time', ...target, '--samples', '2', '--json']));
       }
-      scanRun('login to a closed port', await runGaxToken(['login', '--host', '127.0.0.1', '--port', '1', '--user', 'alice', '--password-env', 'CS_PASSWORD'], { env }));
+      scanRun(
+        'login to a closed port',
+        await runGaxToken(['login', '--host', '127.0.0.1', '--port', '1', '--user', 'alice', '--password-env', 'CS_PASSWORD'], { env }),
+      );
       scanRun('login with a mistyped uuid', await runGaxToken(['login', ...targets[0]!, '--user', 'alice', '--uuid', MISTYPED_UUID]));
       await waitForOutput(plain.stdout, /user 'mallory'/);
       await waitForOutput(json.stdout, /"userName":"mallory"/);
@@ -96,7 +111,9 @@ describe('the gax-token command', { timeout: 120_000 }, () => {
     // serve with a given token-uuid keeps only its certificate; the generated uuid file is not ours.
     for (const [file, bytes] of await filesUnder(serveHome)) scanner.scan(`serve data dir: ${file}`, bytes);
     expectClean(scanner.findings);
-    const bad = await runGaxToken(['serve', '--port', '0', '--uuid', MISTYPED_UUID, '--user', `alice:${CS_PASSWORD}`], { env: { GAX_TOKEN_LAB_HOME: serveHome } });
+    const bad = await runGaxToken(['serve', '--port', '0', '--uuid', MISTYPED_UUID, '--user', `alice:${CS_PASSWORD}`], {
+      env: { GAX_TOKEN_LAB_HOME: serveHome },
+    });
     expect(bad.code).toBe(2);
     scanRun('serve with a mistyped uuid', bad);
     expectClean(scanner.findings);

@@ -11,7 +11,19 @@ import type { TokenUuidSource } from '../../src-main/ipc/contract/tokens.js';
 import { safeStorageCipher } from '../../src-main/store/index.js';
 import { FOREIGN, startRuntime, type TestRuntime } from '../ipc/helpers.js';
 import { fakeSafeStorage } from '../store/helpers.js';
-import { CS_PASSWORD, expectClean, filesUnder, hygieneScanner, MISTYPED_UUID, NOW, PREAMBLE, PROFILE_PASSWORD, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
+import {
+  CS_PASSWORD,
+  expectClean,
+  filesUnder,
+  hygieneScanner,
+  MISTYPED_UUID,
+  NOW,
+  PREAMBLE,
+  PROFILE_PASSWORD,
+  tempHome,
+  TOKEN_UUID,
+  WRONG_UUID,
+} from './flows.js';
 
 const home = tempHome();
 
@@ -23,8 +35,12 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
   let csId: string;
 
   const gax = (tokenUuid: TokenUuidSource) => ({ kind: 'gax', confservTrusted: true, tokenLifeMinutes: 10, tokenUuid, preamble: PREAMBLE }) as const;
-  const login = async (runId: string, userName: string, credentials: RequestInput<'login.run'>['credentials'], target: RequestInput<'login.run'>['target'] = { kind: 'mockcs' }) =>
-    (await t.call('login.run', { runId, target, userName, credentials })).outcome;
+  const login = async (
+    runId: string,
+    userName: string,
+    credentials: RequestInput<'login.run'>['credentials'],
+    target: RequestInput<'login.run'>['target'] = { kind: 'mockcs' },
+  ) => (await t.call('login.run', { runId, target, userName, credentials })).outcome;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(home(), 'ipc-data-'));
@@ -48,26 +64,50 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
     expect(await login('bad-password', 'alice', { kind: 'password', password: `${CS_PASSWORD}x` })).toBe('rejected');
     expect(await login('wrong-uuid', 'alice', gax({ kind: 'typed', value: WRONG_UUID }))).toBe('rejected');
     expect(await login('token-only', 'bob', { kind: 'password', password: CS_PASSWORD })).toBe('rejected');
-    expect(await login('closed', 'alice', { kind: 'password', password: CS_PASSWORD }, { kind: 'host', host: '127.0.0.1', port: 1 })).toBe('unreachable');
-    await t.invoke('login.run', { runId: 'mistyped', target: { kind: 'mockcs' }, userName: 'alice', credentials: gax({ kind: 'typed', value: MISTYPED_UUID }) });
+    expect(await login('closed', 'alice', { kind: 'password', password: CS_PASSWORD }, { kind: 'host', host: '127.0.0.1', port: 1 })).toBe(
+      'unreachable',
+    );
+    await t.invoke('login.run', {
+      runId: 'mistyped',
+      target: { kind: 'mockcs' },
+      userName: 'alice',
+      credentials: gax({ kind: 'typed', value: MISTYPED_UUID }),
+    });
     await t.call('clock.probe', { target: { kind: 'mockcs' }, samples: 2 });
     await t.waitForEvent('mockcs.events', (p) => p.events.some((e) => e.code === 'BAD_SIGNATURE'));
     expect((await t.call('mockcs.log.snapshot', {})).events.length).toBeGreaterThan(8);
   });
 
   it('tokens: mint (its answer is the token, and only that), decode, verify with the right, a wrong and a mistyped uuid', async () => {
-    const minted = await t.call('token.mint', { username: 'alice', tokenUuid: { kind: 'typed', value: TOKEN_UUID }, lifeMinutes: 10, preamble: PREAMBLE, now: NOW }, { record: false });
+    const minted = await t.call(
+      'token.mint',
+      { username: 'alice', tokenUuid: { kind: 'typed', value: TOKEN_UUID }, lifeMinutes: 10, preamble: PREAMBLE, now: NOW },
+      { record: false },
+    );
     scanner.scan('token.mint answer', JSON.stringify(minted), { wholeTokens: false });
     // decode and verify were handed the token, so their answers are scanned for the other secrets only.
     const handed = async (what: string, p: Promise<unknown>) => scanner.scan(what, JSON.stringify(await p), { wholeTokens: false });
     await handed('token.decode', t.invoke('token.decode', { value: minted.token, preamble: PREAMBLE }, { record: false }));
     for (const value of [TOKEN_UUID, WRONG_UUID, MISTYPED_UUID])
-      await handed('token.verify', t.invoke('token.verify', { value: minted.token, preamble: PREAMBLE, tokenUuid: { kind: 'typed', value }, userName: 'alice', now: NOW + 1 }, { record: false }));
-    await handed('token.verify (mock CS uuid)', t.invoke('token.verify', { value: minted.token, preamble: PREAMBLE, tokenUuid: { kind: 'mockcs' } }, { record: false }));
+      await handed(
+        'token.verify',
+        t.invoke(
+          'token.verify',
+          { value: minted.token, preamble: PREAMBLE, tokenUuid: { kind: 'typed', value }, userName: 'alice', now: NOW + 1 },
+          { record: false },
+        ),
+      );
+    await handed(
+      'token.verify (mock CS uuid)',
+      t.invoke('token.verify', { value: minted.token, preamble: PREAMBLE, tokenUuid: { kind: 'mockcs' } }, { record: false }),
+    );
   });
 
   it('the wizard export: the token-uuid only in the snippet the person asked to include secrets in', async () => {
-    const input = { cs: { 'token-authentication-mode': 'enable', 'token-uuid': TOKEN_UUID, 'token-tolerance': '60' }, gax: { confserv_trusted: 'true', token_life_in_minutes: '10' } };
+    const input = {
+      cs: { 'token-authentication-mode': 'enable', 'token-uuid': TOKEN_UUID, 'token-tolerance': '60' },
+      gax: { confserv_trusted: 'true', token_life_in_minutes: '10' },
+    };
     const safe = await t.call('options.render', { ...input, includeSecrets: false });
     expect(safe.cs.text).toContain('token-authentication-mode=enable');
     const explicit = await t.call('options.render', { ...input, includeSecrets: true }, { record: false });
@@ -76,7 +116,10 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
     await t.invoke('options.render', { cs: { 'token-uuid': MISTYPED_UUID }, gax: {}, includeSecrets: false });
     await t.call('doctor.diagnose', {
       files: [
-        { name: 'confserv.cfg', text: `[system]\ntoken-authentication-mode=enable\ntoken-uuid=${TOKEN_UUID}\ntoken-uuid=${MISTYPED_UUID}\n[general]\ntoken-uuid=${WRONG_UUID}\n` },
+        {
+          name: 'confserv.cfg',
+          text: `[system]\ntoken-authentication-mode=enable\ntoken-uuid=${TOKEN_UUID}\ntoken-uuid=${MISTYPED_UUID}\n[general]\ntoken-uuid=${WRONG_UUID}\n`,
+        },
         { name: 'gax.cfg', text: `[general]\nconfserv_trusted=true\npassword=${CS_PASSWORD}\n` },
       ],
     });
@@ -88,13 +131,19 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
         kind: 'cs',
         name: 'Hygiene CS',
         options: { 'token-authentication-mode': 'enable', 'token-uuid': TOKEN_UUID },
-        users: [{ userName: 'alice', password: CS_PASSWORD }, { userName: 'carol', password: PROFILE_PASSWORD }],
+        users: [
+          { userName: 'alice', password: CS_PASSWORD },
+          { userName: 'carol', password: PROFILE_PASSWORD },
+        ],
       })
     ).id;
     const gaxId = (await t.call('profiles.create', { kind: 'gax', name: 'Hygiene GAX', options: { confserv_trusted: 'true' } })).id;
     await t.call('profiles.create', { kind: 'pair', name: 'Hygiene pair', csProfileId: csId, gaxProfileId: gaxId });
     await t.call('profiles.get', { id: csId });
-    await t.call('profiles.update', { id: csId, patch: { users: [{ userName: 'alice' }, { userName: 'carol' }, { userName: 'dave', password: PROFILE_PASSWORD }] } });
+    await t.call('profiles.update', {
+      id: csId,
+      patch: { users: [{ userName: 'alice' }, { userName: 'carol' }, { userName: 'dave', password: PROFILE_PASSWORD }] },
+    });
     await t.call('profiles.duplicate', { id: csId });
     expect(await login('profile', 'alice', gax({ kind: 'profile', profileId: csId }))).toBe('accepted');
     const plain = await t.call('profiles.export', { includeSecrets: false });
@@ -115,8 +164,19 @@ describe('the IPC runtime (real store with an encrypting keychain, real mock CS,
       await t.invoke('mockcs.users.upsert', { userName: 'alice', enabled: true, password: `${'x'.repeat(1024)}${CS_PASSWORD}` }),
       await t.invoke('mockcs.users.upsert', { userName: CS_PASSWORD.replace('-', '\n'), enabled: true, password: CS_PASSWORD }),
       await t.invoke('token.mint', { username: 'alice', tokenUuid: { kind: 'typed', value: MISTYPED_UUID }, lifeMinutes: 1, preamble: PREAMBLE }),
-      await t.invoke('token.mint', { username: 'alice', tokenUuid: { kind: 'typed', value: TOKEN_UUID }, lifeMinutes: 1, preamble: PREAMBLE, secret: CS_PASSWORD } as never),
-      await t.invoke('login.run', { runId: 'x', target: { kind: 'mockcs' }, userName: 'alice', credentials: { kind: 'password', password: CS_PASSWORD, extra: PROFILE_PASSWORD } } as never),
+      await t.invoke('token.mint', {
+        username: 'alice',
+        tokenUuid: { kind: 'typed', value: TOKEN_UUID },
+        lifeMinutes: 1,
+        preamble: PREAMBLE,
+        secret: CS_PASSWORD,
+      } as never),
+      await t.invoke('login.run', {
+        runId: 'x',
+        target: { kind: 'mockcs' },
+        userName: 'alice',
+        credentials: { kind: 'password', password: CS_PASSWORD, extra: PROFILE_PASSWORD },
+      } as never),
       await t.invoke('secrets.reveal', { profileId: 'nope', field: { option: 'token-uuid' } }),
       await t.invokeRaw(`profiles.${TOKEN_UUID}`, { password: CS_PASSWORD }),
       await t.invokeRaw('secrets.reveal', { profileId: csId, field: { option: 'token-uuid' } }, FOREIGN),

@@ -76,7 +76,10 @@ describe('reports', { timeout: 120_000 }, () => {
         port: request.port,
         tls: request.tls ?? null,
         userName: request.userName,
-        credentials: c.kind === 'password' ? { kind: 'password' } : { kind: 'gax', confservTrusted: c.confservTrusted, tokenLifeMinutes: c.tokenLifeMinutes, preamble: c.preamble },
+        credentials:
+          c.kind === 'password'
+            ? { kind: 'password' }
+            : { kind: 'gax', confservTrusted: c.confservTrusted, tokenLifeMinutes: c.tokenLifeMinutes, preamble: c.preamble },
       });
       const run: ReportLoginRun = { target: `127.0.0.1:${request.port}`, userName: 'alice', how: what, startedAt: Date.now(), result, command };
       runs.push(run);

@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connect, secretOf, type TestClient } from '../web/helpers.js';
 import { assertAppBuilt, runNode, URL_LINE } from '../web/run-app.js';
-import { CS_PASSWORD, expectClean, filesUnder, hygieneScanner, MISTYPED_UUID, PREAMBLE, PROFILE_PASSWORD, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
+import {
+  CS_PASSWORD,
+  expectClean,
+  filesUnder,
+  hygieneScanner,
+  MISTYPED_UUID,
+  PREAMBLE,
+  PROFILE_PASSWORD,
+  tempHome,
+  TOKEN_UUID,
+  WRONG_UUID,
+} from './flows.js';
 
 const home = tempHome();
 
@@ -26,7 +37,12 @@ describe('web mode (the real server process, driven over its WebSocket)', { time
       };
       // Saved secrets survive only with the key file the person opts in to: encrypted with it.
       await call('settings.update', { patch: { secretStorage: 'key-file' } });
-      const cs = await call('profiles.create', { kind: 'cs', name: 'Web CS', options: { 'token-uuid': TOKEN_UUID }, users: [{ userName: 'carol', password: PROFILE_PASSWORD }] });
+      const cs = await call('profiles.create', {
+        kind: 'cs',
+        name: 'Web CS',
+        options: { 'token-uuid': TOKEN_UUID },
+        users: [{ userName: 'carol', password: PROFILE_PASSWORD }],
+      });
       await call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: 0 }] });
       await call('mockcs.start', { options: { tokenAuthenticationMode: 'enable', tokenUuid: TOKEN_UUID } });
       await call('mockcs.users.upsert', { userName: 'alice', enabled: true, password: CS_PASSWORD });

@@ -16,7 +16,11 @@ describe('the scanner finds every form it claims to (a scan that cannot fail pro
     ['the token-uuid in capitals', `uuid=${TOKEN_UUID.toUpperCase()};`, 'the token-uuid'],
     ['the token-uuid without dashes', `x${TOKEN_UUID.replace(/-/g, '')}x`, 'the token-uuid'],
     ['the uuid text as hex', Buffer.from(TOKEN_UUID).toString('hex').toUpperCase(), 'the token-uuid'],
-    ['the uuid bytes in base64 inside a longer blob', Buffer.concat([Buffer.from('ab'), Buffer.from(TOKEN_UUID.replace(/-/g, ''), 'hex'), Buffer.from('z')]).toString('base64'), 'the token-uuid'],
+    [
+      'the uuid bytes in base64 inside a longer blob',
+      Buffer.concat([Buffer.from('ab'), Buffer.from(TOKEN_UUID.replace(/-/g, ''), 'hex'), Buffer.from('z')]).toString('base64'),
+      'the token-uuid',
+    ],
     ['the uuid bytes raw in a binary file', Buffer.concat([Buffer.from([0, 1]), Buffer.from(TOKEN_UUID.replace(/-/g, ''), 'hex')]), 'the token-uuid'],
     ['a password as base64url at an odd offset', Buffer.from(`x${CS_PASSWORD}`).toString('base64url'), 'the CS user password'],
     ['a password as base64 with two bytes before it', Buffer.from(`{"${PROFILE_PASSWORD}"}`).toString('base64'), 'the profile password'],
@@ -34,7 +38,10 @@ describe('the scanner finds every form it claims to (a scan that cannot fail pro
     const secret = Buffer.from('abcdefgh');
     for (let prefix = 0; prefix < 6; prefix++) {
       const blob = Buffer.concat([Buffer.alloc(prefix, 7), secret, Buffer.from('tail')]).toString('base64');
-      expect(base64Runs(secret, 'base64').some((run) => blob.includes(run)), `prefix ${prefix}`).toBe(true);
+      expect(
+        base64Runs(secret, 'base64').some((run) => blob.includes(run)),
+        `prefix ${prefix}`,
+      ).toBe(true);
     }
   });
 });

@@ -56,7 +56,9 @@ function byteForms(secret: string, what: string, bytes: Buffer, withRaw: boolean
   if (withRaw) needles.push({ secret, form: `${what} (raw bytes)`, text: bytes.toString('latin1'), anyCase: false });
   needles.push({ secret, form: `${what} as hex`, text: bytes.toString('hex'), anyCase: true });
   for (const encoding of ['base64', 'base64url'] as const)
-    base64Runs(bytes, encoding).forEach((run, k) => needles.push({ secret, form: `${what} as ${encoding} (alignment ${k})`, text: run, anyCase: false }));
+    base64Runs(bytes, encoding).forEach((run, k) =>
+      needles.push({ secret, form: `${what} as ${encoding} (alignment ${k})`, text: run, anyCase: false }),
+    );
   return needles;
 }
 
@@ -80,7 +82,8 @@ export function needlesFor(s: Secret): Needle[] {
   const utf8 = Buffer.from(secretText, 'utf8');
   needles.push({ secret: s.label, form: 'text', text: utf8.toString('latin1'), anyCase: false });
   const escaped = JSON.stringify(secretText).slice(1, -1);
-  if (escaped !== secretText) needles.push({ secret: s.label, form: 'JSON-escaped text', text: Buffer.from(escaped, 'utf8').toString('latin1'), anyCase: false });
+  if (escaped !== secretText)
+    needles.push({ secret: s.label, form: 'JSON-escaped text', text: Buffer.from(escaped, 'utf8').toString('latin1'), anyCase: false });
   const percent = encodeURIComponent(secretText);
   if (percent !== secretText) needles.push({ secret: s.label, form: 'percent-encoded text', text: percent, anyCase: true });
   needles.push(...byteForms(s.label, 'text', utf8, false));
@@ -141,7 +144,8 @@ export class SecretScanner {
     }
     if (opts.wholeTokens !== false)
       for (const preamble of this.preambles)
-        for (const at of wholeTokenOffsets(bytes.toString('utf8'), preamble)) found.push({ where, secret: 'a whole token', form: `${preamble} and its body`, at });
+        for (const at of wholeTokenOffsets(bytes.toString('utf8'), preamble))
+          found.push({ where, secret: 'a whole token', form: `${preamble} and its body`, at });
     this.findings.push(...found);
     return found;
   }

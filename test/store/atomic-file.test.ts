@@ -119,7 +119,12 @@ describe('removeStaleTempFiles', () => {
     for (const n of names) await fs.writeFile(path.join(dir, n), 'x');
     expect(await removeStaleTempFiles(dir, ['settings.json'])).toBe(2);
     expect((await fs.readdir(dir)).sort()).toEqual(
-      [`settings.json.tmp-${process.pid}-beef`, `other.json.tmp-${dead}-abc`, 'settings.json', 'settings.corrupt-2026-01-01T00-00-00.000Z.json'].sort(),
+      [
+        `settings.json.tmp-${process.pid}-beef`,
+        `other.json.tmp-${dead}-abc`,
+        'settings.json',
+        'settings.corrupt-2026-01-01T00-00-00.000Z.json',
+      ].sort(),
     );
   });
 });

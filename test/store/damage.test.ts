@@ -96,7 +96,11 @@ describe('a profiles file restored from .bak', () => {
     await fs.writeFile(path.join(dir, 'profiles.json'), '{"version": 2, "profiles": [');
     const next = await open();
     expect(next.profiles.list().map((p) => p.name)).toEqual(['First']);
-    expect(next.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^profiles\.json: .*the last good copy \(profiles\.json\.bak\) was loaded: it is the copy before the last save, so the last change made may be missing\.$/)]);
+    expect(next.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(
+        /^profiles\.json: .*the last good copy \(profiles\.json\.bak\) was loaded: it is the copy before the last save, so the last change made may be missing\.$/,
+      ),
+    ]);
     await next.close();
   });
 });

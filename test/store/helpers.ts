@@ -52,7 +52,14 @@ export async function readAllFiles(dir: string): Promise<Map<string, Buffer>> {
 /** The ways a secret could leak into a file in a recognisable form. */
 export function secretForms(secret: string): string[] {
   const b = Buffer.from(secret, 'utf8');
-  return [secret, b.toString('base64'), b.toString('base64url'), b.toString('hex'), b.toString('hex').toUpperCase(), JSON.stringify(secret).slice(1, -1)];
+  return [
+    secret,
+    b.toString('base64'),
+    b.toString('base64url'),
+    b.toString('hex'),
+    b.toString('hex').toUpperCase(),
+    JSON.stringify(secret).slice(1, -1),
+  ];
 }
 
 export async function readJson(file: string): Promise<unknown> {

@@ -33,7 +33,10 @@ for (let seq = first; ; seq++) {
 
   appendFileSync(journal, `P ${seq}\n`);
   // Sizes vary with seq, so a file cut short or mixed from two writes could not pass for a whole one.
-  const p = await store.profiles.update(cs.id, { options: { seq: String(seq), 'token-uuid': tokenUuidFor(seq), pad: 'x'.repeat(seq % 500) }, users: usersFor(seq) });
+  const p = await store.profiles.update(cs.id, {
+    options: { seq: String(seq), 'token-uuid': tokenUuidFor(seq), pad: 'x'.repeat(seq % 500) },
+    users: usersFor(seq),
+  });
   if (!p.ok) stop('profiles', p.error.message);
   // The parent's random delay starts once the loop runs at full speed (start-up is slow and varies).
   if (seq === first) process.stdout.write('writing\n');

@@ -116,7 +116,10 @@ describe('the kill test', () => {
       await check.close();
       expect((await fs.readdir(dataDir)).filter((n) => n.includes('.tmp-'))).toEqual([]); // a killed writer's temp files are cleared
 
-      for (const [file, value] of [['S', s], ['P', p]] as const) {
+      for (const [file, value] of [
+        ['S', s],
+        ['P', p],
+      ] as const) {
         if (intents[file].length === 0) continue;
         landed[value === intents[file].at(-1) ? 'last' : 'previous']++;
       }

@@ -29,7 +29,16 @@ const keychain = (account = 'lab-user') => safeStorageCipher(fakeSafeStorage(acc
 function openLab(tokenUuid = TOKEN_UUID, password: string | undefined = PASSWORD): OpenLab {
   return {
     scenarioId: 'mistyped-token-uuid',
-    gax: { confservTrusted: false, tokenLifeMinutes: 10, tokenUuid, preamble: '{PXZ}', userName: 'default', ...(password ? { password } : {}), clockOffsetSeconds: 0, tokenSource: { kind: 'mint' } },
+    gax: {
+      confservTrusted: false,
+      tokenLifeMinutes: 10,
+      tokenUuid,
+      preamble: '{PXZ}',
+      userName: 'default',
+      ...(password ? { password } : {}),
+      clockOffsetSeconds: 0,
+      tokenSource: { kind: 'mint' },
+    },
     extraOptions: {},
     openedAt: '2026-03-01T10:00:00.000Z',
   };
@@ -40,7 +49,8 @@ async function expectNoClearSecret(): Promise<void> {
   expect([...files.keys()]).toContain('labs-progress.json');
   for (const [name, bytes] of files) {
     const text = bytes.toString('latin1');
-    for (const secret of [TOKEN_UUID, PASSWORD]) for (const form of secretForms(secret)) expect(text.includes(form), `${name} holds a secret in clear`).toBe(false);
+    for (const secret of [TOKEN_UUID, PASSWORD])
+      for (const form of secretForms(secret)) expect(text.includes(form), `${name} holds a secret in clear`).toBe(false);
   }
 }
 
@@ -51,7 +61,10 @@ describe('the open lab on disk', () => {
     await store.labs.putEntry('mistyped-token-uuid', { ...store.labs.entry('mistyped-token-uuid'), hintsShown: 1 });
     await store.close();
     await expectNoClearSecret();
-    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'labs-progress.json'), 'utf8')) as { version: number; open: { gax: { tokenUuid: unknown; password: unknown } } };
+    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'labs-progress.json'), 'utf8')) as {
+      version: number;
+      open: { gax: { tokenUuid: unknown; password: unknown } };
+    };
     expect(onDisk.version).toBe(2);
     expect(onDisk.open.gax.tokenUuid).toMatchObject({ scheme: 'safeStorage' });
     expect(onDisk.open.gax.password).toMatchObject({ scheme: 'safeStorage' });

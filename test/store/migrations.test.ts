@@ -45,7 +45,10 @@ describe('settings version 0 (the prototype: no version field)', () => {
   });
 
   it('maps each darkMode to a theme and drops a lastProfile that is not an id', async () => {
-    for (const [darkMode, theme] of [[false, 'light'], [undefined, 'system']] as const) {
+    for (const [darkMode, theme] of [
+      [false, 'light'],
+      [undefined, 'system'],
+    ] as const) {
       await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ darkMode, lastProfile: 'Lab 1' }));
       const store = await open();
       expect(store.settings.get()).toMatchObject({ theme, window: null, lastUsed: { csProfileId: null } });
@@ -69,7 +72,10 @@ describe('profiles version 0 (CS profiles only, no ids)', () => {
         {
           name: 'Lab CS',
           system: { 'token-authentication-mode': 'enable', 'token-tolerance': '120' },
-          listeners: [{ host: '127.0.0.1', port: 2020 }, { host: 'cs.lab', port: 2021, tls: true }],
+          listeners: [
+            { host: '127.0.0.1', port: 2020 },
+            { host: 'cs.lab', port: 2021, tls: true },
+          ],
           users: [{ userName: 'alice' }, { userName: 'bob', enabled: false }],
         },
         { name: 'Empty' },
@@ -87,8 +93,14 @@ describe('profiles version 0 (CS profiles only, no ids)', () => {
     expect(lab.ok && lab.data).toMatchObject({
       kind: 'cs',
       options: { 'token-authentication-mode': 'enable', 'token-tolerance': '120' },
-      listeners: [{ host: '127.0.0.1', port: 2020, tls: false }, { host: 'cs.lab', port: 2021, tls: true }],
-      users: [{ userName: 'alice', enabled: true }, { userName: 'bob', enabled: false }],
+      listeners: [
+        { host: '127.0.0.1', port: 2020, tls: false },
+        { host: 'cs.lab', port: 2021, tls: true },
+      ],
+      users: [
+        { userName: 'alice', enabled: true },
+        { userName: 'bob', enabled: false },
+      ],
       secretIssues: [],
     });
     const onDisk = (await readJson(path.join(dir, 'profiles.json'))) as { version: number; profiles: { id: string }[] };

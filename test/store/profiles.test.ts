@@ -32,7 +32,10 @@ const LAB_CS = {
   name: 'Lab CS',
   options: { 'token-authentication-mode': 'enable', 'token-preambula': '{PXZ}', 'token-uuid': UUID, 'token-tolerance': '60' },
   listeners: [{ host: '127.0.0.1', port: 2020 }],
-  users: [{ userName: 'default', password: 'password' }, { userName: 'svc_gax', enabled: false }],
+  users: [
+    { userName: 'default', password: 'password' },
+    { userName: 'svc_gax', enabled: false },
+  ],
 };
 
 async function seed(store: Store): Promise<{ cs: CsProfile; gax: Profile; pair: Profile }> {
@@ -54,7 +57,10 @@ describe('profiles', () => {
       updatedAt: '2026-03-01T10:00:00.000Z',
       options: LAB_CS.options,
       listeners: [{ host: '127.0.0.1', port: 2020, tls: false }],
-      users: [{ userName: 'default', enabled: true, password: 'password' }, { userName: 'svc_gax', enabled: false }],
+      users: [
+        { userName: 'default', enabled: true, password: 'password' },
+        { userName: 'svc_gax', enabled: false },
+      ],
       secretIssues: [],
     });
     expect(cs.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -89,7 +95,10 @@ describe('profiles', () => {
     clock.advance(60_000);
     const renamed = must(await store.profiles.rename(cs.id, '  Lab CS (new)  '));
     expect(renamed).toMatchObject({ id: cs.id, name: 'Lab CS (new)', createdAt: cs.createdAt, updatedAt: '2026-03-01T10:01:00.000Z' });
-    expect(await store.profiles.rename(gax.id, 'x'.repeat(81))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'the profile is not valid: the name is longer than 80 characters' } });
+    expect(await store.profiles.rename(gax.id, 'x'.repeat(81))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'the profile is not valid: the name is longer than 80 characters' },
+    });
     must(await store.profiles.create({ kind: 'gax', name: 'Other' }));
     expect(await store.profiles.rename(gax.id, 'OTHER')).toMatchObject({ ok: false, error: { code: 'DUPLICATE_NAME' } });
   });
@@ -109,7 +118,10 @@ describe('profiles', () => {
     await store.close();
     const again = await open();
     expect(must(again.profiles.get(cs.id))).toEqual(cs);
-    expect(must(again.profiles.get(copy.id))).toMatchObject({ options: { 'token-preambula': '{PXZ}' }, users: [{ userName: 'default', password: 'changed' }] });
+    expect(must(again.profiles.get(copy.id))).toMatchObject({
+      options: { 'token-preambula': '{PXZ}' },
+      users: [{ userName: 'default', password: 'changed' }],
+    });
     expect((must(again.profiles.get(copy.id)) as CsProfile).options['token-uuid']).toBeUndefined();
   });
 
@@ -127,7 +139,10 @@ describe('profiles', () => {
       await store.profiles.update(cs.id, {
         options: { 'token-tolerance': null, 'token-ttl': '30' },
         listeners: [{ host: '127.0.0.1', port: 2021, tls: true }],
-        users: [{ userName: 'default', enabled: false }, { userName: 'carol', password: 'c4r0l' }],
+        users: [
+          { userName: 'default', enabled: false },
+          { userName: 'carol', password: 'c4r0l' },
+        ],
       }),
     ) as CsProfile;
     expect(updated.options).toEqual({ 'token-authentication-mode': 'enable', 'token-preambula': '{PXZ}', 'token-uuid': UUID, 'token-ttl': '30' });
@@ -172,7 +187,11 @@ describe('profiles', () => {
     must(await store.settings.update({ lastUsed: { csProfileId: cs.id, pairId: pair.id, gaxProfileId: gax.id } }));
     expect(await store.profiles.remove(cs.id)).toEqual({
       ok: false,
-      error: { code: 'IN_USE', message: 'CS profile "Lab CS" is used by the pair "Lab"', hint: 'remove the pair, or point it at another profile, first' },
+      error: {
+        code: 'IN_USE',
+        message: 'CS profile "Lab CS" is used by the pair "Lab"',
+        hint: 'remove the pair, or point it at another profile, first',
+      },
     });
     expect(must(await store.profiles.remove(pair.id))).toEqual({ id: pair.id });
     expect(must(await store.profiles.remove(cs.id))).toEqual({ id: cs.id });
@@ -196,7 +215,9 @@ describe('profiles', () => {
 
   it('many changes at once are all saved, in one valid file', async () => {
     const store = await open();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => store.profiles.create({ kind: 'gax', name: `g${i}`, options: { n: String(i) } })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => store.profiles.create({ kind: 'gax', name: `g${i}`, options: { n: String(i) } })),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const file = (await readJson(path.join(dir, 'profiles.json'))) as { profiles: { name: string }[] };
     expect(file.profiles.map((p) => p.name)).toEqual(Array.from({ length: 40 }, (_, i) => `g${i}`));

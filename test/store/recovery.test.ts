@@ -37,7 +37,11 @@ const BAD_CONTENT: [string, string | Buffer, RegExp][] = [
   ['an empty file', '', /^the file is empty$/],
   ['an array', '[1,2,3]', /^it does not hold a JSON object$/],
   ['the wrong schema', '{"version": 1, "theme": "purple"}', /^it does not match the settings format \(theme: /],
-  ['a future version', '{"version": 7, "theme": "dark", "hologram": true}', /newer version of GAX Token Lab \(file version 7; this version reads up to 1\)/],
+  [
+    'a future version',
+    '{"version": 7, "theme": "dark", "hologram": true}',
+    /newer version of GAX Token Lab \(file version 7; this version reads up to 1\)/,
+  ],
   ['a version that is not a number', '{"version": "1"}', /^its version is not a whole number$/],
 ];
 
@@ -79,7 +83,9 @@ describe('a settings file that cannot be used', () => {
       ['settings.json', `settings.corrupt-${STAMP}.json`, 'defaults'],
       ['settings.json.bak', `settings.bak.corrupt-${STAMP}.json`, 'defaults'],
     ]);
-    expect(store.notices[0]!.message).toMatch(/there was no good copy, so the app starts with default settings\. Reset to defaults: theme, zoom, .*; secret storage: in memory only for this session \(the default\)\.$/);
+    expect(store.notices[0]!.message).toMatch(
+      /there was no good copy, so the app starts with default settings\. Reset to defaults: theme, zoom, .*; secret storage: in memory only for this session \(the default\)\.$/,
+    );
     const names = await fs.readdir(dir);
     expect(names).toContain(`settings.corrupt-${STAMP}.json`);
     expect(names).toContain(`settings.bak.corrupt-${STAMP}.json`);
@@ -109,7 +115,9 @@ describe('a settings file that cannot be used', () => {
     const store = await open();
     expect(store.settings.get().theme).toBe('dark');
     expect(store.notices).toMatchObject([{ file: 'settings.json', problem: 'the file is missing', setAsideTo: null, recoveredFrom: 'backup' }]);
-    expect(store.notices[0]!.message).toBe('settings.json: the file is missing; the last good copy (settings.json.bak) was loaded: it is the copy before the last save, so the last change made may be missing.');
+    expect(store.notices[0]!.message).toBe(
+      'settings.json: the file is missing; the last good copy (settings.json.bak) was loaded: it is the copy before the last save, so the last change made may be missing.',
+    );
   });
 
   it('a first start has no files, no notices, and defaults', async () => {
@@ -121,16 +129,19 @@ describe('a settings file that cannot be used', () => {
     expect(await fs.readdir(dir)).toEqual([]); // nothing written until something changes
   });
 
-  it.skipIf(process.platform === 'win32')('an unreadable file (here a symlink loop, which even root cannot read) is set aside and reported', async () => {
-    await withTwoStates();
-    await fs.rm(path.join(dir, 'settings.json'));
-    await fs.symlink('settings.json', path.join(dir, 'settings.json'));
-    const store = await open();
-    expect(store.notices[0]?.problem).toMatch(/^it could not be read \(ELOOP: too many (levels of )?symbolic links/);
-    expect(store.notices[0]?.setAsideTo).toBe(`settings.corrupt-${STAMP}.json`);
-    expect(store.settings.get().theme).toBe('dark');
-    expect((await fs.lstat(path.join(dir, `settings.corrupt-${STAMP}.json`))).isSymbolicLink()).toBe(true);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'an unreadable file (here a symlink loop, which even root cannot read) is set aside and reported',
+    async () => {
+      await withTwoStates();
+      await fs.rm(path.join(dir, 'settings.json'));
+      await fs.symlink('settings.json', path.join(dir, 'settings.json'));
+      const store = await open();
+      expect(store.notices[0]?.problem).toMatch(/^it could not be read \(ELOOP: too many (levels of )?symbolic links/);
+      expect(store.notices[0]?.setAsideTo).toBe(`settings.corrupt-${STAMP}.json`);
+      expect(store.settings.get().theme).toBe('dark');
+      expect((await fs.lstat(path.join(dir, `settings.corrupt-${STAMP}.json`))).isSymbolicLink()).toBe(true);
+    },
+  );
 });
 
 describe('a profiles file that cannot be used', () => {
@@ -160,7 +171,9 @@ describe('a profiles file that cannot be used', () => {
     });
     await fs.writeFile(file, JSON.stringify(data));
     const store = await open();
-    expect(store.notices[0]!.problem).toBe('it does not match the profiles format (profiles[2].csProfileId: it names no CS profile (and 1 more problem))');
+    expect(store.notices[0]!.problem).toBe(
+      'it does not match the profiles format (profiles[2].csProfileId: it names no CS profile (and 1 more problem))',
+    );
     expect(store.profiles.list().map((p) => p.name)).toEqual(['first']);
   });
 

@@ -93,7 +93,9 @@ describe('with the OS keychain (Electron safeStorage)', () => {
     expect(elsewhere.profiles.list().find((p) => p.id === cs.id)?.secretIssueCount).toBe(2);
     // One line for the one cause, not one per secret: both profiles' CS secrets (original and copy) plus the GAX one.
     expect(elsewhere.warnings).toEqual([
-      expect.stringMatching(/^5 saved secrets \(in 3 profiles: "Secret CS", .+\) could not be loaded: the OS keychain cannot decrypt it \(it was saved by another user or on another machine\)\. Enter them again \(each is marked in its profile\)\.$/),
+      expect.stringMatching(
+        /^5 saved secrets \(in 3 profiles: "Secret CS", .+\) could not be loaded: the OS keychain cannot decrypt it \(it was saved by another user or on another machine\)\. Enter them again \(each is marked in its profile\)\.$/,
+      ),
     ]);
 
     // Changing something else keeps the saved secret as it was: going back to the first machine still works.
@@ -193,7 +195,9 @@ describe('web mode, secrets saved with the key file (opt-in)', () => {
     expect(store.secretMode().summary).toMatch(/weaker than an OS keychain/);
     const keyFile = path.join(dir, 'secret.key');
     if (process.platform !== 'win32') expect((await fs.stat(keyFile)).mode & 0o777).toBe(0o600);
-    expect(await fs.readFile(keyFile, 'utf8')).toMatch(/^GAX Token Lab secret key \(AES-256-GCM\)\. Anyone who can read this file can read the secrets stored beside it\.\n[A-Za-z0-9+/]{43}=\n$/);
+    expect(await fs.readFile(keyFile, 'utf8')).toMatch(
+      /^GAX Token Lab secret key \(AES-256-GCM\)\. Anyone who can read this file can read the secrets stored beside it\.\n[A-Za-z0-9+/]{43}=\n$/,
+    );
     const file = (await readJson(path.join(dir, 'profiles.json'))) as FileShape;
     expect(file.profiles[0]!.secretOptions!['token-uuid']).toMatchObject({ scheme: 'aes-256-gcm-keyfile' });
     await store.close();
@@ -242,7 +246,9 @@ describe('web mode, secrets saved with the key file (opt-in)', () => {
     });
     const seen = must(next.profiles.get(cs.id)) as CsProfile;
     expect(seen.options['token-authentication-mode']).toBe('enable');
-    expect(seen.secretIssues[0]!.message).toMatch(/could not be loaded: it was saved with secret\.key, which is missing or damaged; enter it again\.$/);
+    expect(seen.secretIssues[0]!.message).toMatch(
+      /could not be loaded: it was saved with secret\.key, which is missing or damaged; enter it again\.$/,
+    );
     expect(await fs.readFile(path.join(dir, 'secret.key'), 'utf8')).toBe('half a key');
     expect(await next.settings.update({ secretStorage: 'session-only' })).toMatchObject({ ok: true });
     expect(await next.settings.update({ secretStorage: 'key-file' })).toMatchObject({ ok: false, error: { code: 'SECRET_STORAGE_FAILED' } });
@@ -257,7 +263,9 @@ describe('web mode, secrets saved with the key file (opt-in)', () => {
     const next = await open(); // still opted in: a new key is made at start
     expect(next.secretMode().mode).toBe('key-file');
     const seen = must(next.profiles.get(cs.id)) as CsProfile;
-    expect(seen.secretIssues[0]!.message).toMatch(/could not be loaded: secret\.key cannot decrypt it \(the key was replaced since it was saved\); enter it again\.$/);
+    expect(seen.secretIssues[0]!.message).toMatch(
+      /could not be loaded: secret\.key cannot decrypt it \(the key was replaced since it was saved\); enter it again\.$/,
+    );
     expect(seen.options['token-authentication-mode']).toBe('enable');
     // a new value is sealed with the new key and readable from then on
     must(await next.profiles.update(cs.id, { options: { 'token-uuid': TOKEN_UUID } }));

@@ -25,10 +25,12 @@ describe('settings', () => {
   it('survive a restart, field by field', async () => {
     const store = await open();
     const window = { x: -1200, y: 40, width: 1440, height: 900, maximized: false };
-    expect(await store.settings.update({ theme: 'dark', window, zoomFactor: 1.25, lastView: 'server', lastUsed: { csProfileId: ID } })).toMatchObject({
-      ok: true,
-      data: { theme: 'dark', window, zoomFactor: 1.25, lastView: 'server', lastUsed: { csProfileId: ID, gaxProfileId: null, pairId: null } },
-    });
+    expect(await store.settings.update({ theme: 'dark', window, zoomFactor: 1.25, lastView: 'server', lastUsed: { csProfileId: ID } })).toMatchObject(
+      {
+        ok: true,
+        data: { theme: 'dark', window, zoomFactor: 1.25, lastView: 'server', lastUsed: { csProfileId: ID, gaxProfileId: null, pairId: null } },
+      },
+    );
     await store.close();
     const again = await open();
     expect(again.settings.get()).toEqual({

@@ -36,7 +36,10 @@ async function seed(store: Store): Promise<{ csId: string; gaxId: string; pairId
       name: 'Lab CS',
       options: { 'token-uuid': TOKEN_UUID, 'token-ttl': '30' },
       listeners: [{ host: '127.0.0.1', port: 2020, tls: true }],
-      users: [{ userName: 'alice', password: PASSWORD }, { userName: 'bob', enabled: false }],
+      users: [
+        { userName: 'alice', password: PASSWORD },
+        { userName: 'bob', enabled: false },
+      ],
     }),
   );
   const gax = must(await store.profiles.create({ kind: 'gax', name: 'Lab GAX', options: { token_life_in_minutes: '20' } }));
@@ -63,7 +66,10 @@ describe('export', () => {
       name: 'Lab CS',
       options: { 'token-ttl': '30' },
       listeners: [{ host: '127.0.0.1', port: 2020, tls: true }],
-      users: [{ userName: 'alice', enabled: true }, { userName: 'bob', enabled: false }],
+      users: [
+        { userName: 'alice', enabled: true },
+        { userName: 'bob', enabled: false },
+      ],
     });
   });
 
@@ -113,7 +119,13 @@ describe('import', () => {
     const [cs, gax, pair] = imported.imported.map((p) => must(b.profiles.get(p.id)));
     expect(out.profileIds).not.toContain(cs!.id);
     expect(pair).toMatchObject({ kind: 'pair', csProfileId: cs!.id, gaxProfileId: gax!.id });
-    expect(cs).toMatchObject({ options: { 'token-uuid': TOKEN_UUID, 'token-ttl': '30' }, users: [{ userName: 'alice', password: PASSWORD }, { userName: 'bob', enabled: false }] });
+    expect(cs).toMatchObject({
+      options: { 'token-uuid': TOKEN_UUID, 'token-ttl': '30' },
+      users: [
+        { userName: 'alice', password: PASSWORD },
+        { userName: 'bob', enabled: false },
+      ],
+    });
     // stored like any other secret: encrypted in B's files
     await b.close();
     const text = await fs.readFile(path.join(dirB, 'profiles.json'), 'utf8');
@@ -141,7 +153,11 @@ describe('import', () => {
   it('a pair may name a profile that is already in this store', async () => {
     const store = await open(dirA);
     const { csId, gaxId } = await seed(store);
-    const text = JSON.stringify({ format: 'gax-token-lab/profiles', version: 1, profiles: [{ id: 'p', kind: 'pair', name: 'Again', csProfileId: csId, gaxProfileId: gaxId }] });
+    const text = JSON.stringify({
+      format: 'gax-token-lab/profiles',
+      version: 1,
+      profiles: [{ id: 'p', kind: 'pair', name: 'Again', csProfileId: csId, gaxProfileId: gaxId }],
+    });
     const done = must(await store.profiles.importJson(text));
     expect(must(store.profiles.get(done.imported[0]!.id))).toMatchObject({ csProfileId: csId, gaxProfileId: gaxId });
   });
@@ -151,14 +167,66 @@ describe('import', () => {
     ['not JSON', '{"format": "gax-token-lab/profiles", ', 'INVALID_JSON', /^the text is not valid JSON \(/],
     ['not an export', JSON.stringify({ version: 1, profiles: [] }), 'INVALID_IMPORT', /^the text is not a GAX Token Lab profiles export$/],
     ['a settings file', JSON.stringify({ version: 1, theme: 'dark' }), 'INVALID_IMPORT', /^the text is not a GAX Token Lab profiles export$/],
-    ['from a newer app', JSON.stringify({ ...header, version: 2, profiles: [] }), 'INVALID_IMPORT', /^the export was made by a newer version of GAX Token Lab \(format version 2\)$/],
-    ['a bad port', JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'cs', name: 'x', listeners: [{ host: 'h', port: 0 }] }] }), 'INVALID_IMPORT', /^the export is not valid: profiles\[0\]\.listeners\[0\]\.port: the port is below 1$/],
-    ['an unknown kind', JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'sip', name: 'x' }] }), 'INVALID_IMPORT', /^the export is not valid: profiles\[0\]\.kind: /],
-    ['an unknown field', JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'gax', name: 'x', script: 'rm -rf' }] }), 'INVALID_IMPORT', /^the export is not valid: profiles\[0\]: Unrecognized key: "script"$/],
-    ['a multi-line option', JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'gax', name: 'x', options: { a: 'b\n[system]' } }] }), 'INVALID_IMPORT', /options\.a: an option value must fit on one line$/],
-    ['two profiles with one id', JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'gax', name: 'x' }, { id: 'a', kind: 'gax', name: 'y' }] }), 'INVALID_IMPORT', /profiles\[1\]\.id: the id a is used twice$/],
-    ['a pair without its members', JSON.stringify({ ...header, profiles: [{ id: 'p', kind: 'pair', name: 'P', csProfileId: 'x', gaxProfileId: 'y' }] }), 'INVALID_IMPORT', /^the pair "P" \(profiles\[0\]\) names a CS profile that is neither in the export nor in this app$/],
-    ['a pair naming a GAX profile as its CS', JSON.stringify({ ...header, profiles: [{ id: 'g', kind: 'gax', name: 'G' }, { id: 'p', kind: 'pair', name: 'P', csProfileId: 'g', gaxProfileId: 'g' }] }), 'INVALID_IMPORT', /^the pair "P" \(profiles\[1\]\) names a GAX profile as its CS profile$/],
+    [
+      'from a newer app',
+      JSON.stringify({ ...header, version: 2, profiles: [] }),
+      'INVALID_IMPORT',
+      /^the export was made by a newer version of GAX Token Lab \(format version 2\)$/,
+    ],
+    [
+      'a bad port',
+      JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'cs', name: 'x', listeners: [{ host: 'h', port: 0 }] }] }),
+      'INVALID_IMPORT',
+      /^the export is not valid: profiles\[0\]\.listeners\[0\]\.port: the port is below 1$/,
+    ],
+    [
+      'an unknown kind',
+      JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'sip', name: 'x' }] }),
+      'INVALID_IMPORT',
+      /^the export is not valid: profiles\[0\]\.kind: /,
+    ],
+    [
+      'an unknown field',
+      JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'gax', name: 'x', script: 'rm -rf' }] }),
+      'INVALID_IMPORT',
+      /^the export is not valid: profiles\[0\]: Unrecognized key: "script"$/,
+    ],
+    [
+      'a multi-line option',
+      JSON.stringify({ ...header, profiles: [{ id: 'a', kind: 'gax', name: 'x', options: { a: 'b\n[system]' } }] }),
+      'INVALID_IMPORT',
+      /options\.a: an option value must fit on one line$/,
+    ],
+    [
+      'two profiles with one id',
+      JSON.stringify({
+        ...header,
+        profiles: [
+          { id: 'a', kind: 'gax', name: 'x' },
+          { id: 'a', kind: 'gax', name: 'y' },
+        ],
+      }),
+      'INVALID_IMPORT',
+      /profiles\[1\]\.id: the id a is used twice$/,
+    ],
+    [
+      'a pair without its members',
+      JSON.stringify({ ...header, profiles: [{ id: 'p', kind: 'pair', name: 'P', csProfileId: 'x', gaxProfileId: 'y' }] }),
+      'INVALID_IMPORT',
+      /^the pair "P" \(profiles\[0\]\) names a CS profile that is neither in the export nor in this app$/,
+    ],
+    [
+      'a pair naming a GAX profile as its CS',
+      JSON.stringify({
+        ...header,
+        profiles: [
+          { id: 'g', kind: 'gax', name: 'G' },
+          { id: 'p', kind: 'pair', name: 'P', csProfileId: 'g', gaxProfileId: 'g' },
+        ],
+      }),
+      'INVALID_IMPORT',
+      /^the pair "P" \(profiles\[1\]\) names a GAX profile as its CS profile$/,
+    ],
     ['not text', 42, 'INVALID_INPUT', /^the import must be the text of an export file$/],
     ['a huge paste', `{"x":"${'a'.repeat(5 * 1024 * 1024)}"}`, 'TOO_LARGE', /^the text is 5\.0 MB; an export of profiles is far smaller$/],
   ];

@@ -35,7 +35,9 @@ async function pair(limits: ClientLimits): Promise<{ server: ClientSocket; serve
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
   await new Promise((resolve) => wss.once('listening', resolve));
   const accepted = new Promise<{ server: ClientSocket; serverWs: WebSocket }>((resolve) =>
-    wss.once('connection', (ws) => resolve({ server: new ClientSocket(ws, runtime.dispatcher, { url: ORIGIN, authenticated: true }, limits), serverWs: ws })),
+    wss.once('connection', (ws) =>
+      resolve({ server: new ClientSocket(ws, runtime.dispatcher, { url: ORIGIN, authenticated: true }, limits), serverWs: ws }),
+    ),
   );
   const port = (wss.address() as net.AddressInfo).port;
   const ws = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate: false });
@@ -60,7 +62,10 @@ describe('parseRequestFrame', () => {
       ok: true,
       request: { id: 3, channel: 'token.decode', input: { value: 'x' } },
     });
-    expect(parseRequestFrame('{"id":4,"channel":"mockcs.status"}')).toEqual({ ok: true, request: { id: 4, channel: 'mockcs.status', input: undefined } });
+    expect(parseRequestFrame('{"id":4,"channel":"mockcs.status"}')).toEqual({
+      ok: true,
+      request: { id: 4, channel: 'mockcs.status', input: undefined },
+    });
   });
 
   it('says what is wrong, answering with the id when there is a usable one', () => {
@@ -68,7 +73,11 @@ describe('parseRequestFrame', () => {
     expect(parseRequestFrame('null')).toMatchObject({ ok: false, id: UNMATCHED_ID });
     expect(parseRequestFrame('"text"')).toMatchObject({ ok: false, id: UNMATCHED_ID });
     for (const id of ['0', '-1', '1.5', '"7"', '9007199254740993'])
-      expect(parseRequestFrame(`{"id":${id},"channel":"a"}`), id).toMatchObject({ ok: false, id: UNMATCHED_ID, message: expect.stringMatching(/no id/) });
+      expect(parseRequestFrame(`{"id":${id},"channel":"a"}`), id).toMatchObject({
+        ok: false,
+        id: UNMATCHED_ID,
+        message: expect.stringMatching(/no id/),
+      });
     expect(parseRequestFrame('{"id":8}')).toEqual({ ok: false, id: 8, message: 'the message has no channel name' });
     expect(parseRequestFrame(`{"id":9,"channel":"${'c'.repeat(201)}"}`)).toMatchObject({ ok: false, id: 9 });
     expect(parseRequestFrame('{"id":10,"channel":42}')).toMatchObject({ ok: false, id: 10 });
@@ -125,4 +134,3 @@ describe('ClientSocket', () => {
     }
   });
 });
-

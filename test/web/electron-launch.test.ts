@@ -58,12 +58,18 @@ describe('the electron package and its runtime', () => {
 
 describe('downloadFailureCause', () => {
   it('names the cause of a failed download in a few words', () => {
-    expect(downloadFailureCause('TypeError: fetch failed\n    at x\n[cause]: Error: getaddrinfo ENOTFOUND github.com')).toBe('no network: github.com cannot be resolved');
+    expect(downloadFailureCause('TypeError: fetch failed\n    at x\n[cause]: Error: getaddrinfo ENOTFOUND github.com')).toBe(
+      'no network: github.com cannot be resolved',
+    );
     expect(downloadFailureCause('Error: connect ECONNREFUSED 127.0.0.1:9')).toBe('the download server refused the connection');
-    expect(downloadFailureCause('HTTPError: Response code 404 (Not Found) for http://mirror/x.zip\n    at y')).toMatch(/^the download failed: Response code 404/);
+    expect(downloadFailureCause('HTTPError: Response code 404 (Not Found) for http://mirror/x.zip\n    at y')).toMatch(
+      /^the download failed: Response code 404/,
+    );
     expect(downloadFailureCause('TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13')).toBe('the download failed');
     expect(downloadFailureCause('\ntimed out')).toBe('the download timed out');
-    expect(downloadFailureCause('Error: Generated checksum for "electron.zip" did not match expected checksum.')).toBe('the download did not match its checksum');
+    expect(downloadFailureCause('Error: Generated checksum for "electron.zip" did not match expected checksum.')).toBe(
+      'the download did not match its checksum',
+    );
   });
 });
 
@@ -89,14 +95,24 @@ describe('why the download host cannot be reached', () => {
 describe('classifyStartFailure', () => {
   it('recognises the usual ways Electron fails to start', () => {
     expect(classifyStartFailure('Error: Electron failed to install correctly, please delete node_modules/electron', 1, null)).toBe(RUNTIME_MISSING);
-    expect(classifyStartFailure('[123:ERROR:ozone_platform_x11.cc(240)] Missing X server or $DISPLAY\n', 1, null)).toBe('there is no display Electron can use');
-    expect(classifyStartFailure('[1:FATAL:electron_main_delegate.cc(294)] Running as root without --no-sandbox is not supported. See https://crbug.com/638180.', null, 'SIGTRAP')).toMatch(/will not run as root/);
+    expect(classifyStartFailure('[123:ERROR:ozone_platform_x11.cc(240)] Missing X server or $DISPLAY\n', 1, null)).toBe(
+      'there is no display Electron can use',
+    );
+    expect(
+      classifyStartFailure(
+        '[1:FATAL:electron_main_delegate.cc(294)] Running as root without --no-sandbox is not supported. See https://crbug.com/638180.',
+        null,
+        'SIGTRAP',
+      ),
+    ).toMatch(/will not run as root/);
     expect(classifyStartFailure('electron: error while loading shared libraries: libnss3.so: cannot open shared object file', 127, null)).toBe(
       'a system library Electron needs is missing (libnss3.so)',
     );
     expect(classifyStartFailure('The SUID sandbox helper binary was found, but is not configured correctly.', 1, null)).toMatch(/chrome-sandbox/);
     expect(classifyStartFailure('', null, 'SIGKILL')).toBe('Electron was stopped by SIGKILL while starting');
-    expect(classifyStartFailure('something odd happened\n    at foo (bar.js:1:1)\n\nNode.js v22.1.0\n', 3, null)).toBe('Electron exited with code 3 while starting (something odd happened)');
+    expect(classifyStartFailure('something odd happened\n    at foo (bar.js:1:1)\n\nNode.js v22.1.0\n', 3, null)).toBe(
+      'Electron exited with code 3 while starting (something odd happened)',
+    );
   });
 });
 
@@ -111,7 +127,10 @@ describe('launchElectron', () => {
   }
 
   it('reports a failure within the probe window with its reason, holding back the noise', async () => {
-    const cli = await fakeCli('fails', "console.error('[9:ERROR] Missing X server or $DISPLAY'); console.error('noise'.repeat(50)); process.exit(1);");
+    const cli = await fakeCli(
+      'fails',
+      "console.error('[9:ERROR] Missing X server or $DISPLAY'); console.error('noise'.repeat(50)); process.exit(1);",
+    );
     const out = quiet();
     let shown = '';
     out.on('data', (d: Buffer) => (shown += d.toString()));
@@ -134,7 +153,15 @@ describe('launchElectron', () => {
 
   it('counts a clean early exit (a second instance handing over) as started', async () => {
     const cli = await fakeCli('hands-over', 'process.exit(0);');
-    const outcome = await launchElectron({ cli, root: tmp, env: process.env, probeMs: 5000, stdout: quiet(), stderr: quiet(), forwardSignals: false });
+    const outcome = await launchElectron({
+      cli,
+      root: tmp,
+      env: process.env,
+      probeMs: 5000,
+      stdout: quiet(),
+      stderr: quiet(),
+      forwardSignals: false,
+    });
     expect(outcome.started).toBe(true);
     if (outcome.started) expect(await outcome.exit).toBe(0);
   });

@@ -61,7 +61,9 @@ describe('checkHandshake', () => {
     expect(refusal({ 'sec-websocket-protocol': WEB_SUBPROTOCOL })).toMatch(/key .*missing/);
     expect(refusal({ 'sec-websocket-protocol': undefined })).toContain(WEB_SUBPROTOCOL);
     expect(refusal({ 'sec-websocket-protocol': `${WEB_SUBPROTOCOL}, ${KEY_SUBPROTOCOL_PREFIX}${createSessionSecret()}` })).toMatch(/does not match/);
-    expect(refusal({ 'sec-websocket-protocol': `${WEB_SUBPROTOCOL}, ${KEY_SUBPROTOCOL_PREFIX}wrong, ${KEY_SUBPROTOCOL_PREFIX}${SECRET}` })).toMatch(/key/);
+    expect(refusal({ 'sec-websocket-protocol': `${WEB_SUBPROTOCOL}, ${KEY_SUBPROTOCOL_PREFIX}wrong, ${KEY_SUBPROTOCOL_PREFIX}${SECRET}` })).toMatch(
+      /key/,
+    );
   });
 
   it('reads the subprotocol list as the header carries it', () => {

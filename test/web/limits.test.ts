@@ -21,7 +21,9 @@ interface PageBridge {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
 }
 const API_MODULE = '../../src-renderer/lib/api.js';
-const { WebBridge } = (await import(/* @vite-ignore */ API_MODULE)) as { WebBridge: new (url: string, key: string, maxFrameBytes?: number) => PageBridge };
+const { WebBridge } = (await import(/* @vite-ignore */ API_MODULE)) as {
+  WebBridge: new (url: string, key: string, maxFrameBytes?: number) => PageBridge;
+};
 
 let fixture: RendererFixture;
 let dataDir: string;
@@ -114,10 +116,12 @@ describe('the HTTP port', { timeout: 20_000 }, () => {
     const held: net.Socket[] = [];
     try {
       for (let i = 0; i < cap; i++)
-        held.push(await new Promise<net.Socket>((resolve) => {
-          const s = net.connect(server.port, '127.0.0.1', () => resolve(s));
-          s.on('error', () => undefined);
-        }));
+        held.push(
+          await new Promise<net.Socket>((resolve) => {
+            const s = net.connect(server.port, '127.0.0.1', () => resolve(s));
+            s.on('error', () => undefined);
+          }),
+        );
       const extra = await closedAfter(server.port, null);
       expect(extra).toBeLessThan(1000);
       for (const s of held.splice(0)) s.destroy();
@@ -144,7 +148,9 @@ describe('the socket takes what the contract takes', { timeout: 60_000 }, () => 
     const exported = JSON.stringify({ version: 2, profiles: [{ name: 'a "quoted" name', options: { path: 'C:\\x' } }] }, null, 2);
     const importText = exported.repeat(Math.floor((5 * 1024 * 1024) / exported.length));
     expect(requests['profiles.import'].input.safeParse({ text: importText }).success).toBe(true);
-    expect(utf8Length(JSON.stringify({ id: 2, channel: 'profiles.import', input: { text: importText } }))).toBeLessThanOrEqual(MAX_REQUEST_FRAME_BYTES);
+    expect(utf8Length(JSON.stringify({ id: 2, channel: 'profiles.import', input: { text: importText } }))).toBeLessThanOrEqual(
+      MAX_REQUEST_FRAME_BYTES,
+    );
   });
 
   it('re-imports a 1.7 MB profiles export over the real socket', async () => {
@@ -152,7 +158,10 @@ describe('the socket takes what the contract takes', { timeout: 60_000 }, () => 
     const bridge = pageBridge(server);
     try {
       for (let p = 0; p < 3; p++) {
-        const users = Array.from({ length: 10_000 }, (_, i) => ({ userName: `trainee-${p}-${String(i).padStart(5, '0')}-of-the-big-class`, enabled: i % 7 !== 0 }));
+        const users = Array.from({ length: 10_000 }, (_, i) => ({
+          userName: `trainee-${p}-${String(i).padStart(5, '0')}-of-the-big-class`,
+          enabled: i % 7 !== 0,
+        }));
         const created = await bridge.invoke('profiles.create', { kind: 'cs', name: `Big class ${p}`, users });
         expect(created).toMatchObject({ ok: true });
       }
@@ -182,7 +191,11 @@ describe('the socket takes what the contract takes', { timeout: 60_000 }, () => 
       ]);
       expect(tooLarge).toEqual({
         ok: false,
-        error: { code: 'TOO_LARGE', message: 'this request is 0.4 MB; web mode takes requests up to 0.3 MB', hint: expect.stringContaining('command line') },
+        error: {
+          code: 'TOO_LARGE',
+          message: 'this request is 0.4 MB; web mode takes requests up to 0.3 MB',
+          hint: expect.stringContaining('command line'),
+        },
       });
       expect(decoded).toMatchObject({ ok: true });
       expect(bridge.state).toBe('open');

@@ -82,7 +82,10 @@ function loadPreload(): { fake: FakeElectron; required: string[] } {
   };
   const module = { exports: {} };
   const context = vm.createContext({ Promise, Set, Map, String, TypeError, Object, Array, console });
-  const wrapper = vm.compileFunction(bundle, ['exports', 'require', 'module', '__filename', '__dirname'], { parsingContext: context, filename: 'preload.cjs' });
+  const wrapper = vm.compileFunction(bundle, ['exports', 'require', 'module', '__filename', '__dirname'], {
+    parsingContext: context,
+    filename: 'preload.cjs',
+  });
   wrapper(module.exports, require, module, 'preload.cjs', '.');
   return { fake, required };
 }
@@ -140,7 +143,10 @@ describe('the preload bundle', () => {
 
   it('turns a failed IPC call into an error value, never a rejection', async () => {
     const api = exposedApi(loadPreload().fake);
-    const answer = (await api.invoke('app.openExternal', { url: 'https://example.com' })) as { ok: boolean; error: { code: string; message: string } };
+    const answer = (await api.invoke('app.openExternal', { url: 'https://example.com' })) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(answer).toMatchObject({ ok: false, error: { code: 'IPC_FAILED' } });
     expect(answer.error.message).not.toContain('remote method');
   });

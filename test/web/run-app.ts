@@ -31,7 +31,9 @@ export class AppProcess {
       const m = pattern.exec(this[stream]);
       if (m) return m;
       if (ended || Date.now() > until)
-        throw new Error(`no ${pattern} in the ${stream}${ended ? ' (the process ended)' : ''}:\n--- stdout\n${this.stdout}\n--- stderr\n${this.stderr}`);
+        throw new Error(
+          `no ${pattern} in the ${stream}${ended ? ' (the process ended)' : ''}:\n--- stdout\n${this.stdout}\n--- stderr\n${this.stderr}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -50,6 +52,10 @@ export class AppProcess {
 export function runNode(script: string, args: string[], env: Record<string, string | undefined>): AppProcess {
   const merged: Record<string, string | undefined> = { ...process.env, ...env };
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
-  const child = spawn(process.execPath, [path.resolve(ROOT, script), ...args], { cwd: ROOT, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.resolve(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: merged as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new AppProcess(child);
 }

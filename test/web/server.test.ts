@@ -100,15 +100,19 @@ describe('HTTP: the built renderer', () => {
     }
   });
 
-  it.each(['/../outside.txt', '/assets/../../outside.txt', '/%2e%2e/outside.txt', '/assets/..%2f..%2foutside.txt', '/assets%5c..%5c..%5coutside.txt', '/assets/link-out.txt'])(
-    'refuses the traversal %s',
-    async (target) => {
-      const res = await rawRequest(server.port, target);
-      expect(res.status).toBe(403);
-      expect(res.body).not.toContain(OUTSIDE_TEXT);
-      expect(res.headers['content-security-policy']).toBeTruthy();
-    },
-  );
+  it.each([
+    '/../outside.txt',
+    '/assets/../../outside.txt',
+    '/%2e%2e/outside.txt',
+    '/assets/..%2f..%2foutside.txt',
+    '/assets%5c..%5c..%5coutside.txt',
+    '/assets/link-out.txt',
+  ])('refuses the traversal %s', async (target) => {
+    const res = await rawRequest(server.port, target);
+    expect(res.status).toBe(403);
+    expect(res.body).not.toContain(OUTSIDE_TEXT);
+    expect(res.headers['content-security-policy']).toBeTruthy();
+  });
 
   it('lists no folder and answers 404 for everything else', async () => {
     for (const target of ['/assets/', '/assets', '/nothing.js', '/ws']) {
@@ -169,19 +173,35 @@ describe('WebSocket: the contract', { timeout: 20_000 }, () => {
     expect(b).toMatchObject({ ok: true, data: { username: 'bob' } });
     const token = (a as { data: { token: string } }).data.token;
     expect(token.startsWith('PXZ1')).toBe(true);
-    const verified = await c.request('token.verify', { value: token, preamble: 'PXZ1', tokenUuid: { kind: 'typed', value: TOKEN_UUID }, userName: 'alice' });
+    const verified = await c.request('token.verify', {
+      value: token,
+      preamble: 'PXZ1',
+      tokenUuid: { kind: 'typed', value: TOKEN_UUID },
+      userName: 'alice',
+    });
     expect(verified).toMatchObject({ ok: true, data: { code: 'OK' } });
   });
 
   it('answers a malformed frame with an error and keeps the socket usable', async () => {
     const c = await client();
     const notJson = await c.sendRaw('{this is not json');
-    expect(notJson).toEqual({ id: 0, result: { ok: false, error: { code: 'BAD_MESSAGE', message: 'the message is not JSON', hint: expect.any(String) } } });
+    expect(notJson).toEqual({
+      id: 0,
+      result: { ok: false, error: { code: 'BAD_MESSAGE', message: 'the message is not JSON', hint: expect.any(String) } },
+    });
     expect((await c.sendRaw('[1,2]')).result).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
     expect(await c.sendRaw(JSON.stringify({ id: 41 }))).toMatchObject({ id: 41, result: { ok: false, error: { code: 'BAD_MESSAGE' } } });
-    expect((await c.sendRaw(Buffer.from('{"id":1}'), { binary: true })).result).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE', message: expect.stringMatching(/binary/) } });
+    expect((await c.sendRaw(Buffer.from('{"id":1}'), { binary: true })).result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_MESSAGE', message: expect.stringMatching(/binary/) },
+    });
     expect(await c.request('no.such.channel', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    const bad = await c.request('token.mint', { username: 'alice', tokenUuid: { kind: 'typed', value: TOKEN_UUID }, lifeMinutes: 'ten', preamble: 'PXZ1' });
+    const bad = await c.request('token.mint', {
+      username: 'alice',
+      tokenUuid: { kind: 'typed', value: TOKEN_UUID },
+      lifeMinutes: 'ten',
+      preamble: 'PXZ1',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('lifeMinutes') } });
     expect(JSON.stringify(bad)).not.toContain(TOKEN_UUID);
     expect(await c.request('token.decode', { value: 'garbage', preamble: 'PXZ1' })).toMatchObject({ ok: true });

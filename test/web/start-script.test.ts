@@ -101,7 +101,12 @@ describe('npm start where Electron starts', { timeout: 30_000 }, () => {
   it('stays attached, shows its output, passes SIGTERM on and exits with its code', async () => {
     const dir = await fakeElectron(
       'good-electron',
-      ['echo "fake electron up for $1"', 'trap \'kill $pid 2>/dev/null; echo "fake electron stopping"; exit 5\' TERM', 'sleep 30 & pid=$!', 'wait $pid'].join('\n'),
+      [
+        'echo "fake electron up for $1"',
+        'trap \'kill $pid 2>/dev/null; echo "fake electron stopping"; exit 5\' TERM',
+        'sleep 30 & pid=$!',
+        'wait $pid',
+      ].join('\n'),
     );
     const app = start({ DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: dir }, 'd');
     try {

@@ -64,7 +64,10 @@ describe('the support log file', () => {
     });
     log.follow(runtime);
     runtime.reportProblem(new Error(`a timer failed with ${TOKEN_UUID}`));
-    expect(await runtime.dispatcher.invoke('app.logFolder', { open: true }, { url: null, authenticated: true })).toEqual({ ok: true, data: { path: log.dir, opened: false } });
+    expect(await runtime.dispatcher.invoke('app.logFolder', { open: true }, { url: null, authenticated: true })).toEqual({
+      ok: true,
+      data: { path: log.dir, opened: false },
+    });
     await runtime.dispose();
     const text = await fs.readFile(log.file, 'utf8');
     expect(text).toMatch(/\[warn\]\s+profiles\.json: it is not valid JSON .* there was no good copy/);

@@ -53,17 +53,21 @@ describe('web mode entry', { timeout: 30_000 }, () => {
   });
 
   it.skipIf(process.platform === 'win32')(
-    "reports an unexpected error in main to the open window (app.problem) and on stderr, scrubbed, and keeps serving",
+    'reports an unexpected error in main to the open window (app.problem) and on stderr, scrubbed, and keeps serving',
     async () => {
       const uuid = '5ec2e7ed-1c0d-4b6e-a2f3-9d8c7b6a5e41';
       // Loaded before the app (node --import): on SIGUSR2 a rejected promise nobody awaits and an
       // exception nobody catches, as a bug in a timer of the app would leave them.
       const bug = `process.on('SIGUSR2', () => { Promise.reject(new Error('a stray promise for ${uuid}')); throw new TypeError('a timer broke for ${uuid}'); });`;
-      const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(bug)}`, path.resolve(ROOT, MAIN), '--port', '0'], {
-        cwd: ROOT,
-        env: { ...process.env, GAX_TOKEN_LAB_HOME: path.join(tmp, 'problem-home') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', `data:text/javascript,${encodeURIComponent(bug)}`, path.resolve(ROOT, MAIN), '--port', '0'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, GAX_TOKEN_LAB_HOME: path.join(tmp, 'problem-home') },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       const app = new AppProcess(child);
       try {
         const url = (await app.waitFor(URL_LINE))[1]!;
@@ -119,7 +123,9 @@ describe('web mode entry', { timeout: 30_000 }, () => {
     await writeFile(file, 'not a folder');
     const app = runNode(MAIN, [], { GAX_TOKEN_LAB_HOME: path.join(file, 'lab') });
     expect((await app.exited).code).toBe(1);
-    expect(expectOneLine(app.stderr)).toMatch(/cannot start: the data folder .*a-file\/lab cannot be created \(ENOTDIR\); set GAX_TOKEN_LAB_HOME to a writable folder$/);
+    expect(expectOneLine(app.stderr)).toMatch(
+      /cannot start: the data folder .*a-file\/lab cannot be created \(ENOTDIR\); set GAX_TOKEN_LAB_HOME to a writable folder$/,
+    );
   });
 
   it('says in one line, not a stack trace, when the build is incomplete', async () => {
@@ -129,7 +135,9 @@ describe('web mode entry', { timeout: 30_000 }, () => {
     for (const f of ['main.js', 'web-args.js']) await copyFile(path.join(ROOT, 'dist/main/web', f), path.join(web, f));
     const app = runNode(path.join(web, 'main.js'), [], { GAX_TOKEN_LAB_HOME: path.join(tmp, 'partial-home') });
     expect((await app.exited).code).toBe(1);
-    expect(expectOneLine(app.stderr)).toMatch(/cannot start: the build in dist\/ is incomplete or out of date \(Cannot find module .*web-mode\.js.*\); run "npm run build"/);
+    expect(expectOneLine(app.stderr)).toMatch(
+      /cannot start: the build in dist\/ is incomplete or out of date \(Cannot find module .*web-mode\.js.*\); run "npm run build"/,
+    );
   });
 
   it('prints its usage for --help', async () => {

@@ -45,7 +45,7 @@ function connectAndClose(port: number): Promise<void> {
 }
 
 describe('MockCsHosts', () => {
-  it('runs the user\'s mock CS and a lab\'s side by side, each its own', async () => {
+  it("runs the user's mock CS and a lab's side by side, each its own", async () => {
     const user = hosts.host('user');
     const lab = hosts.host('lab:cs-clock-behind', 'The CS clock is 10 minutes behind');
     expect(hosts.host('user')).toBe(user);
@@ -65,7 +65,7 @@ describe('MockCsHosts', () => {
     expect(lab.log.size).toBe(seen.length);
   });
 
-  it('keeps the user\'s files where they always were and another owner\'s in a folder of its own', async () => {
+  it("keeps the user's files where they always were and another owner's in a folder of its own", async () => {
     hosts.host('user').cs().tokenUuid();
     hosts.host('try-it').cs().tokenUuid();
     const { readdir } = await import('node:fs/promises');

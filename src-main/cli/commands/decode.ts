@@ -39,7 +39,16 @@ Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad argu
       printJson(
         io,
         t
-          ? { code: 'OK', version: t.version, iat: t.iat, exp: t.exp, username: t.username, preamble, length: t.length, tagHex: t.tag.toString('hex') }
+          ? {
+              code: 'OK',
+              version: t.version,
+              iat: t.iat,
+              exp: t.exp,
+              username: t.username,
+              preamble,
+              length: t.length,
+              tagHex: t.tag.toString('hex'),
+            }
           : { code: d.code, message: d.message, hint: d.hint, source: sourceJson(d.source) },
       );
       return t ? EXIT.OK : EXIT.REJECTED;

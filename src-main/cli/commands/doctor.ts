@@ -108,7 +108,10 @@ function applications(args: ArgsWith<{ app: 'list' }>, count: number): (Applicat
 function usernames(args: ArgsWith<{ users: 'list' }>): string[] | undefined {
   const lists = args.options['users'];
   if (!lists) return undefined;
-  const names = lists.flatMap((l) => l.split(',')).map((n) => n.trim()).filter((n) => n !== '');
+  const names = lists
+    .flatMap((l) => l.split(','))
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   if (names.length === 0) throw new UsageError('--users needs at least one username (NAME,NAME)');
   return names;
 }
@@ -203,7 +206,11 @@ function sourceTag(source: Source): string {
 
 function findingText(f: Finding): string {
   const where = f.file === null ? '' : `  ${f.file}${f.line === null ? '' : `:${f.line}`}`;
-  const lines = [`  ${f.id}${where}  ${sourceTag(f.source)}${f.afterFixes ? '  (once the other fixes are applied)' : ''}`, indent(f.message, '    '), indent(`why: ${f.why}`, '    ')];
+  const lines = [
+    `  ${f.id}${where}  ${sourceTag(f.source)}${f.afterFixes ? '  (once the other fixes are applied)' : ''}`,
+    indent(f.message, '    '),
+    indent(`why: ${f.why}`, '    '),
+  ];
   if (f.fix) lines.push('    fix:', indent(f.fix, '      '));
   return lines.join('\n');
 }
@@ -219,7 +226,9 @@ function textReport(r: DoctorResult): string {
   const totals = (['error', 'warning', 'info'] as const).map((s) => count(by(s).length, s)).join(', ');
   out.push('', `${totals}.`);
   if (by('error').length === 0)
-    out.push('No error in these files; that is not "logins will work": see NOT CHECKED below, first the token-uuid GAX signs with, which no export shows.');
+    out.push(
+      'No error in these files; that is not "logins will work": see NOT CHECKED below, first the token-uuid GAX signs with, which no export shows.',
+    );
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = by(severity);
     if (group.length === 0) continue;
@@ -234,6 +243,6 @@ function textReport(r: DoctorResult): string {
     out.push(`  ${c.fileName}:`, indent(c.text.trimEnd(), '    '));
   }
   out.push('', 'NOT CHECKED (the files cannot show these)', ...r.notChecked.map((n) => `  - ${n}`));
-  out.push('', 'Sources: [genesys ID] a Genesys document, [model] the tool\'s reference model, [advice] the tool\'s advice.');
+  out.push('', "Sources: [genesys ID] a Genesys document, [model] the tool's reference model, [advice] the tool's advice.");
   return out.join('\n') + '\n';
 }

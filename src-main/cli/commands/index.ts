@@ -13,5 +13,8 @@ export const COMMANDS: CommandRegistry = {
   serve: { summary: 'run the mock Configuration Server (csmock/1)', load: async () => (await import('./serve.js')).serve },
   lab: { summary: 'training labs: list, show, start a broken CS, check a fix', load: async () => (await import('./lab.js')).lab },
   doctor: { summary: 'check exported CS and GAX options: what is wrong, why, the fix', load: async () => (await import('./doctor.js')).doctor },
-  completion: { summary: 'print a shell completion script (bash, zsh, fish, powershell)', load: async () => (await import('./completion.js')).completionCommand(COMMANDS) },
+  completion: {
+    summary: 'print a shell completion script (bash, zsh, fish, powershell)',
+    load: async () => (await import('./completion.js')).completionCommand(COMMANDS),
+  },
 };

@@ -109,7 +109,9 @@ gax-token lab COMMAND --help shows each command's options.`,
     const wanted = sub.positionals?.length ?? 0;
     if (args.positionals.length - 1 < wanted) throw new UsageError(`'${sub.name}' needs NAME (a lab: \`gax-token lab list\` shows the names)`);
     if (args.positionals.length - 1 > wanted)
-      throw new UsageError(`'${sub.name}' takes ${wanted === 0 ? 'no arguments' : 'one NAME'}; unexpected "${printable(args.positionals[wanted + 1]!)}"`);
+      throw new UsageError(
+        `'${sub.name}' takes ${wanted === 0 ? 'no arguments' : 'one NAME'}; unexpected "${printable(args.positionals[wanted + 1]!)}"`,
+      );
     if (subName === 'list') return list(args, io);
     const scenario = scenarioNamed(args.positionals[1]!);
     if (subName === 'show') return show(scenario, args, io);
@@ -145,7 +147,16 @@ function show(s: LabScenario, args: ArgsWith<{ setup: 'boolean'; json: 'boolean'
     return EXIT.OK;
   }
   if (args.options['json'] === true) {
-    printJson(io, { id: s.id, title: s.title, story: s.story, storySource: s.storySource, csRole: s.csRole, brokenCode: s.brokenCode, tools: s.tools, fixIn: s.fixIn });
+    printJson(io, {
+      id: s.id,
+      title: s.title,
+      story: s.story,
+      storySource: s.storySource,
+      csRole: s.csRole,
+      brokenCode: s.brokenCode,
+      tools: s.tools,
+      fixIn: s.fixIn,
+    });
     return EXIT.OK;
   }
   io.stdout.write(
@@ -156,14 +167,23 @@ function show(s: LabScenario, args: ArgsWith<{ setup: 'boolean'; json: 'boolean'
   return EXIT.OK;
 }
 
-async function start(s: LabScenario, args: ArgsWith<{ host: 'string'; port: 'integer'; tls: 'boolean'; 'allow-network': 'boolean'; 'json-log': 'boolean' }>, io: CliIo): Promise<number> {
+async function start(
+  s: LabScenario,
+  args: ArgsWith<{ host: 'string'; port: 'integer'; tls: 'boolean'; 'allow-network': 'boolean'; 'json-log': 'boolean' }>,
+  io: CliIo,
+): Promise<number> {
   const host = args.options['host'] ?? '127.0.0.1';
   const port = args.options['port'] ?? 2020;
   const tls = args.options['tls'] === true;
   if (!isLoopbackHost(host) && args.options['allow-network'] !== true)
     throw new UsageError(`--host ${printable(host)} is not a loopback address: add --allow-network to serve the lab to a classroom`);
   const cs = new MockCs({
-    options: { ...labCsToMockCsOptions(s.broken.cs), ...CLASSROOM_LIMITS, diagnostics: 'teaching', listeners: [{ host, port, ...(tls ? { tls: true } : {}) }] },
+    options: {
+      ...labCsToMockCsOptions(s.broken.cs),
+      ...CLASSROOM_LIMITS,
+      diagnostics: 'teaching',
+      listeners: [{ host, port, ...(tls ? { tls: true } : {}) }],
+    },
     // Only a TLS listener needs the data dir: its certificate is kept so trainees' pins survive a restart.
     ...(tls ? { dataDir: dataDirOf(io) } : {}),
   });
@@ -179,7 +199,9 @@ async function start(s: LabScenario, args: ArgsWith<{ host: 'string'; port: 'int
   }
   for (const l of listeners) write(listeningLine(l));
   if (!isLoopbackHost(host))
-    io.stderr.write(`warning: the lab's CS listens on ${host}, beyond this machine: anyone who reaches it can log in with the published training token-uuid; stop it after the class\n`);
+    io.stderr.write(
+      `warning: the lab's CS listens on ${host}, beyond this machine: anyone who reaches it can log in with the published training token-uuid; stop it after the class\n`,
+    );
   io.stderr.write(introduction(s, listeners[0]?.host ?? host, listeners[0]?.port ?? port));
   const signal = await io.stopSignal;
   await cs.stop();
@@ -191,7 +213,7 @@ async function start(s: LabScenario, args: ArgsWith<{ host: 'string'; port: 'int
 function roleLine(s: LabScenario): string {
   return s.csRole === 'backup'
     ? "this CS is the backup that took over; GAX signs with the primary CS's token-uuid and preamble [model]\n"
-    : "this CS is the primary GAX is configured against; GAX signs with its token-uuid and preamble [model]\n";
+    : 'this CS is the primary GAX is configured against; GAX signs with its token-uuid and preamble [model]\n';
 }
 
 /** The story, then what GAX is set to (where trainees start from) and what the CS runs with. */
@@ -224,8 +246,7 @@ function introduction(s: LabScenario, host: string, port: number): string {
 
 async function check(s: LabScenario, args: ArgsWith<{ config: 'string'; json: 'boolean' }>, io: CliIo): Promise<number> {
   const file = args.options['config'];
-  if (file === undefined)
-    throw new UsageError(`'lab check' needs --config FILE (write one with: gax-token lab show ${s.id} --setup > fix.json)`);
+  if (file === undefined) throw new UsageError(`'lab check' needs --config FILE (write one with: gax-token lab show ${s.id} --setup > fix.json)`);
   const parsed = parseLabSetup(await readTextArgument(file, '--config'));
   if (!parsed.ok) throw new UsageError(`--config ${file}: ${parsed.message}`);
   const abort = new AbortController();

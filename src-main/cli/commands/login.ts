@@ -43,7 +43,9 @@ export function targetOf(args: ArgsWith<{ host: 'string'; port: 'integer' }>, co
   return { host, port };
 }
 
-export async function tlsOf(args: ArgsWith<{ tls: 'boolean'; fingerprint: 'string'; ca: 'string'; servername: 'string' }>): Promise<TlsTarget | null> {
+export async function tlsOf(
+  args: ArgsWith<{ tls: 'boolean'; fingerprint: 'string'; ca: 'string'; servername: 'string' }>,
+): Promise<TlsTarget | null> {
   const fingerprint = args.options['fingerprint'];
   const caFile = args.options['ca'];
   const servername = args.options['servername'];
@@ -92,7 +94,13 @@ export const login = defineCommand({
       'password-env': { type: 'string', value: 'VAR', description: 'log in with the password in this environment variable' },
       'password-file': { type: 'string', value: 'FILE', description: 'log in with the password in this file (first line)' },
       ...uuidOptions,
-      life: { type: 'integer', value: 'MIN', min: 1, max: 2147483647, description: `token login: GAX token_life_in_minutes (default ${DEFAULT_LIFE_MINUTES})` },
+      life: {
+        type: 'integer',
+        value: 'MIN',
+        min: 1,
+        max: 2147483647,
+        description: `token login: GAX token_life_in_minutes (default ${DEFAULT_LIFE_MINUTES})`,
+      },
       preamble: { type: 'string', value: 'P', description: `token login: the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
       'gax-clock-offset': {
         type: 'integer',
@@ -145,9 +153,14 @@ Exit: 0 accepted, 1 refused or unreachable (the trace, the reason and the fix sa
       const how = request.credentials.kind === 'gax' ? 'token' : 'password';
       io.stdout.write(`login "${userName}" at ${host}:${port} by ${how}${request.tls ? ' over TLS' : ''}\n`);
     }
-    const result = await runLogin(request, json ? undefined : (s) => {
-      if (s.status !== 'running') io.stdout.write(formatStep(s));
-    });
+    const result = await runLogin(
+      request,
+      json
+        ? undefined
+        : (s) => {
+            if (s.status !== 'running') io.stdout.write(formatStep(s));
+          },
+    );
     if (reportPath !== undefined) await writeReport(reportPath, loginReport(args, request, result, startedAt));
     if (json) printJson(io, result.source ? { ...result, source: sourceJson(result.source) } : result);
     else io.stdout.write(formatOutcome(result));
@@ -177,9 +190,11 @@ async function credentialsOf(args: LoginSecretArgs, io: CliIo): Promise<LoginReq
   const passwordEnv = args.options['password-env'];
   const passwordFile = args.options['password-file'];
   const tokenFlags = args.options['uuid'] !== undefined || args.options['uuid-file'] !== undefined;
-  if (passwordEnv !== undefined && passwordFile !== undefined) throw new UsageError('give the password once: --password-env or --password-file, not both');
+  if (passwordEnv !== undefined && passwordFile !== undefined)
+    throw new UsageError('give the password once: --password-env or --password-file, not both');
   const password = passwordEnv !== undefined || passwordFile !== undefined;
-  if (password && tokenFlags) throw new UsageError('give a password (--password-env, --password-file) or a token-uuid (--uuid, --uuid-file), not both');
+  if (password && tokenFlags)
+    throw new UsageError('give a password (--password-env, --password-file) or a token-uuid (--uuid, --uuid-file), not both');
   if (password) {
     for (const flag of ['life', 'preamble', 'gax-clock-offset'] as const)
       if (args.options[flag] !== undefined) throw new UsageError(`--${flag} is for a token login; a password login sends the password`);

@@ -22,9 +22,15 @@ export const mint = defineCommand({
       ...uuidOptions,
       user: { type: 'string', value: 'NAME', description: 'the username the token is for (required)' },
       life: { type: 'integer', value: 'MINUTES', min: 1, max: 2147483647, description: 'token life, GAX token_life_in_minutes (default 60)' },
-      now: { type: 'integer', value: 'EPOCH_SECONDS', min: 0, max: UINT32_MAX, description: 'issue time (default: this machine\'s clock)' },
+      now: { type: 'integer', value: 'EPOCH_SECONDS', min: 0, max: UINT32_MAX, description: "issue time (default: this machine's clock)" },
       preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
-      'password-field-limit': { type: 'integer', value: 'N', min: 1, max: 100000, description: `the Password field size to check against (default ${DEFAULT_PASSWORD_FIELD_LIMIT})` },
+      'password-field-limit': {
+        type: 'integer',
+        value: 'N',
+        min: 1,
+        max: 100000,
+        description: `the Password field size to check against (default ${DEFAULT_PASSWORD_FIELD_LIMIT})`,
+      },
       json: { type: 'boolean', description: 'one JSON object on stdout' },
     },
     notes: `examples:
@@ -75,7 +81,10 @@ CS or GAX does not read these tokens; the mock CS (gax-token serve) does.`,
         ['user', t.username],
         ['issued', `${isoSeconds(t.iat)} (${t.iat})`],
         ['expires', `${isoSeconds(t.exp)} (${t.exp}), ${humanDuration(t.exp - t.iat)} after issue`],
-        ['length', `${t.length} of ${limit} — ${fit.fits ? 'fits the Password field' : `${fit.over} too long for the Password field`} (PXZ-1 arithmetic; Genesys: approximately 64 bytes)`],
+        [
+          'length',
+          `${t.length} of ${limit} — ${fit.fits ? 'fits the Password field' : `${fit.over} too long for the Password field`} (PXZ-1 arithmetic; Genesys: approximately 64 bytes)`,
+        ],
       ]),
     );
     if (!fit.fits)

@@ -15,7 +15,13 @@ export const verify = defineCommand({
     options: {
       ...uuidOptions,
       user: { type: 'string', value: 'NAME', description: 'the UserName of the login request (checked against the token)' },
-      now: { type: 'integer', value: 'EPOCH_SECONDS', min: 0, max: Number.MAX_SAFE_INTEGER, description: "the CS clock (default: this machine's clock)" },
+      now: {
+        type: 'integer',
+        value: 'EPOCH_SECONDS',
+        min: 0,
+        max: Number.MAX_SAFE_INTEGER,
+        description: "the CS clock (default: this machine's clock)",
+      },
       tolerance: { type: 'integer', value: 'S', min: 0, max: INT32_MAX, description: 'CS token-tolerance in seconds (0 = unset = 60)' },
       ttl: { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'CS token-ttl in minutes (0 = unset)' },
       'gax-life': { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'GAX token_life_in_minutes as the CS reads it (0 = unset)' },

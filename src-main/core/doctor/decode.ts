@@ -24,10 +24,8 @@ function looksLikeUtf16(bytes: Uint8Array, nulAt: 0 | 1): boolean {
 
 export function decodeOptionBytes(bytes: Uint8Array): DecodedText {
   // ignoreBOM keeps a byte order mark in the text, so the reader reports it like a UTF-8 one.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes), encoding: 'UTF-16BE' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes), encoding: 'UTF-16LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes), encoding: 'UTF-16BE' };
   if (looksLikeUtf16(bytes, 1)) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16LE' };
   if (looksLikeUtf16(bytes, 0)) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16BE' };
   try {

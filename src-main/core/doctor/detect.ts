@@ -16,8 +16,7 @@ const CS_SECTIONS = ['confserv', 'hca'];
 const GAX_SECTIONS = ['asd', 'arm', 'ga', 'opm', 'clog'];
 
 export type Detection =
-  | { ok: true; application: ApplicationKind; reason: string }
-  | { ok: false; code: 'APPLICATION_UNKNOWN' | 'APPLICATION_AMBIGUOUS'; reason: string };
+  { ok: true; application: ApplicationKind; reason: string } | { ok: false; code: 'APPLICATION_UNKNOWN' | 'APPLICATION_AMBIGUOUS'; reason: string };
 
 function optionApplication(name: string): ApplicationKind | undefined {
   return (findOption(name) ?? suggestOptionName(name)?.definition)?.application;

@@ -63,9 +63,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const ctx = makeContext(models, input.users, input.clockOffsetSeconds);
     // After the first round, info adds nothing: it would only restate what a fix already says.
-    const fresh = RULES.flatMap((rule) => rule(ctx)).filter(
-      (d) => !seen.has(findingKey(d)) && (round === 0 || d.severity !== 'info'),
-    );
+    const fresh = RULES.flatMap((rule) => rule(ctx)).filter((d) => !seen.has(findingKey(d)) && (round === 0 || d.severity !== 'info'));
     if (fresh.length === 0) break;
     let changed = false;
     for (const d of fresh) {

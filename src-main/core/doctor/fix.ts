@@ -33,7 +33,8 @@ export function renderFix(edits: readonly Edit[], application: ApplicationKind |
   for (const e of edits) {
     if (e.kind === 'note') continue;
     const group = groups.get(e.application);
-    if (group) group.push(e); // in place: one finding may carry thousands of edits (a line repeated)
+    if (group)
+      group.push(e); // in place: one finding may carry thousands of edits (a line repeated)
     else groups.set(e.application, [e]);
   }
   const out: string[] = [];
@@ -168,7 +169,7 @@ export class Correction {
         ? `# ${appName(this.application)} token options from ${this.fileName}, corrected by the GAX Token Lab doctor`
         : `# ${appName(this.application)} token options from ${this.fileName}: no change needed`,
     ];
-    if (this.deletions.size) lines.push('# Delete these lines from the application\'s options by hand:', ...this.deletions);
+    if (this.deletions.size) lines.push("# Delete these lines from the application's options by hand:", ...this.deletions);
     lines.push(formatSectionLine(section));
     const options: Record<string, string> = {};
     let secretsOmitted = false;

@@ -1,13 +1,6 @@
 /** What the rules ask of a file: the value an application actually reads for an option, and pairs of CS and GAX files. */
 import type { TokenTimeOptions } from '../window.js';
-import {
-  HOME_SECTION,
-  acceptedValue,
-  checkOptionValue,
-  optionDefinition,
-  type OptionName,
-  type ValueCheck,
-} from '../options/index.js';
+import { HOME_SECTION, acceptedValue, checkOptionValue, optionDefinition, type OptionName, type ValueCheck } from '../options/index.js';
 import type { ParsedFile } from './reader.js';
 import type { AppModel, Entry, RuleContext } from './types.js';
 
@@ -16,17 +9,11 @@ export function modelFromParsed(file: ParsedFile): AppModel {
     application: file.application,
     role: file.role ?? file.application,
     fileName: file.name,
-    entries: file.sections.flatMap((s) =>
-      s.options.map((o): Entry => ({ section: s.name, name: o.name, value: o.value, line: o.line })),
-    ),
+    entries: file.sections.flatMap((s) => s.options.map((o): Entry => ({ section: s.name, name: o.name, value: o.value, line: o.line }))),
   };
 }
 
-export function makeContext(
-  files: AppModel[],
-  users: readonly string[] | undefined,
-  clockOffsetSeconds: number | undefined,
-): RuleContext {
+export function makeContext(files: AppModel[], users: readonly string[] | undefined, clockOffsetSeconds: number | undefined): RuleContext {
   return {
     files,
     cs: files.filter((f) => f.application === 'cs' && showsTokenOptions(f)),

@@ -11,7 +11,9 @@ export function notChecked(files: readonly ParsedFile[], input: Pick<DoctorInput
     "the token-uuid GAX signs with: GAX has no option for it (in the tool's model it uses its CS's token-uuid, or the value the primary master CS generated when token-uuid is unset), and no export shows that value — compare it with the CS's on the hosts, last 4 characters only",
   ];
   if (input.clockOffsetSeconds === undefined)
-    out.push("the clocks of the GAX and CS hosts: give the measured offset (gax-token time, or the Connect view) to check it against token-tolerance");
+    out.push(
+      'the clocks of the GAX and CS hosts: give the measured offset (gax-token time, or the Connect view) to check it against token-tolerance',
+    );
   out.push('TLS: which ports are secure and whether their certificates are trusted (check with the Connect view or gax-token login --tls)');
   out.push(
     'account states: lockout and account expiration in [security-authentication-rules] (Genesys doc TEN-SECAUTH) refuse a login even with a good token',

@@ -4,7 +4,16 @@
  * a stray line may hold a secret.
  */
 import { isSecretOptionName } from '../options/index.js';
-import { readFailure as fail, withApplication, type Normalisation, type NormalisationKind, type OptionTextInput, type ParsedOption, type ParsedSection, type ReadResult } from './read-result.js';
+import {
+  readFailure as fail,
+  withApplication,
+  type Normalisation,
+  type NormalisationKind,
+  type OptionTextInput,
+  type ParsedOption,
+  type ParsedSection,
+  type ReadResult,
+} from './read-result.js';
 import { formatLines } from './wording.js';
 
 class Notes {
@@ -57,8 +66,7 @@ export function readOptionsFile(input: OptionTextInput, text: string): ReadResul
       continue;
     }
     if (t.startsWith('[')) {
-      if (!t.endsWith(']'))
-        return fail('BAD_SECTION_LINE', input.name, n, 'a section line must end with "]": write it as [section]');
+      if (!t.endsWith(']')) return fail('BAD_SECTION_LINE', input.name, n, 'a section line must end with "]": write it as [section]');
       const inner = t.slice(1, -1);
       const sectionName = inner.trim();
       if (sectionName === '') return fail('BAD_SECTION_LINE', input.name, n, 'the section name is empty: write it as [section]');
@@ -76,8 +84,7 @@ export function readOptionsFile(input: OptionTextInput, text: string): ReadResul
       continue;
     }
     const eq = raw.indexOf('=');
-    if (eq < 0)
-      return fail('BAD_LINE', input.name, n, 'this line is neither a [section] line, a name=value line nor a # comment: fix or delete it');
+    if (eq < 0) return fail('BAD_LINE', input.name, n, 'this line is neither a [section] line, a name=value line nor a # comment: fix or delete it');
     const rawName = raw.slice(0, eq);
     const rawValue = raw.slice(eq + 1);
     const optionName = rawName.trim();
@@ -100,7 +107,7 @@ export function readOptionsFile(input: OptionTextInput, text: string): ReadResul
     current.options.push({ section: current.name, name: optionName, value, line: n, secret: isSecretOptionName(optionName) });
   }
   if (sections.size === 0)
-    return fail('EMPTY', input.name, null, 'no [section] and no option in it: export the application\'s options again, or paste them');
+    return fail('EMPTY', input.name, null, "no [section] and no option in it: export the application's options again, or paste them");
 
   const parsed: ParsedSection[] = [...sections.values()].map((s) => ({ name: s.name, line: s.line, options: s.options }));
   const repeated = [...sections.values()].filter((s) => s.lines.length > 1);
@@ -117,9 +124,7 @@ export function readOptionsFile(input: OptionTextInput, text: string): ReadResul
       `quotes around the value removed on ${formatLines(l)}: Genesys option files hold values without quotes, and an import may keep them as part of the value`,
     'section-spaces': (l) => `spaces inside [ ] removed on ${formatLines(l)}`,
     'repeated-section': () =>
-      repeated.map((s) => `[${s.name}] appears ${s.lines.length} times (${formatLines(s.lines)})`).join('; ') +
-      ': read as one section each',
+      repeated.map((s) => `[${s.name}] appears ${s.lines.length} times (${formatLines(s.lines)})`).join('; ') + ': read as one section each',
   });
   return withApplication(input, 'options-file', parsed, normalised);
 }
-

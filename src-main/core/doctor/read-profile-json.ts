@@ -1,6 +1,14 @@
 /** The tool's own profiles (and the plain `{application, sections}` shape) as parsed files. */
 import { isSecretOptionName, optionSetFromJson, type OptionSet } from '../options/index.js';
-import { lineAt, readFailure as fail, withApplication, type OptionTextInput, type ParsedFile, type ParsedSection, type ReadResult } from './read-result.js';
+import {
+  lineAt,
+  readFailure as fail,
+  withApplication,
+  type OptionTextInput,
+  type ParsedFile,
+  type ParsedSection,
+  type ReadResult,
+} from './read-result.js';
 
 export function readProfileJson(input: OptionTextInput, body: string): ReadResult {
   let value: unknown;
@@ -9,14 +17,18 @@ export function readProfileJson(input: OptionTextInput, body: string): ReadResul
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     const line = jsonErrorLine(body, detail);
-    return fail('BAD_JSON', input.name, line, 'this looks like JSON (it starts with "{") but is not valid JSON: save the profile again from the tool, or give the .cfg/.conf file');
+    return fail(
+      'BAD_JSON',
+      input.name,
+      line,
+      'this looks like JSON (it starts with "{") but is not valid JSON: save the profile again from the tool, or give the .cfg/.conf file',
+    );
   }
   const parsed = optionSetFromJson(value);
   if (!parsed.ok) return fail('NOT_A_PROFILE', input.name, null, parsed.reason);
   const sections = sectionsFromSet(parsed.set, (section, name) => locateJsonKey(body, section, name));
   return withApplication(input, 'profile-json', sections, [], parsed.set.application);
 }
-
 
 /** A caller's own option set (the wizard's, a stored profile's) as a parsed file, without lines. */
 export function readOptionSet(name: string, set: OptionSet): ParsedFile {
@@ -30,7 +42,6 @@ export function readOptionSet(name: string, set: OptionSet): ParsedFile {
     normalised: [],
   };
 }
-
 
 function sectionsFromSet(set: OptionSet, lineOf: (section: string, name: string | null) => number | null): ParsedSection[] {
   return Object.entries(set.sections).map(([section, options]) => ({
@@ -63,7 +74,6 @@ function jsonErrorLine(text: string, message: string): number | null {
   if (byPosition) return lineAt(text, Number(byPosition[1]));
   return null;
 }
-
 
 export type ExportReading = { ok: true; sets: { name: string; set: OptionSet }[] } | { ok: false; reason: string };
 

@@ -125,19 +125,42 @@ export function withApplication(
       );
     return {
       ok: true,
-      file: { name: input.name, format, application: fromProfile, applicationSource: 'profile', applicationReason: `it is a ${fromProfile === 'cs' ? 'CS' : 'GAX'} profile`, sections, normalised },
+      file: {
+        name: input.name,
+        format,
+        application: fromProfile,
+        applicationSource: 'profile',
+        applicationReason: `it is a ${fromProfile === 'cs' ? 'CS' : 'GAX'} profile`,
+        sections,
+        normalised,
+      },
     };
   }
   if (input.application)
     return {
       ok: true,
-      file: { name: input.name, format, application: input.application, applicationSource: 'caller', applicationReason: 'as given', sections, normalised },
+      file: {
+        name: input.name,
+        format,
+        application: input.application,
+        applicationSource: 'caller',
+        applicationReason: 'as given',
+        sections,
+        normalised,
+      },
     };
   const detected = detectApplication(sections);
   if (!detected.ok) return readFailure(detected.code, input.name, null, detected.reason);
   return {
     ok: true,
-    file: { name: input.name, format, application: detected.application, applicationSource: 'detected', applicationReason: detected.reason, sections, normalised },
+    file: {
+      name: input.name,
+      format,
+      application: detected.application,
+      applicationSource: 'detected',
+      applicationReason: detected.reason,
+      sections,
+      normalised,
+    },
   };
 }
-

@@ -18,9 +18,13 @@ export function readOptionText(input: OptionTextInput): ReadResult {
   const { name, text } = input;
   const nul = text.indexOf('\u0000');
   if (nul >= 0)
-    return fail('NOT_TEXT', name, lineAt(text, nul), 'this is not a text file (it holds NUL bytes): give the exported .cfg or .conf file, or paste its text');
+    return fail(
+      'NOT_TEXT',
+      name,
+      lineAt(text, nul),
+      'this is not a text file (it holds NUL bytes): give the exported .cfg or .conf file, or paste its text',
+    );
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trimStart().startsWith('{')) return readProfileJson(input, body);
   return readOptionsFile(input, text);
 }
-

@@ -20,10 +20,9 @@ function sectionNamed(sections: readonly ParsedSection[], name: string): ParsedS
 function localConfigSignal(sections: readonly ParsedSection[]): string | null {
   const confserv = sectionNamed(sections, 'confserv');
   if (!confserv) return null;
-  const db = sections
-    .flatMap((s) => s.options.map((o) => ({ s, o })))
-    .find(({ o }) => DB_OPTIONS.includes(o.name.toLowerCase()));
-  if (db) return `it has a [${confserv.name}] section and ${db.o.name} under [${db.s.name}]: the Configuration Database connection a master CS starts from`;
+  const db = sections.flatMap((s) => s.options.map((o) => ({ s, o }))).find(({ o }) => DB_OPTIONS.includes(o.name.toLowerCase()));
+  if (db)
+    return `it has a [${confserv.name}] section and ${db.o.name} under [${db.s.name}]: the Configuration Database connection a master CS starts from`;
   const dbserver = sectionNamed(sections, 'dbserver');
   if (dbserver) return `it has a [${confserv.name}] and a [${dbserver.name}] section: the Configuration Database connection a master CS starts from`;
   return null;

@@ -140,8 +140,7 @@ export interface CorrectedFile {
 }
 
 export type DoctorFileInput =
-  | { name: string; text: string; application?: ApplicationKind | undefined; encoding?: string | undefined }
-  | { name: string; options: OptionSet };
+  { name: string; text: string; application?: ApplicationKind | undefined; encoding?: string | undefined } | { name: string; options: OptionSet };
 
 export interface DoctorInput {
   files: DoctorFileInput[];

@@ -5,14 +5,15 @@
  */
 export * from './types.js';
 export { LAB_SCENARIOS, findScenario } from './scenarios.js';
+export { judgeFix, labUser, SCENARIO_RULES, MAX_FAIR_TOLERANCE_SECONDS, MAX_FAIR_TTL_FACTOR, GENESYS_PASSWORD_FIELD_BYTES } from './judge.js';
 export {
-  judgeFix,
-  labUser,
-  SCENARIO_RULES,
-  MAX_FAIR_TOLERANCE_SECONDS,
-  MAX_FAIR_TTL_FACTOR,
-  GENESYS_PASSWORD_FIELD_BYTES,
-} from './judge.js';
-export { LAB_TOKEN_LIFE_MINUTES, LAB_MAX_MINUTES, workingSetup, cloneLabSetup, labCsOptionsText, labGaxOptionsText, type LabPerson } from './setup.js';
+  LAB_TOKEN_LIFE_MINUTES,
+  LAB_MAX_MINUTES,
+  workingSetup,
+  cloneLabSetup,
+  labCsOptionsText,
+  labGaxOptionsText,
+  type LabPerson,
+} from './setup.js';
 export { gaxSigning, withGaxSigning, type GaxSigning } from './gax-side.js';
 export { genesysText, modelText, adviceText } from './text.js';

@@ -157,7 +157,8 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
     // Never quote either value: a token-uuid is a secret outside a lab.
     return {
       id: 'primary-token-uuid-changed',
-      message: "The primary CS's [system] token-uuid, the one GAX signs with, was changed: every GAX and every CS that agrees with the primary relies on it, so give the backup the primary's token-uuid instead.",
+      message:
+        "The primary CS's [system] token-uuid, the one GAX signs with, was changed: every GAX and every CS that agrees with the primary relies on it, so give the backup the primary's token-uuid instead.",
     };
   },
   'cs-clock-synced': (_, { cs }) => clockProblem('cs', cs.clockOffsetSeconds, DEFAULT_TOLERANCE_SECONDS),

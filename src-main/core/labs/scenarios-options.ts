@@ -31,8 +31,14 @@ const csModeDisabled: LabScenario = {
   ],
   hints: [
     modelText("Look at how the CS judged the login: the Server view's log line says whether it read a token or a password."),
-    genesysText('GAX-SECURE', 'GAX sends a token ({PXZ}…) because confserv_trusted=true. The CS looks for the preamble at the start of the Password field only when token authentication is enabled.'),
-    genesysText('GAX-SECURE', 'Token authentication is not enabled by default: enable it on Configuration Server first, then on GAX. Look at CS [system] token-authentication-mode.'),
+    genesysText(
+      'GAX-SECURE',
+      'GAX sends a token ({PXZ}…) because confserv_trusted=true. The CS looks for the preamble at the start of the Password field only when token authentication is enabled.',
+    ),
+    genesysText(
+      'GAX-SECURE',
+      'Token authentication is not enabled by default: enable it on Configuration Server first, then on GAX. Look at CS [system] token-authentication-mode.',
+    ),
   ],
   explanation: genesysText(
     'GAX-SECURE',
@@ -41,7 +47,10 @@ const csModeDisabled: LabScenario = {
       "with the user's real password as plain text, so every GAX login failed as a wrong password (BAD_PASSWORD, the mock CS's code). Setting " +
       'token-authentication-mode=enable makes the CS read the token. Setting confserv_trusted=false would also let people in, but by password: the tokens the upgrade was for would never be used.',
   ),
-  solution: genesysText('GAX-SECURE', 'On the CS set [system] token-authentication-mode=enable (it applies to all ports); keep GAX [general] confserv_trusted=true.'),
+  solution: genesysText(
+    'GAX-SECURE',
+    'On the CS set [system] token-authentication-mode=enable (it applies to all ports); keep GAX [general] confserv_trusted=true.',
+  ),
   fixIn: ['cs'],
   rules: [],
 };
@@ -64,12 +73,18 @@ const backupCsTokenUuid: LabScenario = {
   brokenCode: 'BAD_SIGNATURE',
   tools: [
     { view: 'server', why: "the backup CS's log names the reason (BAD_SIGNATURE); its token-uuid is set here" },
-    { view: 'tokens', why: "decode the token GAX sent: its user and times are right; verify it with the backup's token-uuid to see the signature fail" },
+    {
+      view: 'tokens',
+      why: "decode the token GAX sent: its user and times are right; verify it with the backup's token-uuid to see the signature fail",
+    },
     { view: 'doctor', why: "export the lab's options: the doctor puts the CS's token-uuid next to what it cannot see — the one GAX signs with" },
   ],
   hints: [
     modelText("Read the backup CS's reason in the Server view's log: the token's user and times are fine; its signature is not."),
-    genesysText('GAX-SECURE', 'GAX signs the username and expiry with HMAC-SHA256 using token-uuid as a salt, and the CS checks the token with its own [system] token-uuid. Which token-uuid does GAX sign with?'),
+    genesysText(
+      'GAX-SECURE',
+      'GAX signs the username and expiry with HMAC-SHA256 using token-uuid as a salt, and the CS checks the token with its own [system] token-uuid. Which token-uuid does GAX sign with?',
+    ),
     modelText(
       "In the tool's model GAX has no token-uuid of its own: it signs with the primary CS's, whichever CS it reaches. Show and copy the primary's in this lab's GAX card, and give the backup (the Server view's CS) the same value.",
       'GAX-SIDE',
@@ -78,7 +93,7 @@ const backupCsTokenUuid: LabScenario = {
   explanation: modelText(
     "In the tool's model GAX has no token-uuid of its own: it signs with the token-uuid of the primary master CS it is configured against. " +
       "The backup CS had a different [system] token-uuid, so after the switchover it checked GAX's tokens with another key: BAD_SIGNATURE. " +
-      'Giving the backup the primary\'s token-uuid makes every CS that GAX may reach check with the same key. Changing the primary\'s token-uuid ' +
+      "Giving the backup the primary's token-uuid makes every CS that GAX may reach check with the same key. Changing the primary's token-uuid " +
       'instead would change the key for every GAX and every CS that already agrees with it. Compare token-uuid on the primary, every backup and every CS Proxy before a switchover finds it for you.',
     'GAX-SIDE',
   ),
@@ -109,14 +124,23 @@ const preambleTooLong: LabScenario = {
   })(),
   brokenCode: 'PASSWORD_TOO_LONG',
   tools: [
-    { view: 'tokens', why: "mint a token for operations.lead and one for jsmith with the lab's preamble, and compare their lengths with the 64-byte Password field" },
+    {
+      view: 'tokens',
+      why: "mint a token for operations.lead and one for jsmith with the lab's preamble, and compare their lengths with the 64-byte Password field",
+    },
     { view: 'server', why: "the CS's log shows the Password's length and the longest username that fits" },
     { view: 'doctor', why: 'the options file with the users checks every token against 64 bytes' },
   ],
   hints: [
     modelText("The CS refuses the login before it even reads the token: look at the reason in the Server view's log."),
-    modelText("In the tool's reference format a token is the preamble plus about 4/3 of (25 + the username's bytes). Compare operations.lead's token with jsmith's, and both with 64.", 'PXZ-1'),
-    genesysText('GAX-SECURE', 'The token, preamble included, must fit the Password field of the GAX interface (approximately 64 bytes), and Genesys recommends not configuring token-preambula. Go back to the default {PXZ}.'),
+    modelText(
+      "In the tool's reference format a token is the preamble plus about 4/3 of (25 + the username's bytes). Compare operations.lead's token with jsmith's, and both with 64.",
+      'PXZ-1',
+    ),
+    genesysText(
+      'GAX-SECURE',
+      'The token, preamble included, must fit the Password field of the GAX interface (approximately 64 bytes), and Genesys recommends not configuring token-preambula. Go back to the default {PXZ}.',
+    ),
   ],
   explanation: modelText(
     'GAX puts the whole token — preamble, then the signed username and expiry — in the Password field of the GAX interface, which holds ' +
@@ -125,7 +149,10 @@ const preambleTooLong: LabScenario = {
       "leaves 19 bytes for the username. The field cannot be widened, so [system] token-preambula has to shrink; in the tool's model GAX uses the CS's preamble, so GAX follows.",
     'PXZ-1',
   ),
-  solution: genesysText('GAX-SECURE', 'Set CS [system] token-preambula back to {PXZ} (or remove it: Genesys recommends not configuring it); GAX follows the CS.'),
+  solution: genesysText(
+    'GAX-SECURE',
+    'Set CS [system] token-preambula back to {PXZ} (or remove it: Genesys recommends not configuring it); GAX follows the CS.',
+  ),
   fixIn: ['cs'],
   rules: ['preamble-fits'],
 };
@@ -154,7 +181,10 @@ const misspeltModeOption: LabScenario = {
   hints: [
     modelText("The CS did not treat GAX's Password as a token at all: the Server view's log says it checked a plain password."),
     genesysText('GAX-SECURE', 'The CS reads tokens only once [system] token-authentication-mode=enable. Is that the option the CS has?'),
-    genesysText('GAX-SECURE', "Read the CS's option names letter by letter (the Doctor, on the lab's exported options): Genesys spells it token-authentication-mode."),
+    genesysText(
+      'GAX-SECURE',
+      "Read the CS's option names letter by letter (the Doctor, on the lab's exported options): Genesys spells it token-authentication-mode.",
+    ),
   ],
   explanation: genesysText(
     'GAX-SECURE',
@@ -163,10 +193,12 @@ const misspeltModeOption: LabScenario = {
       "GAX's tokens were compared with the user's password as plain text: BAD_PASSWORD. With token-authentication-mode=enable the CS reads " +
       'the token. Delete the misspelt line too: the next administrator will trust it.',
   ),
-  solution: genesysText('GAX-SECURE', 'On the CS set [system] token-authentication-mode=enable and delete the misspelt token-authentification-mode line.'),
+  solution: genesysText(
+    'GAX-SECURE',
+    'On the CS set [system] token-authentication-mode=enable and delete the misspelt token-authentification-mode line.',
+  ),
   fixIn: ['cs'],
   rules: ['no-misspelt-option'],
 };
-
 
 export const OPTION_SCENARIOS: readonly LabScenario[] = [csModeDisabled, backupCsTokenUuid, preambleTooLong, misspeltModeOption];

@@ -32,13 +32,15 @@ const tokenForAnotherUser: LabScenario = {
   ],
   hints: [
     modelText('The signature and the times are fine. The CS compares one more thing before it accepts a token.'),
-    modelText("Decode the token: whose username is signed inside it? Compare it with the UserName of the request (mgarcia).", 'PXZ-1'),
+    modelText('Decode the token: whose username is signed inside it? Compare it with the UserName of the request (mgarcia).', 'PXZ-1'),
     modelText('The token is minted for svc-sso. A token must be minted for the user who logs in: mint it for mgarcia.'),
   ],
-  explanation: modelText('A PXZ-1 token signs the username it was made for (with the key from token-uuid), and the CS accepts it only for that UserName, compared byte for byte. The ' +
-    'gateway minted every token for its own account svc-sso and then registered as mgarcia: USER_MISMATCH. That check is what stops ' +
-    'one user\'s token from opening another user\'s session. The fix is to mint the token for the user who logs in. Logging in as ' +
-    'svc-sso instead would get a session — as the wrong person.'),
+  explanation: modelText(
+    'A PXZ-1 token signs the username it was made for (with the key from token-uuid), and the CS accepts it only for that UserName, compared byte for byte. The ' +
+      'gateway minted every token for its own account svc-sso and then registered as mgarcia: USER_MISMATCH. That check is what stops ' +
+      "one user's token from opening another user's session. The fix is to mint the token for the user who logs in. Logging in as " +
+      'svc-sso instead would get a session — as the wrong person.',
+  ),
   solution: modelText('Mint the token for the user who logs in: token user = mgarcia (remove the separate token user).'),
   fixIn: ['gax'],
   rules: [],
@@ -47,9 +49,7 @@ const tokenForAnotherUser: LabScenario = {
 const userDisabled: LabScenario = {
   id: 'user-disabled',
   title: "The user's account is disabled",
-  story:
-    'Kim came back from parental leave today and cannot log in to GAX, while her colleagues can. ' +
-    'Oddly, the CS says her token is valid.',
+  story: 'Kim came back from parental leave today and cannot log in to GAX, while her colleagues can. ' + 'Oddly, the CS says her token is valid.',
   storySource: modelSource('CSMOCK-1'),
   csRole: 'primary',
   broken: (() => {
@@ -62,7 +62,7 @@ const userDisabled: LabScenario = {
   brokenCode: 'USER_DISABLED',
   tools: [
     { view: 'server', why: "the CS's log says the token was valid and what it checked after it; the Server view lists the Persons" },
-    { view: 'connect', why: "log in as kwilson again after the change" },
+    { view: 'connect', why: 'log in as kwilson again after the change' },
     { view: 'tokens', why: 'decode and verify the token: user, signature and times are all right' },
   ],
   hints: [
@@ -70,9 +70,11 @@ const userDisabled: LabScenario = {
     modelText("Look at the Person objects on the CS (the Server view's users): compare kwilson with tnguyen."),
     modelText("kwilson's account is disabled. Enable the Person on the CS; do not log in as someone else."),
   ],
-  explanation: modelText('The token was right — key, times and user — and the CS said so. After the token, the CS checks that the Person exists and is ' +
-    'enabled; Kim\'s account was disabled while she was away: USER_DISABLED. Enabling the Person fixes it. Logging in as a colleague, ' +
-    'or switching tokens off (token-authentication-mode=disable, confserv_trusted=false), would not: the account would still be disabled.'),
+  explanation: modelText(
+    'The token was right — key, times and user — and the CS said so. After the token, the CS checks that the Person exists and is ' +
+      "enabled; Kim's account was disabled while she was away: USER_DISABLED. Enabling the Person fixes it. Logging in as a colleague, " +
+      'or switching tokens off (token-authentication-mode=disable, confserv_trusted=false), would not: the account would still be disabled.',
+  ),
   solution: modelText('On the CS enable the Person kwilson (users: enabled true).'),
   fixIn: ['cs'],
   rules: [],

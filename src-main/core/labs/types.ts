@@ -121,12 +121,7 @@ export interface LabScenario {
  * - `no-misspelt-option`: no CS option name left that is a near miss of a token option (e.g. token-preamble)
  */
 export type LabRuleId =
-  | 'primary-token-uuid-kept'
-  | 'cs-clock-synced'
-  | 'gax-clock-synced'
-  | 'ttl-covers-life'
-  | 'preamble-fits'
-  | 'no-misspelt-option';
+  'primary-token-uuid-kept' | 'cs-clock-synced' | 'gax-clock-synced' | 'ttl-covers-life' | 'preamble-fits' | 'no-misspelt-option';
 
 /** One reason a fix is not (yet) the right one, in words, naming the option or clock. */
 export interface LabCheckProblem {

@@ -37,12 +37,7 @@ export type OptionName = (typeof OPTION_NAMES)[number];
 
 /** The mock CS's option names (csmock-protocol.md, "Server options") for the token options. */
 export type MockCsOptionName =
-  | 'tokenAuthenticationMode'
-  | 'tokenPreambula'
-  | 'tokenUuid'
-  | 'tokenToleranceSeconds'
-  | 'tokenTtlMinutes'
-  | 'gaxTokenLifeMinutes';
+  'tokenAuthenticationMode' | 'tokenPreambula' | 'tokenUuid' | 'tokenToleranceSeconds' | 'tokenTtlMinutes' | 'gaxTokenLifeMinutes';
 
 /**
  * How a value is read: `mode` enable/disable, `boolean` true/false, `integer` a whole number in

@@ -82,15 +82,11 @@ export function toGaxTokenSettings(sets: TokenOptionSets): GaxTokenSettings {
  * GAX `[general]` option set. Unset (null) options are left out, and so is the default preamble
  * (Genesys recommends not configuring it). `confservTrusted` defaults to "the CS has tokens enabled".
  */
-export function fromMockCsOptions(
-  options: Partial<MockCsTokenOptions>,
-  gax: { confservTrusted?: boolean } = {},
-): { cs: OptionSet; gax: OptionSet } {
+export function fromMockCsOptions(options: Partial<MockCsTokenOptions>, gax: { confservTrusted?: boolean } = {}): { cs: OptionSet; gax: OptionSet } {
   const system: Record<string, string> = {};
   const mode = options.tokenAuthenticationMode ?? 'disable';
   system['token-authentication-mode'] = mode;
-  if (options.tokenPreambula !== undefined && options.tokenPreambula !== DEFAULT_PREAMBLE)
-    system['token-preambula'] = options.tokenPreambula;
+  if (options.tokenPreambula !== undefined && options.tokenPreambula !== DEFAULT_PREAMBLE) system['token-preambula'] = options.tokenPreambula;
   if (options.tokenUuid != null) system['token-uuid'] = options.tokenUuid;
   if (options.tokenToleranceSeconds != null) system['token-tolerance'] = String(options.tokenToleranceSeconds);
   if (options.tokenTtlMinutes != null) system['token-ttl'] = String(options.tokenTtlMinutes);

@@ -90,8 +90,7 @@ export function suggestOptionName(name: string): NameSuggestion | null {
 
   for (const { definition, known } of knownNames()) {
     const [shorter, longer] = n.length < known.length ? [n, known] : [known, n];
-    if (shorter.length >= MIN_WORDS_MATCH_LENGTH && longer.startsWith(`${shorter}-`))
-      return { definition, basis: 'extra-or-missing-words' };
+    if (shorter.length >= MIN_WORDS_MATCH_LENGTH && longer.startsWith(`${shorter}-`)) return { definition, basis: 'extra-or-missing-words' };
   }
   return null;
 }

@@ -52,10 +52,8 @@ function checkWord(def: OptionDefinition, raw: string): ValueCheck {
   // Genesys names only `enable` for token-authentication-mode; `disable` is the tool's word for off.
   const accepts = def.kind === 'mode' ? `${on}, the only value Genesys names` : `${on} or ${off}`;
   if (folded === '') return { status: 'invalid', reason: `the value is empty; it must be ${accepts}`, suggestion: null };
-  if (AFFIRMATIVE.has(folded))
-    return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: on ?? null };
-  if (NEGATIVE.has(folded))
-    return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: off ?? null };
+  if (AFFIRMATIVE.has(folded)) return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: on ?? null };
+  if (NEGATIVE.has(folded)) return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: off ?? null };
   return { status: 'invalid', reason: `"${raw.trim()}" is not ${accepts}`, suggestion: null };
 }
 
@@ -68,10 +66,24 @@ function describeSpelling(raw: string, folded: string): string {
 }
 
 const UNIT_SECONDS: Record<string, number> = {
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
-  d: 86400, day: 86400, days: 86400,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
 };
 
 function checkInteger(def: OptionDefinition, raw: string): ValueCheck {
@@ -79,8 +91,7 @@ function checkInteger(def: OptionDefinition, raw: string): ValueCheck {
   const unit = def.unit ?? 'seconds';
   const t = raw.trim();
   const inRange = (n: number) => n >= range.min && n <= range.max;
-  const rangeText =
-    range.min === 1 ? `a positive whole number (1–${range.max})` : `a whole number from ${range.min} to ${range.max}`;
+  const rangeText = range.min === 1 ? `a positive whole number (1–${range.max})` : `a whole number from ${range.min} to ${range.max}`;
   if (t === '') return { status: 'invalid', reason: `the value is empty; it must be ${rangeText}`, suggestion: null };
   const plain = /^\+?(\d+)$/.exec(t);
   if (plain) {
@@ -92,8 +103,7 @@ function checkInteger(def: OptionDefinition, raw: string): ValueCheck {
     }
     const normal = String(n);
     if (raw === normal) return { status: 'ok', normal };
-    const how =
-      raw !== t ? 'it has spaces around it' : t.startsWith('+') ? 'it has a plus sign' : 'it has leading zeros';
+    const how = raw !== t ? 'it has spaces around it' : t.startsWith('+') ? 'it has a plus sign' : 'it has leading zeros';
     return { status: 'not-normal', normal, reason: `${how}; write it as ${normal}` };
   }
   const withUnit = /^(\d+)\s*([a-z]+)$/i.exec(t);
@@ -110,8 +120,7 @@ function checkInteger(def: OptionDefinition, raw: string): ValueCheck {
     };
   }
   if (/^-\d+$/.test(t)) return { status: 'invalid', reason: `${t} is negative; it must be ${rangeText}`, suggestion: null };
-  if (/^[+-]?\d*[.,]\d+$/.test(t))
-    return { status: 'invalid', reason: `"${t}" is not a whole number; it must be ${rangeText}`, suggestion: null };
+  if (/^[+-]?\d*[.,]\d+$/.test(t)) return { status: 'invalid', reason: `"${t}" is not a whole number; it must be ${rangeText}`, suggestion: null };
   return { status: 'invalid', reason: `"${t}" is not a number; it must be ${rangeText}`, suggestion: null };
 }
 

@@ -65,7 +65,9 @@ export function loginCommand(t: CommandTarget): CopiedCommand {
   const c = t.credentials;
   if (c.kind === 'password') {
     args.push('--password-env', PASSWORD_VAR);
-    notes.push(`$${PASSWORD_VAR}: the user's password — run \`read -rs ${PASSWORD_VAR} && export ${PASSWORD_VAR}\` first, so it is not in the shell's history.`);
+    notes.push(
+      `$${PASSWORD_VAR}: the user's password — run \`read -rs ${PASSWORD_VAR} && export ${PASSWORD_VAR}\` first, so it is not in the shell's history.`,
+    );
   } else if (!c.confservTrusted) {
     // With confserv_trusted=false GAX sends its password, not a token: the same attempt is a password login.
     args.push('--password-env', GAX_PASSWORD_VAR);

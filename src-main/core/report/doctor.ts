@@ -9,22 +9,24 @@ export function doctorVerdict(d: ReportDoctor): { tone: 'good' | 'bad' | 'warn';
   const errors = d.findings.filter((f) => f.severity === 'error').length;
   const unread = d.errors.length;
   const counts = countWords(d.findings);
-  if (errors > 0) return { tone: 'bad', headline: `Token login will fail: ${counts}`, detail: 'Apply the corrected lines below, then run the doctor again.' };
+  if (errors > 0)
+    return { tone: 'bad', headline: `Token login will fail: ${counts}`, detail: 'Apply the corrected lines below, then run the doctor again.' };
   if (unread > 0 || d.findings.some((f) => f.severity === 'warning'))
     return {
       tone: 'warn',
       headline: counts ? `No blocking error, but ${counts}` : 'No blocking error in what could be read',
       detail: unread ? `${unread} file${unread === 1 ? '' : 's'} could not be read; their options were not checked.` : 'Read the warnings below.',
     };
-  return { tone: 'good', headline: counts ? `No problem found (${counts})` : 'No problem found', detail: 'The token options agree with each other as far as these files show.' };
+  return {
+    tone: 'good',
+    headline: counts ? `No problem found (${counts})` : 'No problem found',
+    detail: 'The token options agree with each other as far as these files show.',
+  };
 }
 
 export function doctorBody(d: ReportDoctor): string {
   const v = doctorVerdict(d);
-  const inputs: [string, string][] = d.files.map((f) => [
-    f.name,
-    text(`${APP_NAME[f.application] ?? f.application}${f.role ? ` — ${f.role}` : ''}`),
-  ]);
+  const inputs: [string, string][] = d.files.map((f) => [f.name, text(`${APP_NAME[f.application] ?? f.application}${f.role ? ` — ${f.role}` : ''}`)]);
   if (d.users?.length) inputs.push(['Usernames checked', text(d.users.join(', '))]);
   if (d.clockOffsetSeconds !== undefined) inputs.push(['Clock offset given', text(`${d.clockOffsetSeconds} s (CS clock − GAX clock)`)]);
   let body = verdict(v.tone, v.headline, v.detail);
@@ -43,7 +45,9 @@ export function doctorBody(d: ReportDoctor): string {
           .map(
             (c) =>
               `<h3>${text(c.fileName)} <span class="muted">(${text(APP_NAME[c.application] ?? c.application)})</span></h3>\n${pre(c.text)}${
-                c.secretsOmitted ? '<p class="muted">The token-uuid is left out of these lines: it is a secret. Keep the value the CS already has.</p>\n' : ''
+                c.secretsOmitted
+                  ? '<p class="muted">The token-uuid is left out of these lines: it is a secret. Keep the value the CS already has.</p>\n'
+                  : ''
               }`,
           )
           .join('')

@@ -30,7 +30,9 @@ export function renderReport(input: ReportInput): string {
     'Secrets are not in this report: a token-uuid shows only its last four digits, tokens only their first characters, passwords not at all.',
   )}${
     sourced
-      ? esc(" Each finding names whose word it is: a Genesys document (\"Genesys doc\"), the tool's own model of the product (\"tool's model\"), or the tool's advice.")
+      ? esc(
+          ' Each finding names whose word it is: a Genesys document ("Genesys doc"), the tool\'s own model of the product ("tool\'s model"), or the tool\'s advice.',
+        )
       : ''
   }<br>GAX Token Lab ${text(m.appVersion)} · ${text(utc(m.createdAt))}`;
   return page(TITLES[input.kind], subtitle, body, footer);
@@ -46,4 +48,13 @@ export function reportFileName(kind: ReportInput['kind'], createdAt: number): st
 export function chainPem(chain: readonly { pem: string }[]): string {
   return chain.map((c) => (c.pem.endsWith('\n') ? c.pem : `${c.pem}\n`)).join('');
 }
-export { loginCommand, shellQuote, UUID_PLACEHOLDER, CA_PLACEHOLDER, PASSWORD_VAR, GAX_PASSWORD_VAR, type CommandTarget, type CopiedCommand } from './command.js';
+export {
+  loginCommand,
+  shellQuote,
+  UUID_PLACEHOLDER,
+  CA_PLACEHOLDER,
+  PASSWORD_VAR,
+  GAX_PASSWORD_VAR,
+  type CommandTarget,
+  type CopiedCommand,
+} from './command.js';

@@ -67,9 +67,14 @@ function runBody(run: ReportLoginRun, level: 'h2' | 'h3'): string {
   if (r.token)
     rows.push([
       'Token sent',
-      text(`${r.token.redacted}, issued ${utc(r.token.iat * 1000)}, expires ${utc(r.token.exp * 1000)}, ${r.token.fitsPasswordField ? 'fits' : 'does not fit'} the Password field`),
+      text(
+        `${r.token.redacted}, issued ${utc(r.token.iat * 1000)}, expires ${utc(r.token.exp * 1000)}, ${r.token.fitsPasswordField ? 'fits' : 'does not fit'} the Password field`,
+      ),
     ]);
-  rows.push(['Clock offset', r.clock ? text(`${offsetText(r.clock.offsetMs)}; round trip ${durationText(r.clock.roundTripMs)}`) : '<span class="muted">not measured</span>']);
+  rows.push([
+    'Clock offset',
+    r.clock ? text(`${offsetText(r.clock.offsetMs)}; round trip ${durationText(r.clock.roundTripMs)}`) : '<span class="muted">not measured</span>',
+  ]);
   const h = (t: string) => `<${level}>${esc(t)}</${level}>\n`;
   let out = verdict(tone(r.outcome), `${r.outcome}: ${r.message}`, r.fix ? `Fix: ${r.fix}` : '');
   out += facts(rows);

@@ -34,13 +34,16 @@ export const appRequests = {
   'app.logFolder': request(
     z.strictObject({ open: z.boolean() }),
     z.strictObject({ path: z.string().nullable(), opened: z.boolean() }),
-    "where the support log is (null: this host keeps none), and with open: true opens that folder in the file manager (Electron; web mode answers opened: false and the page shows the path to copy)",
+    'where the support log is (null: this host keeps none), and with open: true opens that folder in the file manager (Electron; web mode answers opened: false and the page shows the path to copy)',
   ),
   'export.save': request(
     z.strictObject({
       suggestedName,
       content: z.string().max(50 * 1024 * 1024),
-      mime: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as text/plain').max(100),
+      mime: z
+        .string()
+        .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as text/plain')
+        .max(100),
     }),
     z.strictObject({ saved: z.boolean(), path: z.string().optional() }),
     'save a text through the native dialog (web mode answers USE_DOWNLOAD: the page downloads it)',

@@ -13,7 +13,10 @@ import { mockCsView, tokenUuidField, userNameField } from './mockcs.js';
 import { explanationSource } from './tokens.js';
 
 /** Scenario ids are kebab-case (core/labs/types.ts). */
-export const labId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'is not a lab id (kebab-case)' }).max(64);
+export const labId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'is not a lab id (kebab-case)' })
+  .max(64);
 
 const labTool = z.enum(['setup', 'tokens', 'server', 'connect', 'doctor']);
 const isoOrNull = z.string().nullable();
@@ -132,7 +135,13 @@ export const networkInterfaceView = z.strictObject({
 });
 
 /** A class's limits, for the app's classroom mode and every `gax-token lab start` (and `serve` beyond loopback). */
-export const CLASSROOM_LIMITS = { maxConnections: 200, maxConnectionsPerAddress: 50, registerTimeoutSeconds: 15, maxFailedAttempts: 5, maxLineBytes: 16384 } as const;
+export const CLASSROOM_LIMITS = {
+  maxConnections: 200,
+  maxConnectionsPerAddress: 50,
+  registerTimeoutSeconds: 15,
+  maxFailedAttempts: 5,
+  maxLineBytes: 16384,
+} as const;
 
 export const classroomView = z.strictObject({
   on: z.boolean(),
@@ -145,16 +154,26 @@ export const classroomView = z.strictObject({
   fingerprint256: z.string().nullable(),
   /** ms since the epoch (the app's clock) */
   since: z.number().nullable(),
-  limits: z.strictObject({ maxConnections: z.number(), maxConnectionsPerAddress: z.number(), registerTimeoutSeconds: z.number(), maxFailedAttempts: z.number(), maxLineBytes: z.number() }),
+  limits: z.strictObject({
+    maxConnections: z.number(),
+    maxConnectionsPerAddress: z.number(),
+    registerTimeoutSeconds: z.number(),
+    maxFailedAttempts: z.number(),
+    maxLineBytes: z.number(),
+  }),
 });
 export type ClassroomView = z.infer<typeof classroomView>;
 
 export const labsRequests = {
-  'labs.list': request(noInput, z.strictObject({ labs: z.array(labSummary), openId: z.string().nullable() }), 'every lab with its saved progress, and which one is open'),
+  'labs.list': request(
+    noInput,
+    z.strictObject({ labs: z.array(labSummary), openId: z.string().nullable() }),
+    'every lab with its saved progress, and which one is open',
+  ),
   'labs.open': request(
     z.strictObject({ id: labId }),
     openLabView,
-    "open a lab: its broken CS setup applied to the mock CS (started), its broken GAX side held by main, progress marked started",
+    'open a lab: its broken CS setup applied to the mock CS (started), its broken GAX side held by main, progress marked started',
   ),
   'labs.current': request(noInput, z.strictObject({ lab: openLabView.nullable() }), 'the open lab, or null'),
   'labs.gax.update': request(z.strictObject({ patch: labGaxPatch }), openLabView, "change the open lab's GAX side"),
@@ -177,7 +196,11 @@ export const labsRequests = {
     "the token-uuid GAX signs with in the open lab (the primary CS's), in clear, for the GAX card's and the handout's Show",
   ),
   'labs.check': request(noInput, openLabView, "log in as the lab's GAX against the mock CS and judge the fix; progress saved"),
-  'labs.hint': request(z.strictObject({ id: labId }), z.strictObject({ id: z.string(), hints: z.array(labText), progress: labProgress }), 'show the next hint (the count is saved)'),
+  'labs.hint': request(
+    z.strictObject({ id: labId }),
+    z.strictObject({ id: z.string(), hints: z.array(labText), progress: labProgress }),
+    'show the next hint (the count is saved)',
+  ),
   'labs.reveal': request(
     z.strictObject({ id: labId }),
     z.strictObject({ id: z.string(), solution: labText, explanation: labText, progress: labProgress }),
@@ -186,7 +209,7 @@ export const labsRequests = {
   'labs.reset': request(
     z.strictObject({ id: labId }),
     z.strictObject({ id: z.string(), progress: labProgress, lab: openLabView.nullable() }),
-    "progress back to not started; if it is the open lab, its broken setup put back",
+    'progress back to not started; if it is the open lab, its broken setup put back',
   ),
   'labs.classroom.status': request(
     noInput,

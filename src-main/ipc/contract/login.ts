@@ -53,9 +53,7 @@ export const loginResult = z.strictObject({
   outcome: z.enum(['accepted', 'rejected', 'unreachable', 'not-csmock', 'tls-failed', 'timeout', 'cancelled', 'invalid-input']),
   steps: z.array(traceStep),
   server: z.strictObject({ code: z.string(), message: z.string(), detail: z.record(z.string(), z.unknown()).optional() }).optional(),
-  session: z
-    .strictObject({ sessionId: z.string(), authMethod: z.enum(['token', 'password']), tokenExpires: z.number().optional() })
-    .optional(),
+  session: z.strictObject({ sessionId: z.string(), authMethod: z.enum(['token', 'password']), tokenExpires: z.number().optional() }).optional(),
   clock: clockMeasurement.optional(),
   certificate: z
     .strictObject({
@@ -71,9 +69,7 @@ export const loginResult = z.strictObject({
       chain: z.array(chainCertificate).max(10).optional(),
     })
     .optional(),
-  token: z
-    .strictObject({ redacted: z.string(), length: z.number(), iat: z.number(), exp: z.number(), fitsPasswordField: z.boolean() })
-    .optional(),
+  token: z.strictObject({ redacted: z.string(), length: z.number(), iat: z.number(), exp: z.number(), fitsPasswordField: z.boolean() }).optional(),
   message: z.string(),
   fix: z.string(),
   /** whose word the explanation is (core/sources.ts) */

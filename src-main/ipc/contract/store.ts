@@ -34,7 +34,10 @@ export const profileInput = z.discriminatedUnion('kind', [
     name,
     options: z.record(optionName, optionValue).optional(),
     listeners: z.array(listener).max(64).optional(),
-    users: z.array(z.strictObject({ userName, enabled: z.boolean().optional(), password: password.optional() })).max(10_000).optional(),
+    users: z
+      .array(z.strictObject({ userName, enabled: z.boolean().optional(), password: password.optional() }))
+      .max(10_000)
+      .optional(),
   }),
   z.strictObject({ kind: z.literal('gax'), name, options: z.record(optionName, optionValue).optional() }),
   z.strictObject({ kind: z.literal('pair'), name, csProfileId: profileId, gaxProfileId: profileId }),
@@ -100,7 +103,13 @@ export const storeNotice = z.strictObject({
 
 const theme = z.enum(['system', 'light', 'dark']);
 const view = z.enum(['setup', 'tokens', 'server', 'connect', 'doctor', 'labs']);
-const windowState = z.strictObject({ x: z.number().int(), y: z.number().int(), width: z.number().int(), height: z.number().int(), maximized: z.boolean() });
+const windowState = z.strictObject({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  maximized: z.boolean(),
+});
 const lastUsedIds = { csProfileId: z.string().nullable(), gaxProfileId: z.string().nullable(), pairId: z.string().nullable() };
 const secretStorageChoice = z.enum(['session-only', 'key-file']);
 

@@ -33,8 +33,10 @@ export function appHandlers(services: IpcServices, deps: AppDeps): HandlersOf<ty
     },
     async 'app.openExternal'({ url }) {
       const checked = checkExternalUrl(url);
-      if (!checked.ok) throw new HandlerError('UNSAFE_URL', `the link was not opened: ${checked.reason}`, 'Only plain https links open outside the app.');
-      if (!deps.openExternal) throw new HandlerError('USE_LINK', 'in web mode the page opens links itself', 'Open it as a normal link in the browser.');
+      if (!checked.ok)
+        throw new HandlerError('UNSAFE_URL', `the link was not opened: ${checked.reason}`, 'Only plain https links open outside the app.');
+      if (!deps.openExternal)
+        throw new HandlerError('USE_LINK', 'in web mode the page opens links itself', 'Open it as a normal link in the browser.');
       return { opened: await deps.openExternal(checked.href) };
     },
     async 'app.logFolder'({ open }) {

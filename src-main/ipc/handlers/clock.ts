@@ -12,7 +12,14 @@ export function clockHandlers(services: IpcServices): HandlersOf<typeof clockReq
       const where = resolveTarget(services, target, tls);
       const probe = services.beginProbe();
       try {
-        const measured = await probeServerTime({ host: where.host, port: where.port, tls: where.tls, samples, signal: probe.signal, clock: services.clock });
+        const measured = await probeServerTime({
+          host: where.host,
+          port: where.port,
+          tls: where.tls,
+          samples,
+          signal: probe.signal,
+          clock: services.clock,
+        });
         if (!measured.ok) throw new HandlerError(outcomeCode(measured.outcome), measured.message, measured.fix);
         return { offsetMs: measured.offsetMs, roundTripMs: measured.roundTripMs, samples: measured.samples, serverTime: measured.serverTime };
       } finally {

@@ -51,7 +51,11 @@ export function renderSnippet(application: ApplicationKind, options: Record<stri
     { comments: [`${APPLICATION_TITLE[application]}, [${section}] section: token authentication (made by GAX Token Lab)`] },
   );
   if (!result.ok)
-    throw new HandlerError('BAD_OPTIONS', `${application === 'cs' ? 'CS' : 'GAX'} [${section}]: ${result.reason}`, 'Correct that option; an option file holds one name=value per line.');
+    throw new HandlerError(
+      'BAD_OPTIONS',
+      `${application === 'cs' ? 'CS' : 'GAX'} [${section}]: ${result.reason}`,
+      'Correct that option; an option file holds one name=value per line.',
+    );
   // The file ends inside the only section, so a placeholder appended here belongs to it.
   const placeholders = withheld.map((name) => `# ${name}=<paste the value here and remove "# " — a secret, so it was left out of this file>\n`);
   return result.text + placeholders.join('');
@@ -83,7 +87,9 @@ function applicationSteps(application: ApplicationKind, options: Record<string, 
   for (const [name, value] of Object.entries(options)) {
     const def = findOption(name);
     const secret = isSecretOptionName(name);
-    const shown = secret ? `${name} (a secret: ${includeSecrets ? 'it is in the file in clear — keep the file private' : 'paste it where the placeholder says'})` : `${name}=${value}`;
+    const shown = secret
+      ? `${name} (a secret: ${includeSecrets ? 'it is in the file in clear — keep the file private' : 'paste it where the placeholder says'})`
+      : `${name}=${value}`;
     if (!def) {
       steps.push(`   - set ${shown} — not a token option this tool knows; written as given`);
       continue;
@@ -97,11 +103,9 @@ function applicationSteps(application: ApplicationKind, options: Record<string, 
     if (check.status === 'invalid') {
       const meant = check.suggestion !== null && !secret ? ` (${name}=${check.suggestion} is most likely what was meant)` : '';
       steps.push(`   ! ${secret ? name : `${name}=${value}`}: ${check.reason} — correct it before you apply it${meant}`);
-    }
-    else if (check.status === 'not-normal') steps.push(`   ! ${secret ? name : `${name}=${value}`}: ${check.reason}`);
+    } else if (check.status === 'not-normal') steps.push(`   ! ${secret ? name : `${name}=${value}`}: ${check.reason}`);
     else steps.push(`   - set ${shown}`);
   }
-  for (const def of optionsOf(application))
-    if (!Object.hasOwn(options, def.name)) steps.push(`   - leave ${def.name} unset: ${def.defaultMeaning}`);
+  for (const def of optionsOf(application)) if (!Object.hasOwn(options, def.name)) steps.push(`   - leave ${def.name} unset: ${def.defaultMeaning}`);
   return steps;
 }

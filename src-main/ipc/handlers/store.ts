@@ -54,7 +54,9 @@ export function storeHandlers(services: IpcServices): HandlersOf<typeof storeReq
       const imported = unwrap(await store.profiles.importJson(text));
       return {
         imported: imported.imported,
-        problems: imported.renamed.map((r) => `${JSON.stringify(r.from)} was imported as ${JSON.stringify(r.to)}: a profile of that kind already had the name`),
+        problems: imported.renamed.map(
+          (r) => `${JSON.stringify(r.from)} was imported as ${JSON.stringify(r.to)}: a profile of that kind already had the name`,
+        ),
       };
     },
     async 'secrets.reveal'({ profileId, field }) {
@@ -127,7 +129,8 @@ function revealSecret(p: Profile, field: { option?: string | undefined; userName
   const issueFor = (match: (i: SecretIssue) => boolean) => p.secretIssues.find(match);
   if (field.option !== undefined) {
     const option = field.option;
-    if (!isSecretOptionName(option)) throw new HandlerError('NOT_A_SECRET', `${option} is not a secret option: it is shown as it is`, 'Read it in the profile.');
+    if (!isSecretOptionName(option))
+      throw new HandlerError('NOT_A_SECRET', `${option} is not a secret option: it is shown as it is`, 'Read it in the profile.');
     const value = p.options[option];
     if (value !== undefined) return value;
     const issue = issueFor((i) => i.option === option);
@@ -140,5 +143,9 @@ function revealSecret(p: Profile, field: { option?: string | undefined; userName
   if (user.password !== undefined) return user.password;
   const issue = issueFor((i) => i.userName === user.userName);
   if (issue) throw new HandlerError('SECRET_UNAVAILABLE', issue.message, 'Enter the password again in the profile.');
-  throw new HandlerError('NO_PASSWORD', `user ${JSON.stringify(user.userName)} of the ${owner} has no password: it logs in with tokens only`, 'Set a password in the profile first.');
+  throw new HandlerError(
+    'NO_PASSWORD',
+    `user ${JSON.stringify(user.userName)} of the ${owner} has no password: it logs in with tokens only`,
+    'Set a password in the profile first.',
+  );
 }

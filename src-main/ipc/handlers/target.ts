@@ -18,8 +18,7 @@ export interface ResolvedTarget {
 export function resolveTarget(services: IpcServices, target: LoginTarget, tls: TlsTarget | null | undefined): ResolvedTarget {
   if (target.kind === 'host') return { host: target.host, port: target.port, tls: tls ?? null };
   const status = services.mockCs().status();
-  if (!status.running)
-    throw new HandlerError('MOCKCS_NOT_RUNNING', 'the mock CS is not running', 'Start it in the Server view, then try again.');
+  if (!status.running) throw new HandlerError('MOCKCS_NOT_RUNNING', 'the mock CS is not running', 'Start it in the Server view, then try again.');
   const listener = target.listenerId === undefined ? status.listeners[0] : status.listeners.find((l) => l.id === target.listenerId);
   if (!listener)
     throw new HandlerError(
@@ -30,7 +29,9 @@ export function resolveTarget(services: IpcServices, target: LoginTarget, tls: T
   return {
     host: connectableHost(listener.host),
     port: listener.port,
-    tls: listener.tls ? { servername: 'localhost', ...(listener.fingerprint256 !== undefined ? { fingerprint256: listener.fingerprint256 } : {}) } : null,
+    tls: listener.tls
+      ? { servername: 'localhost', ...(listener.fingerprint256 !== undefined ? { fingerprint256: listener.fingerprint256 } : {}) }
+      : null,
   };
 }
 

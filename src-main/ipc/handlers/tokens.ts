@@ -1,10 +1,5 @@
 /** Token requests: mint, decode, verify — thin over the core. */
-import {
-  decide,
-  mintAt,
-  passwordFieldFit,
-  decisionView,
-} from '../../core/index.js';
+import { decide, mintAt, passwordFieldFit, decisionView } from '../../core/index.js';
 import type { TokenUuidSource } from '../contract/tokens.js';
 import type { HandlersOf } from '../contract/index.js';
 import type { tokenRequests } from '../contract/tokens.js';
@@ -21,9 +16,16 @@ export function tokenHandlers(deps: TokenDeps): HandlersOf<typeof tokenRequests>
   return {
     async 'token.mint'(input) {
       const tokenUuid = await deps.resolveTokenUuid(input.tokenUuid);
-      const settings = { tokenUuid, username: input.username, preamble: input.preamble, lifeMinutes: input.lifeMinutes, gaxClockOffsetSeconds: input.gaxClockOffsetSeconds };
+      const settings = {
+        tokenUuid,
+        username: input.username,
+        preamble: input.preamble,
+        lifeMinutes: input.lifeMinutes,
+        gaxClockOffsetSeconds: input.gaxClockOffsetSeconds,
+      };
       const minted = mintAt(settings, input.now ?? Math.floor(deps.clock() / 1000));
-      if (!minted.ok) throw new HandlerError(minted.code, minted.reason, minted.code === 'INVALID_TIMES' ? 'Use a smaller clock offset or token life.' : undefined);
+      if (!minted.ok)
+        throw new HandlerError(minted.code, minted.reason, minted.code === 'INVALID_TIMES' ? 'Use a smaller clock offset or token life.' : undefined);
       const t = minted.value;
       return {
         token: t.token,

@@ -12,7 +12,8 @@ export function isMockCsView(v: unknown): v is MockCsView {
   if (!isObject(v) || typeof v['running'] !== 'boolean' || !Array.isArray(v['listeners'])) return false;
   if (typeof v['connections'] !== 'number' || typeof v['registered'] !== 'number') return false;
   const counters = v['counters'];
-  if (!isObject(counters) || typeof counters['accepted'] !== 'number' || !isCountMap(counters['rejected']) || !isCountMap(counters['protocolErrors'])) return false;
+  if (!isObject(counters) || typeof counters['accepted'] !== 'number' || !isCountMap(counters['rejected']) || !isCountMap(counters['protocolErrors']))
+    return false;
   const o = v['options'];
   return (
     isObject(o) &&

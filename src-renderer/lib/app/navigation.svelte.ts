@@ -26,7 +26,9 @@ function viewFromHash(hash: string): ViewId | null {
 export class Navigation {
   current = $state<ViewId>('setup');
 
-  constructor(private readonly win: Pick<Window, 'location' | 'history' | 'addEventListener'> | null = typeof window === 'undefined' ? null : window) {
+  constructor(
+    private readonly win: Pick<Window, 'location' | 'history' | 'addEventListener'> | null = typeof window === 'undefined' ? null : window,
+  ) {
     const initial = win ? viewFromHash(win.location.hash) : null;
     if (initial) this.current = initial;
     win?.addEventListener('hashchange', () => {

@@ -33,12 +33,27 @@ export async function readSetupValues(pairId: string): Promise<{ ok: true; value
   if (pair.data.kind === 'cs') {
     // A CS profile alone: its options, and no GAX side.
     const cs = pair.data;
-    const value = { pairId, name: cs.name, gaxLife: null, confservTrusted: null, preamble: text(cs, 'token-preambula'), ttl: whole(text(cs, 'token-ttl')), tolerance: whole(text(cs, 'token-tolerance')) };
+    const value = {
+      pairId,
+      name: cs.name,
+      gaxLife: null,
+      confservTrusted: null,
+      preamble: text(cs, 'token-preambula'),
+      ttl: whole(text(cs, 'token-ttl')),
+      tolerance: whole(text(cs, 'token-tolerance')),
+    };
     return { ok: true, value };
   }
   if (pair.data.kind !== 'pair') return { ok: false, message: `"${pair.data.name}" is not a CS + GAX pair` };
-  const [gax, cs] = await Promise.all([api.invoke('profiles.get', { id: pair.data.gaxProfileId }), api.invoke('profiles.get', { id: pair.data.csProfileId })]);
-  if (!gax.ok || !cs.ok) return { ok: false, message: `the pair "${pair.data.name}": ${(!gax.ok ? gax.error : !cs.ok ? cs.error : null)?.message ?? 'a profile of it is missing'}` };
+  const [gax, cs] = await Promise.all([
+    api.invoke('profiles.get', { id: pair.data.gaxProfileId }),
+    api.invoke('profiles.get', { id: pair.data.csProfileId }),
+  ]);
+  if (!gax.ok || !cs.ok)
+    return {
+      ok: false,
+      message: `the pair "${pair.data.name}": ${(!gax.ok ? gax.error : !cs.ok ? cs.error : null)?.message ?? 'a profile of it is missing'}`,
+    };
   const trusted = text(gax.data, 'confserv_trusted');
   return {
     ok: true,

@@ -38,7 +38,7 @@ export const MAX_CA_BYTES = 65536;
 /** A SHA-256 fingerprint: 32 bytes of hex, with or without colons or spaces. */
 export function fingerprintError(text: string): string | null {
   const hex = text.replace(/[\s:]/g, '');
-  if (hex === '') return 'paste the server certificate\'s SHA-256 fingerprint';
+  if (hex === '') return "paste the server certificate's SHA-256 fingerprint";
   if (!/^[0-9a-fA-F]*$/.test(hex)) return 'a fingerprint holds only hex digits (and colons)';
   if (hex.length !== 64) return `a SHA-256 fingerprint has 64 hex digits; this has ${hex.length}`;
   return null;
@@ -46,7 +46,8 @@ export function fingerprintError(text: string): string | null {
 
 /** Why `text` is not a certificate in PEM form, or null. */
 export function pemError(text: string): string | null {
-  if (new TextEncoder().encode(text).length > MAX_CA_BYTES) return `the file is larger than ${MAX_CA_BYTES / 1024} KiB; a CA certificate is a few KiB`;
+  if (new TextEncoder().encode(text).length > MAX_CA_BYTES)
+    return `the file is larger than ${MAX_CA_BYTES / 1024} KiB; a CA certificate is a few KiB`;
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text))
     return 'this is not a PEM certificate (no "-----BEGIN CERTIFICATE-----" block); export the CA as PEM (.pem or .crt, Base64)';
   return null;

@@ -39,7 +39,13 @@ export function commandForRun(input: LoginRunInput, listener: ListenerInfo | nul
     credentials:
       c.kind === 'password'
         ? { kind: 'password' }
-        : { kind: 'gax', confservTrusted: c.confservTrusted, tokenLifeMinutes: c.tokenLifeMinutes, preamble: c.preamble, gaxClockOffsetSeconds: c.gaxClockOffsetSeconds },
+        : {
+            kind: 'gax',
+            confservTrusted: c.confservTrusted,
+            tokenLifeMinutes: c.tokenLifeMinutes,
+            preamble: c.preamble,
+            gaxClockOffsetSeconds: c.gaxClockOffsetSeconds,
+          },
     timeoutMs: timeouts.length ? Math.max(...timeouts) : undefined,
   });
   if (c.kind === 'gax' && c.confservTrusted) {
@@ -47,9 +53,11 @@ export function commandForRun(input: LoginRunInput, listener: ListenerInfo | nul
       c.tokenUuid.kind === 'mockcs'
         ? "the mock CS's token-uuid (one it generated is in the data folder's mockcs-token-uuid file: Help → About shows the folder)"
         : c.tokenUuid.kind === 'profile'
-          ? "the token-uuid of the CS profile you chose (Tokens → CS profiles)"
+          ? 'the token-uuid of the CS profile you chose (Tokens → CS profiles)'
           : 'the token-uuid you typed';
-    copied.notes = copied.notes.map((n) => (n.startsWith(UUID_PLACEHOLDER) ? `${UUID_PLACEHOLDER}: ${where}, on one line (keep it private: chmod 600).` : n));
+    copied.notes = copied.notes.map((n) =>
+      n.startsWith(UUID_PLACEHOLDER) ? `${UUID_PLACEHOLDER}: ${where}, on one line (keep it private: chmod 600).` : n,
+    );
   }
   return copied;
 }

@@ -36,7 +36,9 @@ export class GaxProfiles {
       return;
     }
     this.problem = null;
-    this.list = r.data.profiles.filter((p) => p.kind === 'gax' || p.kind === 'pair').map((p) => ({ id: p.id, name: p.name, kind: p.kind as 'gax' | 'pair' }));
+    this.list = r.data.profiles
+      .filter((p) => p.kind === 'gax' || p.kind === 'pair')
+      .map((p) => ({ id: p.id, name: p.name, kind: p.kind as 'gax' | 'pair' }));
   }
 
   /** Fills the form's GAX settings from the profile; says what it set, or why it could not. */

@@ -12,4 +12,3 @@ export function saveRunsReport(runs: readonly RunRecord[]): Promise<SaveOutcome>
   const ordered = [...runs].sort((a, b) => a.startedAt - b.startedAt);
   return saveReport({ kind: 'login', runs: ordered.map(reportRun) }, runs.length === 1 ? 'Connect view, one run' : 'Connect view, the history');
 }
-

@@ -67,7 +67,14 @@ export class DoctorInputs {
   clockOffsetText = $state('');
 
   /** The usernames typed, comma or line separated; duplicates dropped. */
-  readonly users: string[] = $derived.by(() => [...new Set(this.usersText.split(/[,\n]/).map((u) => u.trim()).filter((u) => u !== ''))]);
+  readonly users: string[] = $derived.by(() => [
+    ...new Set(
+      this.usersText
+        .split(/[,\n]/)
+        .map((u) => u.trim())
+        .filter((u) => u !== ''),
+    ),
+  ]);
 
   readonly usersError: string | null = $derived.by(() => {
     if (this.users.length > MAX_USERS) return `${this.users.length} usernames; at most ${MAX_USERS}.`;
@@ -118,7 +125,9 @@ export class DoctorInputs {
       }
       const name = source.name.slice(0, MAX_NAME_CHARS) || 'unnamed file';
       if (source.size > MAX_FILE_BYTES) {
-        refused.push(`${name}: ${(source.size / 1024 / 1024).toFixed(1)} MB is far larger than an options export; export the application's options again.`);
+        refused.push(
+          `${name}: ${(source.size / 1024 / 1024).toFixed(1)} MB is far larger than an options export; export the application's options again.`,
+        );
         continue;
       }
       let bytes: Uint8Array;
@@ -133,14 +142,20 @@ export class DoctorInputs {
         refused.push(`${name}: ${decoded.text.length} characters is more than the ${MAX_FILE_CHARS} the doctor reads.`);
         continue;
       }
-      this.files = [...this.files, { key: `f${nextKey++}`, name, text: decoded.text, bytes: bytes.length, application: 'auto', encoding: decoded.encoding }];
+      this.files = [
+        ...this.files,
+        { key: `f${nextKey++}`, name, text: decoded.text, bytes: bytes.length, application: 'auto', encoding: decoded.encoding },
+      ];
     }
     this.refused = refused;
   }
 
   /** Adds a text as if it were a file (the built-in example). */
   addText(name: string, text: string, application: ApplicationChoice = 'auto'): void {
-    this.files = [...this.files, { key: `f${nextKey++}`, name, text, bytes: new TextEncoder().encode(text).length, application, encoding: undefined }];
+    this.files = [
+      ...this.files,
+      { key: `f${nextKey++}`, name, text, bytes: new TextEncoder().encode(text).length, application, encoding: undefined },
+    ];
   }
 
   removeFile(key: string): void {

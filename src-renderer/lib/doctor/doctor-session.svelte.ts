@@ -78,7 +78,9 @@ export class DoctorSession {
   /** The first reason the inputs cannot be sent, or null. */
   readonly blocked: string | null = $derived.by(() => {
     if (!this.hasInput) return 'Open or drop an exported options file, paste options, or pick a saved profile first.';
-    return this.inputs.pastes.map((p) => this.inputs.pasteError(p.key)).find((e) => e !== null) ?? this.inputs.usersError ?? this.inputs.clockOffsetError;
+    return (
+      this.inputs.pastes.map((p) => this.inputs.pasteError(p.key)).find((e) => e !== null) ?? this.inputs.usersError ?? this.inputs.clockOffsetError
+    );
   });
 
   async diagnose(): Promise<void> {
@@ -97,7 +99,11 @@ export class DoctorSession {
         return;
       }
       if (files.length > 20) {
-        this.error = { code: 'TOO_MANY', message: `${files.length} inputs; the doctor reads at most 20 at once.`, hint: 'Remove some files or profiles.' };
+        this.error = {
+          code: 'TOO_MANY',
+          message: `${files.length} inputs; the doctor reads at most 20 at once.`,
+          hint: 'Remove some files or profiles.',
+        };
         return;
       }
       const users = [...new Set([...this.inputs.users, ...fromProfiles.users])];
@@ -113,12 +119,17 @@ export class DoctorSession {
       }
       const withheldFiles = new Set(fromProfiles.withheld.filter((w) => w.options.includes('token-uuid')).map((w) => w.file));
       // The profile has a token-uuid the doctor was not shown; "not set" would be wrong about it.
-      const result = { ...r.data, findings: r.data.findings.filter((f) => !(f.id === 'UUID_NOT_SET' && f.file !== null && withheldFiles.has(f.file))) };
+      const result = {
+        ...r.data,
+        findings: r.data.findings.filter((f) => !(f.id === 'UUID_NOT_SET' && f.file !== null && withheldFiles.has(f.file))),
+      };
       const encodings = Object.fromEntries(this.inputs.files.filter((f) => f.encoding !== undefined).map((f) => [f.name, f.encoding as string]));
       this.diagnosis = {
         result,
         verdict: verdictOf(result),
-        groups: SEVERITY_ORDER.map((severity) => ({ severity, findings: result.findings.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0),
+        groups: SEVERITY_ORDER.map((severity) => ({ severity, findings: result.findings.filter((f) => f.severity === severity) })).filter(
+          (g) => g.findings.length > 0,
+        ),
         withheld: fromProfiles.withheld,
         encodings,
         profileErrors: fromProfiles.errors,
@@ -175,7 +186,9 @@ export class DoctorSession {
     const cs = pick('cs');
     const gax = pick('gax');
     if (!cs && !gax) return false;
-    const uuidOmitted = (cs?.secretsOmitted ?? false) || (cs !== undefined && this.diagnosis!.withheld.some((w) => w.file === cs.fileName && w.options.includes('token-uuid')));
+    const uuidOmitted =
+      (cs?.secretsOmitted ?? false) ||
+      (cs !== undefined && this.diagnosis!.withheld.some((w) => w.file === cs.fileName && w.options.includes('token-uuid')));
     this.wizard.loadOptions(cs?.options ?? {}, gax?.options ?? {}, { uuidOmitted });
     this.navigateToSetup();
     return true;

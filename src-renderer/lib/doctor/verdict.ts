@@ -29,11 +29,14 @@ export interface Verdict {
  * the verdict leads with the one that would stop a login before the others are even reached.
  */
 const ERROR_CONSEQUENCE: Partial<Record<RuleId, string>> = {
-  MODE_NOT_ENABLED: 'GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS, so the CS checks the token as an ordinary password and refuses it',
+  MODE_NOT_ENABLED:
+    'GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS, so the CS checks the token as an ordinary password and refuses it',
   // worded from the finding itself: which option and what is wrong with it
   INVALID_VALUE: 'A value is outside what Genesys publishes',
-  TTL_SHORTER_THAN_LIFE: 'GAX cannot log in: token-ttl is shorter than GAX’s token life, so the CS refuses every freshly minted token as not yet valid',
-  CLOCK_SKEW_EXCEEDS_TOLERANCE: 'GAX logins fail: the CS and GAX clocks differ by more than token-tolerance, so the CS refuses tokens as expired or not yet valid',
+  TTL_SHORTER_THAN_LIFE:
+    'GAX cannot log in: token-ttl is shorter than GAX’s token life, so the CS refuses every freshly minted token as not yet valid',
+  CLOCK_SKEW_EXCEEDS_TOLERANCE:
+    'GAX logins fail: the CS and GAX clocks differ by more than token-tolerance, so the CS refuses tokens as expired or not yet valid',
 };
 
 /** What each warning means, when it is the first one to fix. */
@@ -75,7 +78,10 @@ export function verdictOf(result: DoctorResult): Verdict {
   if (result.files.length === 0)
     return {
       kind: 'error',
-      sentence: unread === 1 ? 'The file could not be read, so nothing was checked: see why below.' : `None of the ${unread} inputs could be read, so nothing was checked: see why below.`,
+      sentence:
+        unread === 1
+          ? 'The file could not be read, so nothing was checked: see why below.'
+          : `None of the ${unread} inputs could be read, so nothing was checked: see why below.`,
     };
 
   // Errors that show only once other fixes are applied do not stop a login today.
@@ -92,16 +98,23 @@ export function verdictOf(result: DoctorResult): Verdict {
   const warnings = result.findings.filter((f) => f.severity === 'warning' || (f.severity === 'error' && f.afterFixes));
   if (warnings.length > 0) {
     const lead = warnings.find((f) => f.severity === 'warning') ?? warnings[0]!;
-    if (lead.id === 'TOKEN_AUTH_UNUSED') return { kind: 'warn', sentence: `${WARNING_CONSEQUENCE.TOKEN_AUTH_UNUSED}${more(warnings.length - 1, 'warning')}.` };
+    if (lead.id === 'TOKEN_AUTH_UNUSED')
+      return { kind: 'warn', sentence: `${WARNING_CONSEQUENCE.TOKEN_AUTH_UNUSED}${more(warnings.length - 1, 'warning')}.` };
     const what = WARNING_CONSEQUENCE[lead.id] ?? lowerFirst(lead.message);
     const count = warnings.length === 1 ? 'one thing needs attention' : `${warnings.length} things need attention`;
-    return { kind: 'warn', sentence: `Nothing in these files stops GAX from logging in, but ${count}: first, ${what}. Not seen here: ${KEY_NOT_VISIBLE}` };
+    return {
+      kind: 'warn',
+      sentence: `Nothing in these files stops GAX from logging in, but ${count}: first, ${what}. Not seen here: ${KEY_NOT_VISIBLE}`,
+    };
   }
 
   if (result.findings.some((f) => f.id === 'OTHER_APPLICATION_MISSING')) {
     const given = result.files.every((f) => f.application === 'cs') ? 'CS' : 'GAX';
     const missing = given === 'CS' ? 'GAX' : 'CS';
-    return { kind: 'info', sentence: `Nothing wrong in the ${given} options alone; add the ${missing} application’s options to check the two together.` };
+    return {
+      kind: 'info',
+      sentence: `Nothing wrong in the ${given} options alone; add the ${missing} application’s options to check the two together.`,
+    };
   }
   if (!tokensInUse(result))
     return { kind: 'info', sentence: 'Token authentication is off on both sides: GAX logs in with passwords, and nothing here stops it.' };

@@ -65,6 +65,8 @@ export function handoutCaveats(gax: BrokenGax): string[] {
       `This lab's GAX replays a token minted ${gax.tokenSource.issuedMinutesAgo} min earlier (valid ${gax.tokenSource.lifeMinutes} min); Connect mints a fresh one at each login, so trainees typing these values are not refused the way the lab is.`,
     );
   if (!gax.confservTrusted)
-    out.push("With confserv_trusted false, Connect asks for GAX's password instead of the token-uuid and preamble; the password is not on this handout.");
+    out.push(
+      "With confserv_trusted false, Connect asks for GAX's password instead of the token-uuid and preamble; the password is not on this handout.",
+    );
   return out;
 }

@@ -48,55 +48,87 @@ export class LabsController {
   }
 
   async open(id: string): Promise<boolean> {
-    return this.run('open', () => api.invoke('labs.open', { id }), (lab) => this.take(lab));
+    return this.run(
+      'open',
+      () => api.invoke('labs.open', { id }),
+      (lab) => this.take(lab),
+    );
   }
 
   async check(): Promise<boolean> {
-    return this.run('check', () => api.invoke('labs.check', {}), (lab) => this.take(lab));
+    return this.run(
+      'check',
+      () => api.invoke('labs.check', {}),
+      (lab) => this.take(lab),
+    );
   }
 
   async hint(): Promise<boolean> {
     const lab = this.lab;
     if (!lab) return false;
-    return this.run('hint', () => api.invoke('labs.hint', { id: lab.scenario.id }), (r) => {
-      if (this.lab?.scenario.id === r.id) this.lab = { ...this.lab, hints: r.hints, progress: r.progress };
-      this.setProgress(r.id, r.progress);
-    });
+    return this.run(
+      'hint',
+      () => api.invoke('labs.hint', { id: lab.scenario.id }),
+      (r) => {
+        if (this.lab?.scenario.id === r.id) this.lab = { ...this.lab, hints: r.hints, progress: r.progress };
+        this.setProgress(r.id, r.progress);
+      },
+    );
   }
 
   async reveal(): Promise<boolean> {
     const lab = this.lab;
     if (!lab) return false;
-    return this.run('reveal', () => api.invoke('labs.reveal', { id: lab.scenario.id }), (r) => {
-      if (this.lab?.scenario.id === r.id) this.lab = { ...this.lab, solution: r.solution, explanation: r.explanation, progress: r.progress };
-      this.setProgress(r.id, r.progress);
-    });
+    return this.run(
+      'reveal',
+      () => api.invoke('labs.reveal', { id: lab.scenario.id }),
+      (r) => {
+        if (this.lab?.scenario.id === r.id) this.lab = { ...this.lab, solution: r.solution, explanation: r.explanation, progress: r.progress };
+        this.setProgress(r.id, r.progress);
+      },
+    );
   }
 
   async reset(): Promise<boolean> {
     const lab = this.lab;
     if (!lab) return false;
-    return this.run('reset', () => api.invoke('labs.reset', { id: lab.scenario.id }), (r) => {
-      this.setProgress(r.id, r.progress);
-      if (r.lab) this.take(r.lab);
-    });
+    return this.run(
+      'reset',
+      () => api.invoke('labs.reset', { id: lab.scenario.id }),
+      (r) => {
+        this.setProgress(r.id, r.progress);
+        if (r.lab) this.take(r.lab);
+      },
+    );
   }
 
   /** Sends what changed on the GAX card. */
   async saveGax(): Promise<boolean> {
     const patch = this.gax.patch;
     if (!patch) return false;
-    return this.run('gax', () => api.invoke('labs.gax.update', { patch }), (lab) => this.take(lab));
+    return this.run(
+      'gax',
+      () => api.invoke('labs.gax.update', { patch }),
+      (lab) => this.take(lab),
+    );
   }
 
   async removeExtraOption(name: string): Promise<boolean> {
-    return this.run('extra', () => api.invoke('labs.extraOptions.remove', { name }), (lab) => this.take(lab));
+    return this.run(
+      'extra',
+      () => api.invoke('labs.extraOptions.remove', { name }),
+      (lab) => this.take(lab),
+    );
   }
 
   /** The open lab's CS and GAX option files, for the Doctor; null (and the error shown) when they cannot be had. */
   async exportFiles(): Promise<ExportedFile[] | null> {
     let files: ExportedFile[] | null = null;
-    await this.run('export', () => api.invoke('labs.export', {}), (r) => (files = r.files));
+    await this.run(
+      'export',
+      () => api.invoke('labs.export', {}),
+      (r) => (files = r.files),
+    );
     return files;
   }
 
@@ -121,7 +153,11 @@ export class LabsController {
     this.error = { action, error };
   }
 
-  private async run<T>(action: LabAction, call: () => Promise<{ ok: true; data: T } | { ok: false; error: IpcError }>, onOk: (data: T) => void): Promise<boolean> {
+  private async run<T>(
+    action: LabAction,
+    call: () => Promise<{ ok: true; data: T } | { ok: false; error: IpcError }>,
+    onOk: (data: T) => void,
+  ): Promise<boolean> {
     if (this.busy) return false;
     this.busy = action;
     try {

@@ -51,7 +51,9 @@ export class TraineeTally {
 
   /** Sorted by client name, so a row does not jump around while the class works. */
   list(): TraineeRow[] {
-    return [...this.rows.values()].sort((a, b) => a.clientName.localeCompare(b.clientName, undefined, { numeric: true })).map((r) => ({ ...r, remotes: [...r.remotes] }));
+    return [...this.rows.values()]
+      .sort((a, b) => a.clientName.localeCompare(b.clientName, undefined, { numeric: true }))
+      .map((r) => ({ ...r, remotes: [...r.remotes] }));
   }
 
   totals(): ClassroomTotals {

@@ -4,7 +4,15 @@
  * strings (what was typed); the checks, the texts and the defaults all come from the Genesys option
  * catalog in src-main/core/options, which the doctor uses too, so the editor and the doctor never disagree.
  */
-import { chosenUuid, checkCsOptions, type CsOptionField, type CsOptionsCheck, type CsOptionsValues, type FieldProblem, type UuidChoice } from './cs-options-check.js';
+import {
+  chosenUuid,
+  checkCsOptions,
+  type CsOptionField,
+  type CsOptionsCheck,
+  type CsOptionsValues,
+  type FieldProblem,
+  type UuidChoice,
+} from './cs-options-check.js';
 
 export * from './cs-options-check.js';
 export * from './cs-options-convert.js';

@@ -11,7 +11,11 @@ import type { SetupWizard } from '../setup/wizard.svelte.js';
 /** The lines as the Apply step writes them, then the token-uuid's value masked (the writer checks it is a UUID first). */
 function optionText(application: 'cs' | 'gax', name: string, section: Record<string, string>): string {
   const written = writeOptionsText({ application, sections: { [name]: section } });
-  const text = written.ok ? written.text : `[${name}]\n${Object.entries(section).map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
+  const text = written.ok
+    ? written.text
+    : `[${name}]\n${Object.entries(section)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n')}\n`;
   return text.replace(/^(\s*token-uuid\s*=\s*)(\S.*)$/gm, (_m, key: string, value: string) => `${key}${maskTokenUuid(value.trim().toLowerCase())}`);
 }
 
@@ -20,8 +24,14 @@ export function setupReport(wizard: SetupWizard, check: SetupCheck): ReportSetup
   const facts: { label: string; value: string }[] = [];
   if (s) {
     facts.push({ label: 'Token authentication', value: s.mode === 'enable' ? 'enabled on the CS' : 'not enabled on the CS' });
-    facts.push({ label: 'GAX sends', value: s.confservTrusted ? `a token (confserv_trusted=true), living ${s.lifeMinutes} min` : 'its password (confserv_trusted=false)' });
-    facts.push({ label: 'token-uuid', value: s.tokenUuid ? `set here (${maskTokenUuid(s.tokenUuid.toLowerCase())})` : 'left to the CS (the primary master CS generates one)' });
+    facts.push({
+      label: 'GAX sends',
+      value: s.confservTrusted ? `a token (confserv_trusted=true), living ${s.lifeMinutes} min` : 'its password (confserv_trusted=false)',
+    });
+    facts.push({
+      label: 'token-uuid',
+      value: s.tokenUuid ? `set here (${maskTokenUuid(s.tokenUuid.toLowerCase())})` : 'left to the CS (the primary master CS generates one)',
+    });
   }
   const fit = wizard.fit;
   if (fit)

@@ -23,7 +23,8 @@ export type Diagnostics = 'teaching' | 'realistic';
 
 export const DIAGNOSTICS_HELP: Record<Diagnostics, string> = {
   teaching: 'Refusals say the real reason (EXPIRED, BAD_SIGNATURE…) with the times involved, so a client can explain them.',
-  realistic: 'Every authentication failure is answered AUTH_FAILED with a generic message, as a production CS does; the log here still shows the real reason.',
+  realistic:
+    'Every authentication failure is answered AUTH_FAILED with a generic message, as a production CS does; the log here still shows the real reason.',
 };
 
 export function parseOffset(text: string): { ok: true; seconds: number } | { ok: false; message: string } {

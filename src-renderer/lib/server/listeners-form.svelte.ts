@@ -61,7 +61,8 @@ export class ListenersForm {
   // Keys of the server's rows are their positions, so a status update (every second under load)
   // re-renders the same inputs instead of replacing them under the person's cursor.
   readonly rows = $derived.by(
-    (): ListenerRow[] => this.draft ?? (this.status.view?.options.listeners ?? []).map((l, i) => ({ key: i, host: l.host, port: String(l.port), tls: l.tls })),
+    (): ListenerRow[] =>
+      this.draft ?? (this.status.view?.options.listeners ?? []).map((l, i) => ({ key: i, host: l.host, port: String(l.port), tls: l.tls })),
   );
 
   readonly errors = $derived.by((): ListenerRowErrors[] => this.rows.map((r) => ({ host: hostError(r.host), port: portError(r.port) })));

@@ -18,17 +18,28 @@ function opt(p: ProfileView, name: string): string | null {
 }
 const num = (v: string | null): number | null => (v !== null && /^\d+$/.test(v) ? Number(v) : null);
 
-export async function loadSetupIntoMockCs(pairId: string, status: ServerStatus): Promise<{ ok: true; name: string } | { ok: false; problem: Problem }> {
+export async function loadSetupIntoMockCs(
+  pairId: string,
+  status: ServerStatus,
+): Promise<{ ok: true; name: string } | { ok: false; problem: Problem }> {
   const pair = await api.invoke('profiles.get', { id: pairId });
   if (!pair.ok) return { ok: false, problem: { message: pair.error.message } };
   if (pair.data.kind !== 'pair') return { ok: false, problem: { message: `"${pair.data.name}" is not a CS + GAX pair` } };
-  const [cs, gax] = await Promise.all([api.invoke('profiles.get', { id: pair.data.csProfileId }), api.invoke('profiles.get', { id: pair.data.gaxProfileId })]);
-  if (!cs.ok || !gax.ok) return { ok: false, problem: { message: (!cs.ok ? cs.error : !gax.ok ? gax.error : null)?.message ?? 'a profile of the pair is missing' } };
+  const [cs, gax] = await Promise.all([
+    api.invoke('profiles.get', { id: pair.data.csProfileId }),
+    api.invoke('profiles.get', { id: pair.data.gaxProfileId }),
+  ]);
+  if (!cs.ok || !gax.ok)
+    return { ok: false, problem: { message: (!cs.ok ? cs.error : !gax.ok ? gax.error : null)?.message ?? 'a profile of the pair is missing' } };
   const uuidOption = cs.data.kind === 'cs' ? cs.data.options['token-uuid'] : undefined;
   let tokenUuid: string | null = null;
   if (typeof uuidOption === 'object' && uuidOption.set) {
     const r = await api.invoke('secrets.reveal', { profileId: cs.data.id, field: { option: 'token-uuid' } });
-    if (!r.ok) return { ok: false, problem: { message: `the CS profile's token-uuid cannot be read: ${r.error.message}`, ...(r.error.hint ? { hint: r.error.hint } : {}) } };
+    if (!r.ok)
+      return {
+        ok: false,
+        problem: { message: `the CS profile's token-uuid cannot be read: ${r.error.message}`, ...(r.error.hint ? { hint: r.error.hint } : {}) },
+      };
     tokenUuid = r.data.value;
   }
   const mode = opt(cs.data, 'token-authentication-mode');

@@ -13,7 +13,10 @@ export function logAsJson(events: readonly MockCsEvent[]): string {
 
 /** "mockcs-log-2026-01-01T10-20-30Z.txt": sortable, no characters a file system refuses. */
 export function logFileName(format: LogExportFormat, nowMs: number): string {
-  const stamp = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = new Date(nowMs)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   return `mockcs-log-${stamp}.${format === 'text' ? 'txt' : 'json'}`;
 }
 

@@ -29,7 +29,13 @@ export class LogViewport {
   }
 
   window(rowCount: number): RowWindow {
-    return visibleWindow({ scrollTop: this.scrollTop, viewportHeight: this.bodyHeight, rowHeight: this.rowHeight, rowCount, overscan: this.overscan });
+    return visibleWindow({
+      scrollTop: this.scrollTop,
+      viewportHeight: this.bodyHeight,
+      rowHeight: this.rowHeight,
+      rowCount,
+      overscan: this.overscan,
+    });
   }
 
   /** the scrollTop at the end of the rows */
@@ -59,12 +65,17 @@ export class LogViewport {
     const page = rowsPerPage(this.rowHeight, this.bodyHeight);
     const current = this.active ?? (key === 'ArrowUp' || key === 'PageUp' || key === 'End' ? rowCount : -1);
     const next =
-      key === 'ArrowDown' ? current + 1
-      : key === 'ArrowUp' ? current - 1
-      : key === 'PageDown' ? current + page
-      : key === 'PageUp' ? current - page
-      : key === 'Home' ? 0
-      : rowCount - 1;
+      key === 'ArrowDown'
+        ? current + 1
+        : key === 'ArrowUp'
+          ? current - 1
+          : key === 'PageDown'
+            ? current + page
+            : key === 'PageUp'
+              ? current - page
+              : key === 'Home'
+                ? 0
+                : rowCount - 1;
     this.select(next, rowCount);
     return scrollToReveal(this.active!, this.rowHeight, this.bodyHeight, this.scrollTop);
   }

@@ -19,6 +19,7 @@ export function toProblem(e: { code?: string; message: string; hint?: string | u
 export async function applyChange(status: ServerStatus, call: () => Promise<IpcResult<MockCsView>>): Promise<Problem | null> {
   const r = await call();
   if (!r.ok) return toProblem(r.error);
-  if (!status.take(r.data, 'the answer')) return { message: status.error ?? 'the answer cannot be read', hint: 'Reload the window (Ctrl+R) to read the mock CS again.' };
+  if (!status.take(r.data, 'the answer'))
+    return { message: status.error ?? 'the answer cannot be read', hint: 'Reload the window (Ctrl+R) to read the mock CS again.' };
   return null;
 }

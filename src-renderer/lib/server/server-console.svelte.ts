@@ -55,7 +55,10 @@ export class ServerConsole {
     this.problem = null;
     try {
       if (this.listeners.dirty && !(await this.listeners.apply())) {
-        this.problem = { message: 'the listeners as edited could not be applied', hint: 'See the message under Listeners, fix it or press Reset, then start again.' };
+        this.problem = {
+          message: 'the listeners as edited could not be applied',
+          hint: 'See the message under Listeners, fix it or press Reset, then start again.',
+        };
         return false;
       }
       this.problem = await applyChange(this.status, () => api.invoke('mockcs.start', {}));

@@ -9,7 +9,6 @@ import type { ServerStatus } from '../app/server-status.svelte.js';
 import { checkCsOptions, csMockCsPatch, csOptionsFromMockCs, defaultCsOptions, type CsOptionsValues } from '../options/cs-options.svelte.js';
 import { applyChange, type Problem } from './server-change.js';
 
-
 export function gaxLifeError(text: string): string | null {
   const t = text.trim();
   if (t === '') return null;
@@ -74,7 +73,9 @@ export class ServerOptionsForm {
       this.problem = await applyChange(this.status, () => api.invoke('mockcs.options.update', { patch }));
       if (this.problem) return false;
       this.load();
-      this.note = this.status.view?.running ? 'Applied: the next login is decided with these options.' : 'Saved: the server uses them when it starts.';
+      this.note = this.status.view?.running
+        ? 'Applied: the next login is decided with these options.'
+        : 'Saved: the server uses them when it starts.';
       return true;
     } finally {
       this.busy = false;

@@ -86,7 +86,9 @@ export class UsersForm {
       return false;
     }
     const password = this.editPassword;
-    const ok = await this.change(user.userName, () => api.invoke('mockcs.users.upsert', { userName: user.userName, enabled: user.enabled, password }));
+    const ok = await this.change(user.userName, () =>
+      api.invoke('mockcs.users.upsert', { userName: user.userName, enabled: user.enabled, password }),
+    );
     if (ok) this.cancelPassword();
     return ok;
   }

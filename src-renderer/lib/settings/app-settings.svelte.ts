@@ -89,7 +89,8 @@ export class AppSettings {
   async openExternal(url: string): Promise<void> {
     const r = await api.invoke('app.openExternal', { url });
     if (!r.ok) this.linkError = r.error;
-    else if (!r.data.opened) this.linkError = { code: 'NOT_OPENED', message: 'the system did not open the link', hint: `Open ${url} in a browser yourself.` };
+    else if (!r.data.opened)
+      this.linkError = { code: 'NOT_OPENED', message: 'the system did not open the link', hint: `Open ${url} in a browser yourself.` };
     else this.linkError = null;
   }
 

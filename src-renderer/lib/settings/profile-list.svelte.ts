@@ -19,9 +19,7 @@ export const KIND_TITLE: Record<ProfileKind, { plural: string; one: string; abou
   pair: { plural: 'Pairs', one: 'pair', about: 'One CS profile and one GAX profile, as the Set up wizard saves them' },
 };
 
-export type NewProfile =
-  | { kind: 'cs' | 'gax'; name: string }
-  | { kind: 'pair'; name: string; csProfileId: string; gaxProfileId: string };
+export type NewProfile = { kind: 'cs' | 'gax'; name: string } | { kind: 'pair'; name: string; csProfileId: string; gaxProfileId: string };
 
 /** What the person is doing to one row: renaming it (with the name typed so far) or confirming its deletion. */
 export type RowMode = { id: string; action: 'rename'; name: string } | { id: string; action: 'delete' } | null;

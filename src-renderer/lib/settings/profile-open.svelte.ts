@@ -37,7 +37,10 @@ export async function openInWizard(id: string): Promise<string | null> {
   let cs: ProfileView | null = null;
   let gax: ProfileView | null = null;
   if (got.data.kind === 'pair') {
-    const [c, g] = await Promise.all([api.invoke('profiles.get', { id: got.data.csProfileId }), api.invoke('profiles.get', { id: got.data.gaxProfileId })]);
+    const [c, g] = await Promise.all([
+      api.invoke('profiles.get', { id: got.data.csProfileId }),
+      api.invoke('profiles.get', { id: got.data.gaxProfileId }),
+    ]);
     if (!c.ok || !g.ok) return `the pair "${got.data.name}": ${(!c.ok ? c.error : !g.ok ? g.error : null)?.message ?? 'a profile of it is missing'}`;
     cs = c.data;
     gax = g.data;

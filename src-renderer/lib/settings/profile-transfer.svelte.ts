@@ -127,7 +127,11 @@ export class ProfileTransfer {
       try {
         text = await file.text();
       } catch {
-        this.importError = { code: 'UNREADABLE', message: `${file.name} could not be read`, hint: 'Check the file is still there and readable, then choose it again.' };
+        this.importError = {
+          code: 'UNREADABLE',
+          message: `${file.name} could not be read`,
+          hint: 'Check the file is still there and readable, then choose it again.',
+        };
         return;
       }
       const r = await api.invoke('profiles.import', { text });

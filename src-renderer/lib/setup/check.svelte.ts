@@ -61,7 +61,10 @@ export function wizardNotes(s: WizardSettings): SetupWarning[] {
 }
 
 /** The option files the doctor reads: the same lines the Apply step writes, the token-uuid included (the doctor's answer masks it). */
-export function checkFiles(system: Record<string, string>, general: Record<string, string>): { name: string; text: string; application: 'cs' | 'gax' }[] {
+export function checkFiles(
+  system: Record<string, string>,
+  general: Record<string, string>,
+): { name: string; text: string; application: 'cs' | 'gax' }[] {
   const cs = writeOptionsText({ application: 'cs', sections: { system } });
   const gax = writeOptionsText({ application: 'gax', sections: { general } });
   return [

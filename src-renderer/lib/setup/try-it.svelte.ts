@@ -90,7 +90,14 @@ export class TryIt {
       const view = await this.prepareServer(s);
       if (!view) return;
       this.triedKey = keyOf(s, this.wizard.sampleUser);
-      this.main = await this.login({ kind: 'try', title: 'Login as GAX', setup: '', expectCode: null, userName: this.wizard.sampleUser, credentials: credentialsFor(s) });
+      this.main = await this.login({
+        kind: 'try',
+        title: 'Login as GAX',
+        setup: '',
+        expectCode: null,
+        userName: this.wizard.sampleUser,
+        credentials: credentialsFor(s),
+      });
     } finally {
       this.busy = null;
     }
@@ -105,7 +112,11 @@ export class TryIt {
     try {
       const view = await this.prepareServer(s);
       if (!view) return;
-      const plan = replayPlan(id, s, view.options.users.map((u) => u.userName));
+      const plan = replayPlan(
+        id,
+        s,
+        view.options.users.map((u) => u.userName),
+      );
       if (!plan.available) {
         this.replays[id] = this.emptyRun(id, plan, { message: `This replay cannot be shown with these options: ${plan.reason}.` });
         return;
@@ -133,7 +144,11 @@ export class TryIt {
       } finally {
         // Whatever happened, the mock CS goes back to what the wizard describes.
         const restored = await api.invoke('mockcs.options.update', { patch: mockCsPatchFor(s) });
-        if (!restored.ok) this.problem = { message: `The mock CS could not be put back to the wizard's options: ${restored.error.message}`, ...(restored.error.hint ? { hint: restored.error.hint } : {}) };
+        if (!restored.ok)
+          this.problem = {
+            message: `The mock CS could not be put back to the wizard's options: ${restored.error.message}`,
+            ...(restored.error.hint ? { hint: restored.error.hint } : {}),
+          };
       }
       this.replays[id] = run;
     } finally {
@@ -162,7 +177,11 @@ export class TryIt {
       const added = await api.invoke('mockcs.users.upsert', { userName: user, enabled: true });
       if (!added.ok) return this.fail(added.error);
       view = added.data;
-      notes.push(existing ? `The user "${user}" was disabled on the mock CS; it is enabled now.` : `The user "${user}" was added to the mock CS (token logins only: no password).`);
+      notes.push(
+        existing
+          ? `The user "${user}" was disabled on the mock CS; it is enabled now.`
+          : `The user "${user}" was added to the mock CS (token logins only: no password).`,
+      );
     }
     const listener = view.listeners[0];
     if (!listener) return this.fail({ message: 'the mock CS is running but has no listener', hint: 'Add one in the Server view.' });
@@ -190,7 +209,9 @@ export class TryIt {
     };
   }
 
-  private async login(r: Omit<LoginRun, 'runId' | 'steps' | 'result' | 'problem' | 'restoreProblem'> & { credentials: Credentials }): Promise<LoginRun> {
+  private async login(
+    r: Omit<LoginRun, 'runId' | 'steps' | 'result' | 'problem' | 'restoreProblem'> & { credentials: Credentials },
+  ): Promise<LoginRun> {
     const runId = `setup-${r.kind}-${this.newUuid()}`;
     const { credentials, ...shown } = r;
     const run: LoginRun = $state({ ...shown, runId, steps: [], result: null, problem: null, restoreProblem: null });

@@ -31,9 +31,17 @@ function isDraft(d: unknown): d is Draft {
   const str = (v: unknown) => typeof v === 'string' && v.length <= 4096;
   return (
     SETUP_STEPS.some((s) => s.id === x.step) &&
-    typeof x.cs === 'object' && x.cs !== null && (x.cs.mode === 'enable' || x.cs.mode === 'disable') &&
-    str(x.cs.preamble) && str(x.cs.uuidChoice) && str(x.cs.tolerance) && str(x.cs.ttl) &&
-    typeof x.gax === 'object' && x.gax !== null && (x.gax.trusted === 'true' || x.gax.trusted === 'false') && str(x.gax.life) &&
+    typeof x.cs === 'object' &&
+    x.cs !== null &&
+    (x.cs.mode === 'enable' || x.cs.mode === 'disable') &&
+    str(x.cs.preamble) &&
+    str(x.cs.uuidChoice) &&
+    str(x.cs.tolerance) &&
+    str(x.cs.ttl) &&
+    typeof x.gax === 'object' &&
+    x.gax !== null &&
+    (x.gax.trusted === 'true' || x.gax.trusted === 'false') &&
+    str(x.gax.life) &&
     str(x.sampleUser)
   );
 }
@@ -66,8 +74,10 @@ export function restoreDraft(wizard: SetupWizard): void {
   wizard.gax = { trusted: d.gax.trusted, life: d.gax.life };
   wizard.sampleUser = d.sampleUser;
   wizard.step = d.step;
-  if (uuidChoice === 'generate') draftState.restoredNote = 'Your values are back after the reload. The token-uuid is a secret and was not kept: a new one was generated.';
-  else if (uuidChoice === 'paste') draftState.restoredNote = 'Your values are back after the reload. The token-uuid is a secret and was not kept: paste it again.';
+  if (uuidChoice === 'generate')
+    draftState.restoredNote = 'Your values are back after the reload. The token-uuid is a secret and was not kept: a new one was generated.';
+  else if (uuidChoice === 'paste')
+    draftState.restoredNote = 'Your values are back after the reload. The token-uuid is a secret and was not kept: paste it again.';
   else draftState.restoredNote = null;
 }
 
@@ -77,7 +87,13 @@ export function keepDraft(wizard: SetupWizard): void {
     $effect(() => {
       const d: Draft = {
         step: wizard.step,
-        cs: { mode: wizard.cs.mode, preamble: wizard.cs.preamble, uuidChoice: wizard.cs.uuidChoice, tolerance: wizard.cs.tolerance, ttl: wizard.cs.ttl },
+        cs: {
+          mode: wizard.cs.mode,
+          preamble: wizard.cs.preamble,
+          uuidChoice: wizard.cs.uuidChoice,
+          tolerance: wizard.cs.tolerance,
+          ttl: wizard.cs.ttl,
+        },
         gax: { trusted: wizard.gax.trusted, life: wizard.gax.life },
         sampleUser: wizard.sampleUser,
       };

@@ -229,11 +229,7 @@ export class SetupWizard {
    * profile — and shows step 1. Accepts option sets or the home sections as plain records.
    * `uuidOmitted`: the CS options had a token-uuid that was left out as a secret; the person is asked to paste it.
    */
-  loadOptions(
-    cs: OptionSet | Record<string, string>,
-    gax: OptionSet | Record<string, string>,
-    opts: { uuidOmitted?: boolean } = {},
-  ): void {
+  loadOptions(cs: OptionSet | Record<string, string>, gax: OptionSet | Record<string, string>, opts: { uuidOmitted?: boolean } = {}): void {
     this.cs = csOptionsFromSection(homeSection(cs, 'system'), opts);
     this.gax = gaxOptionsFromSection(homeSection(gax, 'general'));
     this.revealed = { cs: true, gax: true };

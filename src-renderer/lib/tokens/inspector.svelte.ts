@@ -110,7 +110,13 @@ export class TokenInspector {
     if (generation !== this.generation) return;
     this.pending = false;
     if (r.ok) {
-      this.inspection = { value, preamble, verified: extras !== null, view: r.data, ...(extras ? { checkedAgainst: AGAINST[extras.tokenUuid.kind] } : {}) };
+      this.inspection = {
+        value,
+        preamble,
+        verified: extras !== null,
+        view: r.data,
+        ...(extras ? { checkedAgainst: AGAINST[extras.tokenUuid.kind] } : {}),
+      };
       this.error = null;
     } else {
       this.inspection = null;
@@ -138,7 +144,19 @@ export class TokenInspector {
       ? `as checked: ttl ${checked.ttlMinutes} min (${checked.ttlSource}), token-tolerance ${checked.toleranceSeconds} s${checked.toleranceIsDefault ? ' (default)' : ''}`
       : `assumed: token-ttl unset, the CS reads token_life_in_minutes = ${lifeMinutes} (the token's life); token-tolerance ${window.toleranceSeconds} s (default)`;
     const src = i.verified ? i.checkedAgainst : null;
-    const signature = src ? `its signature ${i.view.steps.some((s) => s.id === 'signature' && s.status === 'fail') ? 'FAILED' : 'matched'} against ${src}` : undefined;
-    return shelf.add({ token: i.value, preamble: d.preamble, username: d.username, iat: d.iat, exp: d.exp, window, origin: 'inspected', windowNote, ...(signature ? { signature } : {}) });
+    const signature = src
+      ? `its signature ${i.view.steps.some((s) => s.id === 'signature' && s.status === 'fail') ? 'FAILED' : 'matched'} against ${src}`
+      : undefined;
+    return shelf.add({
+      token: i.value,
+      preamble: d.preamble,
+      username: d.username,
+      iat: d.iat,
+      exp: d.exp,
+      window,
+      origin: 'inspected',
+      windowNote,
+      ...(signature ? { signature } : {}),
+    });
   }
 }

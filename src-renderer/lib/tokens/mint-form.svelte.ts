@@ -5,7 +5,17 @@
 import { api } from '../api.js';
 import type { IpcError } from '../../../src-main/ipc/result.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
-import { DEFAULT_PREAMBLE, MAX_USERNAME_BYTES, checkPreamble, checkUsername, utf8ByteLength, passwordFieldFit, DEFAULT_PASSWORD_FIELD_LIMIT, type PasswordFieldFit, validityWindow } from '../../../src-main/core/browser.js';
+import {
+  DEFAULT_PREAMBLE,
+  MAX_USERNAME_BYTES,
+  checkPreamble,
+  checkUsername,
+  utf8ByteLength,
+  passwordFieldFit,
+  DEFAULT_PASSWORD_FIELD_LIMIT,
+  type PasswordFieldFit,
+  validityWindow,
+} from '../../../src-main/core/browser.js';
 import { UuidSourceChoice } from './uuid-source.svelte.js';
 import type { TokenUuidSource } from '../../../src-main/ipc/contract/tokens.js';
 import { clockOffsetWords, parseWholeNumber } from './token-words.js';
@@ -142,7 +152,11 @@ export class MintForm {
     }
     this.result = r.data;
     const cs = this.csOptions;
-    const w = validityWindow(r.data.exp, { gaxTokenLifeMinutes: lifeMinutes, tokenTtlMinutes: cs?.ttl ?? null, tokenToleranceSeconds: cs?.tolerance ?? null });
+    const w = validityWindow(r.data.exp, {
+      gaxTokenLifeMinutes: lifeMinutes,
+      tokenTtlMinutes: cs?.ttl ?? null,
+      tokenToleranceSeconds: cs?.tolerance ?? null,
+    });
     this.shelf.add({
       token: r.data.token,
       preamble: r.data.preamble,

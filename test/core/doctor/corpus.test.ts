@@ -6,14 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  RULE_IDS,
-  decodeOptionBytes,
-  diagnose,
-  type DoctorResult,
-  type Finding,
-  type RuleId,
-} from '../../../src-main/core/doctor/index.js';
+import { RULE_IDS, decodeOptionBytes, diagnose, type DoctorResult, type Finding, type RuleId } from '../../../src-main/core/doctor/index.js';
 import type { ApplicationKind } from '../../../src-main/core/options/index.js';
 
 const root = fileURLToPath(new URL('../../fixtures/options/', import.meta.url));
@@ -90,7 +83,10 @@ describe('the fixture corpus', () => {
       expect(r.errors).toEqual([]);
       for (const e of c.expect ?? []) {
         const wanted: ExpectedFinding = typeof e === 'string' ? { id: e } : e;
-        expect(r.findings.some((f) => matches(f, wanted)), `${JSON.stringify(wanted)} in ${summary(r).join(' ')}`).toBe(true);
+        expect(
+          r.findings.some((f) => matches(f, wanted)),
+          `${JSON.stringify(wanted)} in ${summary(r).join(' ')}`,
+        ).toBe(true);
       }
       const ids = r.findings.map((f) => f.id);
       if (c.forbid === 'nothing') expect(summary(r)).toEqual([]);
@@ -147,10 +143,16 @@ describe('every finding and every corrected file', () => {
       // a token-uuid is never changed by a fix, so two CSs that disagree on it still do
       const tokenUuidDiffers = (f: Finding) => f.id === 'CS_OPTIONS_DIFFER' && f.option === 'token-uuid';
       const left = again.findings.filter((f) => f.severity !== 'info' && !UNFIXABLE.includes(f.id) && !tokenUuidDiffers(f));
-      expect(left.map((f) => `${f.id}: ${f.message}`), c.name).toEqual([]);
+      expect(
+        left.map((f) => `${f.id}: ${f.message}`),
+        c.name,
+      ).toEqual([]);
       // and the unfixable ones were there from the start
       for (const f of again.findings.filter((x) => UNFIXABLE.includes(x.id)))
-        expect(r.findings.map((x) => x.id), c.name).toContain(f.id);
+        expect(
+          r.findings.map((x) => x.id),
+          c.name,
+        ).toContain(f.id);
     }
   });
 

@@ -50,4 +50,3 @@ describe('TOKEN_TOO_LONG', () => {
     expect(one(r, 'TOKEN_TOO_LONG').message).toContain('"{PXZ}" (the default: no CS file given)');
   });
 });
-

@@ -6,14 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  RULE_IDS,
-  RULE_INFO,
-  decodeOptionBytes,
-  diagnose,
-  type DoctorResult,
-  type RuleId,
-} from '../../../src-main/core/doctor/index.js';
+import { RULE_IDS, RULE_INFO, decodeOptionBytes, diagnose, type DoctorResult, type RuleId } from '../../../src-main/core/doctor/index.js';
 import { OPTION_DEFINITIONS } from '../../../src-main/core/options/index.js';
 import { isKnownSource } from '../../../src-main/core/sources.js';
 import { parseTokenUuid } from '../../../src-main/core/uuid.js';
@@ -66,7 +59,10 @@ describe('no fix touches a token-uuid', () => {
       }
       for (const c of s.revealed.corrected) {
         const was = s.revealed.files.find((f) => f.name === c.fileName);
-        const original = was?.sections.find((x) => x.name === 'system')?.options.filter((o) => o.name === 'token-uuid').pop()?.value;
+        const original = was?.sections
+          .find((x) => x.name === 'system')
+          ?.options.filter((o) => o.name === 'token-uuid')
+          .pop()?.value;
         expect(c.options.sections['system']?.['token-uuid'], `${s.name}: ${c.fileName}`).toBe(original);
       }
     }
@@ -76,7 +72,9 @@ describe('no fix touches a token-uuid', () => {
     const r = diagnose({ files: [{ name: 'cs.cfg', text: `[system]\ntoken-authentication-mode=enable\ntoken-uuid=${SECRET.replace(/-/g, '')}\n` }] });
     const [f] = of(r, 'UUID_MALFORMED');
     expect(f).toMatchObject({ severity: 'warning', source: { kind: 'model', id: 'PXZ-1' } });
-    expect(f!.fix).toMatch(/^# compare the token-uuid GAX signs with and the CS's on the hosts themselves \(last 4 characters only, never pasted anywhere public\)/);
+    expect(f!.fix).toMatch(
+      /^# compare the token-uuid GAX signs with and the CS's on the hosts themselves \(last 4 characters only, never pasted anywhere public\)/,
+    );
     expect(JSON.stringify(r.findings)).not.toContain(SECRET.replace(/-/g, '').slice(0, 12));
   });
 });
@@ -99,7 +97,7 @@ describe('the wrong claims of issue 12, corrected', () => {
     expect(f!.why).toContain('reads token_life_in_minutes=0 as unset');
   });
 
-  it('names no published disable, no confserv_trusted default, no byte-for-byte compare, and the Password field as the GAX interface\'s', () => {
+  it("names no published disable, no confserv_trusted default, no byte-for-byte compare, and the Password field as the GAX interface's", () => {
     const all = sets.flatMap((s) => s.result.findings.map((f) => `${f.message}\n${f.why}\n${f.fix}`)).join('\n');
     expect(all).not.toMatch(/accepts only enable or disable|default: disable|defaults to false|default: false/);
     expect(all).not.toMatch(/byte for byte|case included/);
@@ -127,7 +125,7 @@ describe('the corrected files are one consistent set', () => {
 });
 
 describe('a whole deployment', () => {
-  it('states each file\'s role and the reason', () => {
+  it("states each file's role and the reason", () => {
     const roles = Object.fromEntries(deployment().files.map((f) => [f.name, [f.role, f.roleReason]]));
     expect(roles['primary-cs.cfg']?.[0]).toBe('cs');
     expect(roles['backup-cs.cfg']?.[0]).toBe('cs');

@@ -51,7 +51,9 @@ describe('reading option files', () => {
       ['system', ['a', 'b']],
       ['log', ['x']],
     ]);
-    expect(f.normalised.find((n) => n.kind === 'repeated-section')?.message).toBe('[system] appears 2 times (lines 1 and 5): read as one section each');
+    expect(f.normalised.find((n) => n.kind === 'repeated-section')?.message).toBe(
+      '[system] appears 2 times (lines 1 and 5): read as one section each',
+    );
   });
 
   it('marks secrets so a view can mask them', () => {
@@ -125,7 +127,7 @@ describe('telling the application', () => {
     expect(message).toContain('say which application it is (CS or GAX)');
   });
 
-  it('takes the caller\'s word over detection', () => {
+  it("takes the caller's word over detection", () => {
     expect(read('[log]\nverbose=all\n', 'gax')).toMatchObject({ application: 'gax', applicationSource: 'caller' });
     expect(detectApplication([]).ok).toBe(false);
   });
@@ -146,7 +148,11 @@ describe('decoding the bytes of an export', () => {
     const be = Buffer.from(ascii, 'utf16le').swap16();
     expect(decodeOptionBytes(be)).toEqual({ text: ascii, encoding: 'UTF-16BE' });
     const f = readOptionText({ name: 'u16.cfg', ...decodeOptionBytes(le) });
-    expect(f.ok && f.file.normalised.map((n) => n.message)).toEqual(['read as UTF-16LE text', 'a byte order mark at the start was skipped', 'Windows line endings (CRLF) read as line breaks']);
+    expect(f.ok && f.file.normalised.map((n) => n.message)).toEqual([
+      'read as UTF-16LE text',
+      'a byte order mark at the start was skipped',
+      'Windows line endings (CRLF) read as line breaks',
+    ]);
   });
 
   it('falls back to Windows-1252 for bytes that are not UTF-8', () => {

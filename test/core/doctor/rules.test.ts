@@ -34,8 +34,10 @@ describe('MODE_NOT_ENABLED and TOKEN_AUTH_UNUSED', () => {
   it('explain why every GAX login fails, and enable the CS', () => {
     const f = one(doctor('[system]\ntoken-authentication-mode=disable\n', '[general]\nconfserv_trusted=true\n'), 'MODE_NOT_ENABLED');
     expect(f).toMatchObject({ severity: 'error', application: 'cs', file: 'cs.cfg', line: 2, option: 'token-authentication-mode' });
-    expect(f.message).toBe('GAX logs in with tokens (confserv_trusted=true (line 2) in gax.cfg) but the CS has token-authentication-mode="disable" (line 2)');
-    expect(f.why).toContain('compares the token with the user\'s password as a plain password');
+    expect(f.message).toBe(
+      'GAX logs in with tokens (confserv_trusted=true (line 2) in gax.cfg) but the CS has token-authentication-mode="disable" (line 2)',
+    );
+    expect(f.why).toContain("compares the token with the user's password as a plain password");
     expect(f.fix).toBe('[system]\ntoken-authentication-mode=enable\n# or, to go back to passwords: GAX [general] confserv_trusted=false');
   });
 
@@ -175,7 +177,9 @@ describe('preamble rules', () => {
   it('reports an invalid preamble without also calling it ambiguous, and proposes the default', () => {
     const r = doctor(csText({ 'token-preambula': '"{ GAX }"' }), gaxText(20));
     const f = one(r, 'PREAMBLE_INVALID');
-    expect(f.message).toBe('[system] token-preambula="{ GAX }" (line 3): the preamble may hold only printable ASCII without spaces; character 2 is not');
+    expect(f.message).toBe(
+      '[system] token-preambula="{ GAX }" (line 3): the preamble may hold only printable ASCII without spaces; character 2 is not',
+    );
     expect(f.fix).toBe('[system]\ntoken-preambula={PXZ}');
     expect(has(r, 'PREAMBLE_AMBIGUOUS')).toBe(false);
   });
@@ -235,7 +239,10 @@ describe('diagnose()', () => {
   it('takes option sets as well as text, and sorts findings by severity', () => {
     const r = diagnose({
       files: [
-        { name: 'wizard CS', options: { application: 'cs', sections: { system: { 'token-authentication-mode': 'disable', 'token-tolerance': '5' } } } },
+        {
+          name: 'wizard CS',
+          options: { application: 'cs', sections: { system: { 'token-authentication-mode': 'disable', 'token-tolerance': '5' } } },
+        },
         { name: 'wizard GAX', options: { application: 'gax', sections: { general: { confserv_trusted: 'true' } } } },
       ],
     });
@@ -244,7 +251,10 @@ describe('diagnose()', () => {
       ['TOLERANCE_TOO_SMALL', 'warning', null],
     ]);
     expect(r.files.map((f) => f.format)).toEqual(['option-set', 'option-set']);
-    expect(r.corrected[0]?.options).toEqual({ application: 'cs', sections: { system: { 'token-authentication-mode': 'enable', 'token-tolerance': '60' } } });
+    expect(r.corrected[0]?.options).toEqual({
+      application: 'cs',
+      sections: { system: { 'token-authentication-mode': 'enable', 'token-tolerance': '60' } },
+    });
   });
 
   it('reads the other files when one cannot be read, and names files apart', () => {
@@ -256,7 +266,9 @@ describe('diagnose()', () => {
       ],
     });
     expect(r.files.map((f) => f.name)).toEqual(['opts.cfg', 'opts.cfg (2)']);
-    expect(r.errors.map((e) => e.message)).toEqual(['broken.cfg, line 2: this line is neither a [section] line, a name=value line nor a # comment: fix or delete it']);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'broken.cfg, line 2: this line is neither a [section] line, a name=value line nor a # comment: fix or delete it',
+    ]);
     expect(r.corrected.map((c) => c.fileName)).toEqual(['opts.cfg', 'opts.cfg (2)']);
   });
 
@@ -277,6 +289,8 @@ describe('diagnose()', () => {
     expect(one(r, 'MODE_NOT_ENABLED').file).toBe('export.json › CS profile "A"');
     const broken = diagnose({ files: [{ name: 'export.json', text: JSON.stringify({ profiles: [{ kind: 'cs', options: 5 }] }) }] });
     expect(broken.errors.map((e) => e.message)).toEqual(['export.json: profile 1: "options" must be an object of option names and values']);
-    expect(diagnose({ files: [{ name: 'e.json', text: '{"profiles":[]}' }] }).errors[0]?.message).toBe('e.json: the export holds no CS or GAX profile');
+    expect(diagnose({ files: [{ name: 'e.json', text: '{"profiles":[]}' }] }).errors[0]?.message).toBe(
+      'e.json: the export holds no CS or GAX profile',
+    );
   });
 });

@@ -1,14 +1,7 @@
 // The judge alone (pure): given a setup and how the login went, which problems does it name?
 // The end-to-end checks with real logins are in test/labs/scenario-checks.test.ts.
 import { describe, expect, it } from 'vitest';
-import {
-  cloneLabSetup,
-  findScenario,
-  judgeFix,
-  type LabCheckResult,
-  type LabScenario,
-  type LabSetup,
-} from '../../../src-main/core/labs/index.js';
+import { cloneLabSetup, findScenario, judgeFix, type LabCheckResult, type LabScenario, type LabSetup } from '../../../src-main/core/labs/index.js';
 
 const TOKEN_OK: LabCheckResult['login'] = { outcome: 'accepted', code: 'OK', message: 'registered', authMethod: 'token' };
 
@@ -62,14 +55,44 @@ describe('judgeFix: the general rules, each naming its option', () => {
     ['token auth off on the CS', (s) => void (s.cs.tokenAuthenticationMode = 'disable'), 'token-auth-off', /token-authentication-mode is not enable/],
     ['GAX not trusted', (s) => void (s.gax.confservTrusted = false), 'gax-not-trusted', /confserv_trusted is false/],
     ['another login user', (s) => void (s.gax.userName = 'tnguyen'), 'wrong-user', /logs in as "tnguyen", but the lab is about "kwilson"/],
-    ['a token for another user', (s) => void (s.gax.tokenUserName = 'tnguyen'), 'token-for-other-user', /minted for "tnguyen" but it logs in as "kwilson"/],
-    ['a replayed token', (s) => void (s.gax.tokenSource = { kind: 'replay', issuedMinutesAgo: 2, lifeMinutes: 20 }), 'replayed-token', /minted 2 min ago/],
+    [
+      'a token for another user',
+      (s) => void (s.gax.tokenUserName = 'tnguyen'),
+      'token-for-other-user',
+      /minted for "tnguyen" but it logs in as "kwilson"/,
+    ],
+    [
+      'a replayed token',
+      (s) => void (s.gax.tokenSource = { kind: 'replay', issuedMinutesAgo: 2, lifeMinutes: 20 }),
+      'replayed-token',
+      /minted 2 min ago/,
+    ],
     ['token-tolerance 301 s', (s) => void (s.cs.tokenToleranceSeconds = 301), 'tolerance-too-wide', /token-tolerance is 301 s, above 300 s/],
-    ['token-ttl 41 min for 20-minute tokens', (s) => void (s.cs.tokenTtlMinutes = 41), 'ttl-too-long', /token-ttl is 41 min, far above GAX token_life_in_minutes \(20 min\)/],
-    ['the Password field widened', (s) => void (s.cs.passwordFieldLimit = 65), 'field-limit-raised', /65 bytes.*Password field of the GAX interface as approximately 64/],
-    ['the CS clock 61 s ahead', (s) => void (s.cs.clockOffsetSeconds = 61), 'cs-clock-off', /CS host's clock is 61 s ahead of real time, more than 60 s/],
+    [
+      'token-ttl 41 min for 20-minute tokens',
+      (s) => void (s.cs.tokenTtlMinutes = 41),
+      'ttl-too-long',
+      /token-ttl is 41 min, far above GAX token_life_in_minutes \(20 min\)/,
+    ],
+    [
+      'the Password field widened',
+      (s) => void (s.cs.passwordFieldLimit = 65),
+      'field-limit-raised',
+      /65 bytes.*Password field of the GAX interface as approximately 64/,
+    ],
+    [
+      'the CS clock 61 s ahead',
+      (s) => void (s.cs.clockOffsetSeconds = 61),
+      'cs-clock-off',
+      /CS host's clock is 61 s ahead of real time, more than 60 s/,
+    ],
     ['the GAX clock 2 min behind', (s) => void (s.gax.clockOffsetSeconds = -120), 'gax-clock-off', /GAX host's clock is 2 min behind real time/],
-    ['the CS reading another token life', (s) => void (s.cs.gaxTokenLifeMinutes = 30), 'life-out-of-sync', /reads GAX's token_life_in_minutes as 30 min but GAX \[general\] token_life_in_minutes is 20/],
+    [
+      'the CS reading another token life',
+      (s) => void (s.cs.gaxTokenLifeMinutes = 30),
+      'life-out-of-sync',
+      /reads GAX's token_life_in_minutes as 30 min but GAX \[general\] token_life_in_minutes is 20/,
+    ],
   ];
   it.each(cases)('%s', (_, change, id, message) => {
     const p = judgeFix(scenario('user-disabled'), fixedSetup('user-disabled', change), TOKEN_OK);
@@ -91,12 +114,18 @@ describe('judgeFix: the general rules, each naming its option', () => {
       TOKEN_OK,
     );
     expect(p).toEqual([]);
-    expect(judgeFix(scenario('user-disabled'), fixedSetup('user-disabled', (s) => void (s.cs.gaxTokenLifeMinutes = null)), TOKEN_OK)).toEqual([]);
+    expect(
+      judgeFix(
+        scenario('user-disabled'),
+        fixedSetup('user-disabled', (s) => void (s.cs.gaxTokenLifeMinutes = null)),
+        TOKEN_OK,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("judgeFix: each scenario's own rules", () => {
-  it("backup lab: the primary keeps its token-uuid (any spelling of it), the backup takes it, and no value is quoted", () => {
+  it('backup lab: the primary keeps its token-uuid (any spelling of it), the backup takes it, and no value is quoted', () => {
     const lab = scenario('backup-cs-token-uuid');
     const same = fixedSetup('backup-cs-token-uuid', (s) => {
       s.gax.tokenUuid = `{${s.gax.tokenUuid.toUpperCase()}}`;
@@ -108,10 +137,16 @@ describe("judgeFix: each scenario's own rules", () => {
     expect(ids(p)).toEqual(['primary-token-uuid-changed']);
     expect(p[0]!.message).not.toMatch(/[0-9a-f]{8}-/);
     // Where the lab's CS is the primary, GAX follows its token-uuid: changing it is no fault of the judge's.
-    expect(judgeFix(scenario('user-disabled'), fixedSetup('user-disabled', (s) => {
-      s.cs.users.find((u) => u.userName === 'kwilson')!.enabled = true;
-      s.cs.tokenUuid = '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21';
-    }), TOKEN_OK)).toEqual([]);
+    expect(
+      judgeFix(
+        scenario('user-disabled'),
+        fixedSetup('user-disabled', (s) => {
+          s.cs.users.find((u) => u.userName === 'kwilson')!.enabled = true;
+          s.cs.tokenUuid = '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21';
+        }),
+        TOKEN_OK,
+      ),
+    ).toEqual([]);
   });
 
   it('CS clock lab: a CS clock hidden by a wider (but fair) token-tolerance is still wrong, and named once', () => {
@@ -124,18 +159,20 @@ describe("judgeFix: each scenario's own rules", () => {
     const far = fixedSetup('cs-clock-behind', (s) => void (s.cs.tokenToleranceSeconds = 300));
     expect(ids(judgeFix(lab, far, TOKEN_OK))).toEqual(['cs-clock-off']);
     // The same hidden clock in a lab that is not about clocks passes the general rule.
-    expect(judgeFix(scenario('user-disabled'), fixedSetup('user-disabled', (s) => {
-      s.cs.clockOffsetSeconds = -240;
-      s.cs.tokenToleranceSeconds = 300;
-    }), TOKEN_OK)).toEqual([]);
+    expect(
+      judgeFix(
+        scenario('user-disabled'),
+        fixedSetup('user-disabled', (s) => {
+          s.cs.clockOffsetSeconds = -240;
+          s.cs.tokenToleranceSeconds = 300;
+        }),
+        TOKEN_OK,
+      ),
+    ).toEqual([]);
   });
 
   it('TTL lab: token-ttl below the token life is named even if a wider token-tolerance lets the login in', () => {
-    const p = judgeFix(
-      scenario('ttl-shorter-than-life'),
-      cloneLabSetup(scenario('ttl-shorter-than-life').broken),
-      TOKEN_OK,
-    );
+    const p = judgeFix(scenario('ttl-shorter-than-life'), cloneLabSetup(scenario('ttl-shorter-than-life').broken), TOKEN_OK);
     expect(ids(p)).toEqual(['ttl-below-life']);
     expect(p[0]!.message).toMatch(/token-ttl \(10 min\) is still shorter than GAX token_life_in_minutes \(20 min\)/);
   });

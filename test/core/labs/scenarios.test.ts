@@ -148,7 +148,12 @@ describe('the option files of a lab (for the Doctor)', () => {
     expect(csText.text).toContain('token-authentification-mode=enable\n');
     expect(csText.text).not.toMatch(/^token-authentication-mode=/m);
     expect(gaxText.text).toContain('[general]\nconfserv_trusted=true\ntoken_life_in_minutes=20\n');
-    const result = diagnose({ files: [{ name: 'cs.cfg', text: csText.text }, { name: 'gax.cfg', text: gaxText.text }] });
+    const result = diagnose({
+      files: [
+        { name: 'cs.cfg', text: csText.text },
+        { name: 'gax.cfg', text: gaxText.text },
+      ],
+    });
     const unknown = result.findings.find((f) => f.id === 'UNKNOWN_OPTION');
     expect(unknown?.message).toMatch(/token-authentification-mode/);
     expect(unknown?.fix).toMatch(/token-authentication-mode=enable/);
@@ -161,7 +166,12 @@ describe('the option files of a lab (for the Doctor)', () => {
     if (!csText.ok || !gaxText.ok) throw new Error('unwritable');
     expect(csText.text).toMatch(/^token-ttl=10$/m);
     expect(csText.text).toMatch(/^token-authentication-mode=enable$/m);
-    const result = diagnose({ files: [{ name: 'cs.cfg', text: csText.text }, { name: 'gax.cfg', text: gaxText.text }] });
+    const result = diagnose({
+      files: [
+        { name: 'cs.cfg', text: csText.text },
+        { name: 'gax.cfg', text: gaxText.text },
+      ],
+    });
     expect(result.findings.map((f) => f.id)).toContain('TTL_SHORTER_THAN_LIFE');
   });
 });

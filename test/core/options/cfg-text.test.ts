@@ -28,10 +28,29 @@ const sectionName = fc
   .map((cs) => cs.join(''))
   .filter((n) => n === n.trim() && n.length > 0 && !/[\r\n\u0000]/.test(n));
 // Values: odd but legal — spaces at the ends, quotes, "=", "#", ";", tabs, unicode, empty.
-const value = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.constantFrom('', ' ', '  enable  ', '"quoted"', "'single'", '"', "'", '"half', 'a=b=c', '# not a comment', '; nor this', '\tTAB\t', '{PXZ}', '""', "''", ' "x" '),
-).filter((v) => !/[\r\n\u0000]/.test(v));
+const value = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '  enable  ',
+      '"quoted"',
+      "'single'",
+      '"',
+      "'",
+      '"half',
+      'a=b=c',
+      '# not a comment',
+      '; nor this',
+      '\tTAB\t',
+      '{PXZ}',
+      '""',
+      "''",
+      ' "x" ',
+    ),
+  )
+  .filter((v) => !/[\r\n\u0000]/.test(v));
 
 const optionSet = fc.record({
   application: fc.constantFrom('cs' as const, 'gax' as const),

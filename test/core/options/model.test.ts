@@ -201,7 +201,10 @@ describe('converters', () => {
       sections: { system: { 'token-tolerance': '60', x: 'true' } },
     });
     // the store keeps a profile's options under "options"
-    expect(fromProfile({ kind: 'gax', options: { confserv_trusted: true } })).toEqual({ application: 'gax', sections: { general: { confserv_trusted: 'true' } } });
+    expect(fromProfile({ kind: 'gax', options: { confserv_trusted: true } })).toEqual({
+      application: 'gax',
+      sections: { general: { confserv_trusted: 'true' } },
+    });
     expect(optionSetFromJson({ id: 'x', name: 'Lab', kind: 'cs', options: { 'token-ttl': '30' }, users: [] })).toEqual({
       ok: true,
       set: { application: 'cs', sections: { system: { 'token-ttl': '30' } } },

@@ -89,7 +89,10 @@ describe('the window shows what main and the page report', () => {
       {
         invoke: (channel, input) =>
           channel === 'app.openExternal'
-            ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'app.openExternal failed unexpectedly', hint: 'The window keeps working.' } })
+            ? Promise.resolve({
+                ok: false,
+                error: { code: 'INTERNAL', message: 'app.openExternal failed unexpectedly', hint: 'The window keeps working.' },
+              })
             : real.invoke(channel, input),
         on: (event, listener) => real.on(event, listener),
       },
@@ -119,7 +122,9 @@ describe('the window shows what main and the page report', () => {
     // As the hosts' crash handlers report an uncaught exception: through the real runtime and its event.
     bridge.runtime.reportProblem(new TypeError(`a timer failed for ${UUID}`));
     const banner = await screen.findByRole('alert');
-    expect(banner.textContent).toContain('Unexpected error in GAX Token Lab (main side): TypeError: a timer failed for ••••••••-••••-••••-••••-••••••••5d6e');
+    expect(banner.textContent).toContain(
+      'Unexpected error in GAX Token Lab (main side): TypeError: a timer failed for ••••••••-••••-••••-••••-••••••••5d6e',
+    );
     expect(banner.textContent).not.toContain(UUID);
   });
 });

@@ -43,7 +43,12 @@ describe('ConnectForm', () => {
     expect(f.request('r')).toBeNull();
     expect(f.errorFor('password')).toBe('enter the password');
     f.password = 'pw';
-    expect(f.request('r')).toEqual({ runId: 'r', target: { kind: 'host', host: 'cs.example.com', port: 2020 }, userName: 'default', credentials: { kind: 'password', password: 'pw' } });
+    expect(f.request('r')).toEqual({
+      runId: 'r',
+      target: { kind: 'host', host: 'cs.example.com', port: 2020 },
+      userName: 'default',
+      credentials: { kind: 'password', password: 'pw' },
+    });
   });
 
   it('pins a fingerprint or trusts a CA file for a host target, with the server name when given', async () => {

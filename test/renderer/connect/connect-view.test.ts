@@ -42,7 +42,14 @@ describe('Connect view', () => {
     expect(message.textContent).toMatch(/^"default" is registered on 127\.0\.0\.1:\d+ by token/);
     const steps = screen.getByRole('list', { name: 'Login steps' });
     const items = within(steps).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('.label')!.textContent)).toEqual(['Resolve host', 'TCP connect', 'TLS handshake', 'Hello (csmock/1)', 'Mint token', 'RegisterClient']);
+    expect(items.map((li) => li.querySelector('.label')!.textContent)).toEqual([
+      'Resolve host',
+      'TCP connect',
+      'TLS handshake',
+      'Hello (csmock/1)',
+      'Mint token',
+      'RegisterClient',
+    ]);
     expect(items[1]!.textContent).toMatch(/done.*\d+(\.\d)? ms/);
     expect(items[2]!.textContent).toContain('skipped');
     expect(screen.getByText('Clock offset')).toBeTruthy();

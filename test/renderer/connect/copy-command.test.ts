@@ -16,7 +16,9 @@ describe('Copy as command from the Connect form', () => {
     const f = new ConnectForm();
     const input = f.request('r1')!;
     const c = commandForRun(input, { host: '127.0.0.1', port: 2021, tls: true, fingerprint256: FP })!;
-    expect(c.command).toBe(`gax-token login --host 127.0.0.1 --port 2021 --tls --fingerprint ${FP} --user default --uuid-file ./token-uuid.txt --life 60`);
+    expect(c.command).toBe(
+      `gax-token login --host 127.0.0.1 --port 2021 --tls --fingerprint ${FP} --user default --uuid-file ./token-uuid.txt --life 60`,
+    );
     expect(c.notes).toEqual([expect.stringMatching(/^\.\/token-uuid\.txt: the mock CS's token-uuid .*mockcs-token-uuid/)]);
     // a listener that is gone: no command rather than a wrong one
     expect(commandForRun(input, null)).toBeNull();
@@ -49,7 +51,12 @@ describe('Copy as command from the Connect form', () => {
     const copied = clipboardText(c);
     expect(copied).not.toContain(SECRET_UUID);
     expect(copied.trimEnd().split('\n').at(-1)).toBe(c.command);
-    expect(copied.split('\n').slice(0, -2).every((l) => l.startsWith('# '))).toBe(true);
+    expect(
+      copied
+        .split('\n')
+        .slice(0, -2)
+        .every((l) => l.startsWith('# ')),
+    ).toBe(true);
   });
 
   it('a password login: the password from $CS_PASSWORD, never the typed one', () => {

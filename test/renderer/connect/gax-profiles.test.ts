@@ -19,7 +19,11 @@ beforeAll(async () => {
   bridge = await runtimeBridge();
   setBridge(bridge);
   const cs = await bridge.call('profiles.create', { kind: 'cs', name: 'Lab CS', options: { 'token-preambula': '{LAB}', 'token-uuid': UUID } });
-  const gax = await bridge.call('profiles.create', { kind: 'gax', name: 'Lab GAX', options: { confserv_trusted: 'true', token_life_in_minutes: '15' } });
+  const gax = await bridge.call('profiles.create', {
+    kind: 'gax',
+    name: 'Lab GAX',
+    options: { confserv_trusted: 'true', token_life_in_minutes: '15' },
+  });
   const plain = await bridge.call('profiles.create', { kind: 'gax', name: 'Untrusted GAX', options: { confserv_trusted: 'False' } });
   const pair = await bridge.call('profiles.create', { kind: 'pair', name: 'Lab', csProfileId: cs.id, gaxProfileId: gax.id });
   ids = { cs: cs.id, gax: plain.id, pair: pair.id };
@@ -47,7 +51,7 @@ describe('GaxProfiles', () => {
     expect(p.applied).toBe('Set confserv_trusted=false.');
   });
 
-  it('fills them from a pair, with the CS profile\'s token-uuid, and the login is accepted', async () => {
+  it("fills them from a pair, with the CS profile's token-uuid, and the login is accepted", async () => {
     const p = new GaxProfiles();
     const f = new ConnectForm();
     expect(await p.apply(ids.pair, f)).toBe(true);

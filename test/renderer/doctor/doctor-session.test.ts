@@ -19,7 +19,11 @@ const UUID = '9c41e7d2-3b8a-4f65-a1d0-7e2c5b9f4a83';
 
 async function fixture(path: string): Promise<FileSource> {
   const bytes = await readFile(join(FIXTURES, path));
-  return { name: path.split('/').pop()!, size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+  return {
+    name: path.split('/').pop()!,
+    size: bytes.length,
+    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  };
 }
 
 function textSource(name: string, text: string): FileSource {
@@ -39,7 +43,11 @@ beforeEach(async () => {
   wizard = new SetupWizard();
   navigated = 0;
   saved = [];
-  session = new DoctorSession(wizard, () => navigated++, (req) => saveText(req, (r) => saved.push(r)));
+  session = new DoctorSession(
+    wizard,
+    () => navigated++,
+    (req) => saveText(req, (r) => saved.push(r)),
+  );
 });
 afterEach(async () => {
   await bridge.close();
@@ -58,7 +66,7 @@ describe('DoctorInputs', () => {
     const inputs = new DoctorInputs();
     const huge: FileSource = { name: 'core.dump', size: 64 * 1024 * 1024, arrayBuffer: async () => new ArrayBuffer(0) };
     await inputs.addFiles([huge]);
-    expect(inputs.refused).toEqual(['core.dump: 64.0 MB is far larger than an options export; export the application\'s options again.']);
+    expect(inputs.refused).toEqual(["core.dump: 64.0 MB is far larger than an options export; export the application's options again."]);
     await inputs.addFiles(Array.from({ length: 49 }, (_, i) => textSource(`f${i}.cfg`, '[general]\nconfserv_trusted=true\n')));
     expect(inputs.files).toHaveLength(48);
     expect(inputs.refused).toEqual(['f48.cfg: not added, the doctor reads at most 48 files at once.']);
@@ -117,7 +125,11 @@ describe('DoctorSession.diagnose', () => {
         'GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS, so the CS checks the token as an ordinary password and refuses it.',
     });
     expect(d.groups.map((g) => [g.severity, g.findings.map((f) => f.id)])).toEqual([['error', ['MODE_NOT_ENABLED']]]);
-    expect(d.groups[0]?.findings[0]).toMatchObject({ file: 'confserv.cfg', line: 27, fix: expect.stringContaining('token-authentication-mode=enable') });
+    expect(d.groups[0]?.findings[0]).toMatchObject({
+      file: 'confserv.cfg',
+      line: 27,
+      fix: expect.stringContaining('token-authentication-mode=enable'),
+    });
     expect(d.result.files.map((f) => [f.name, f.application, f.normalised.map((n) => n.kind)])).toEqual([
       ['confserv.cfg', 'cs', ['crlf', 'blank-lines']],
       ['gax.cfg', 'gax', ['crlf', 'blank-lines']],
@@ -135,7 +147,9 @@ describe('DoctorSession.diagnose', () => {
     // token_ttl is misspelt, so today the CS ignores it; the ttl error only comes once it is renamed.
     expect(d.result.findings.find((f) => f.id === 'TTL_SHORTER_THAN_LIFE')?.afterFixes).toBe(true);
     expect(d.verdict.kind).toBe('warn');
-    expect(d.verdict.sentence).toBe('Nothing in these files stops GAX from logging in, but 2 things need attention: first, an option name is misspelt, so its application ignores it. Not seen here: the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).');
+    expect(d.verdict.sentence).toBe(
+      'Nothing in these files stops GAX from logging in, but 2 things need attention: first, an option name is misspelt, so its application ignores it. Not seen here: the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).',
+    );
   });
 
   it('passes the usernames and the measured clock offset to the rules', async () => {
@@ -148,7 +162,10 @@ describe('DoctorSession.diagnose', () => {
     expect(ids).toContain('TOKEN_TOO_LONG');
     expect(ids).toContain('CLOCK_SKEW_EXCEEDS_TOLERANCE');
     expect(session.diagnosis!.verdict.kind).toBe('error');
-    expect(bridge.calls.find((c) => c.channel === 'doctor.diagnose')?.input).toMatchObject({ users: ['a-very-long-user-name-for-tokens'], clockOffsetSeconds: -300 });
+    expect(bridge.calls.find((c) => c.channel === 'doctor.diagnose')?.input).toMatchObject({
+      users: ['a-very-long-user-name-for-tokens'],
+      clockOffsetSeconds: -300,
+    });
   });
 
   it('says which input could not be read and what is wrong with it', async () => {
@@ -183,7 +200,11 @@ describe('DoctorSession.diagnose', () => {
       options: { 'token-authentication-mode': 'enable', 'token-uuid': UUID, 'token-ttl': '5' },
       users: [{ userName: 'svc-gax-administrator-01', enabled: true }],
     });
-    const gax = await bridge.call('profiles.create', { kind: 'gax', name: 'Prod GAX', options: { confserv_trusted: 'true', token_life_in_minutes: '30' } });
+    const gax = await bridge.call('profiles.create', {
+      kind: 'gax',
+      name: 'Prod GAX',
+      options: { confserv_trusted: 'true', token_life_in_minutes: '30' },
+    });
     const pair = await bridge.call('profiles.create', { kind: 'pair', name: 'Prod', csProfileId: cs.id, gaxProfileId: gax.id });
     await session.profiles.load();
     session.profiles.setPicked(pair.id, true);
@@ -230,7 +251,11 @@ describe('the corrected files', () => {
   });
 
   it('ask the wizard for the token-uuid when a profile’s was not shown to the doctor', async () => {
-    const cs = await bridge.call('profiles.create', { kind: 'cs', name: 'Lab CS', options: { 'token-authentication-mode': 'enable', 'token-uuid': UUID } });
+    const cs = await bridge.call('profiles.create', {
+      kind: 'cs',
+      name: 'Lab CS',
+      options: { 'token-authentication-mode': 'enable', 'token-uuid': UUID },
+    });
     await session.profiles.load();
     session.profiles.setPicked(cs.id, true);
     await session.diagnose();

@@ -80,7 +80,9 @@ describe('Doctor view', () => {
     const list = await screen.findByRole('list', { name: 'Files to check' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     const verdict = await screen.findByTestId('doctor-verdict');
-    expect(verdict.textContent).toBe('Nothing in these files stops GAX from logging in with tokens — but the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).');
+    expect(verdict.textContent).toBe(
+      'Nothing in these files stops GAX from logging in with tokens — but the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).',
+    );
   });
 
   it('says when the inputs changed since the diagnosis shown, and diagnoses again on request', async () => {
@@ -109,10 +111,16 @@ describe('Doctor view', () => {
 
   it('reads the CS and GAX paste boxes together, and another CS box, each with a source label and the not-checked list', async () => {
     render(DoctorView);
-    await fireEvent.input(screen.getByLabelText(/Or paste CS options/), { target: { value: '[system]\ntoken-authentication-mode=enable\ntoken-ttl=30\n' } });
-    await fireEvent.input(screen.getByLabelText(/Or paste GAX options/), { target: { value: '[general]\nconfserv_trusted=TRUE\ntoken_life_in_minutes=20\n' } });
+    await fireEvent.input(screen.getByLabelText(/Or paste CS options/), {
+      target: { value: '[system]\ntoken-authentication-mode=enable\ntoken-ttl=30\n' },
+    });
+    await fireEvent.input(screen.getByLabelText(/Or paste GAX options/), {
+      target: { value: '[general]\nconfserv_trusted=TRUE\ntoken_life_in_minutes=20\n' },
+    });
     await fireEvent.click(screen.getByRole('button', { name: /Add another CS/ }));
-    await fireEvent.input(screen.getByLabelText(/Or paste CS options 2/), { target: { value: '[csproxy]\n[system]\ntoken-authentication-mode=enable\n' } });
+    await fireEvent.input(screen.getByLabelText(/Or paste CS options 2/), {
+      target: { value: '[csproxy]\n[system]\ntoken-authentication-mode=enable\n' },
+    });
     await diagnoseAndWait();
     expect(screen.getByText(/Checked Pasted CS options \(CS\), Pasted GAX options \(GAX\), Pasted CS options 2 \(CS Proxy\)/)).toBeTruthy();
     const warnings = screen.getByRole('region', { name: /Warnings/ }).textContent ?? '';
@@ -121,7 +129,11 @@ describe('Doctor view', () => {
     expect(screen.getAllByRole('button', { name: /^(Genesys doc|tool's model|advice) — show the source/ }).length).toBeGreaterThanOrEqual(2);
     expect(screen.getByTestId('doctor-not-checked').textContent).toContain('the token-uuid GAX signs with');
     expect(bridge.calls.find((c) => c.channel === 'doctor.diagnose')?.input).toMatchObject({
-      files: [{ name: 'Pasted CS options', application: 'cs' }, { name: 'Pasted GAX options', application: 'gax' }, { name: 'Pasted CS options 2', application: 'cs' }],
+      files: [
+        { name: 'Pasted CS options', application: 'cs' },
+        { name: 'Pasted GAX options', application: 'gax' },
+        { name: 'Pasted CS options 2', application: 'cs' },
+      ],
     });
   });
 

@@ -24,33 +24,47 @@ describe('verdictOf', () => {
     // "looks right" never hides what no export shows: the key GAX signs with
     expect(verdictFor(['good-unix/confserv.conf', 'good-unix/gax.conf'])).toEqual({
       kind: 'ok',
-      sentence: 'Nothing in these files stops GAX from logging in with tokens — but the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).',
+      sentence:
+        'Nothing in these files stops GAX from logging in with tokens — but the token-uuid GAX signs with is not in any export: compare it with the CS’s (see Not checked).',
     });
   });
 
   it('token-ttl shorter than the token life: fresh tokens refused', () => {
     const v = verdictFor(['ttl-shorter/cs.cfg', 'ttl-shorter/gax.cfg']);
     expect(v.kind).toBe('error');
-    expect(v.sentence).toMatch(/^GAX cannot log in: token-ttl is shorter than GAX’s token life, so the CS refuses every freshly minted token as not yet valid/);
+    expect(v.sentence).toMatch(
+      /^GAX cannot log in: token-ttl is shorter than GAX’s token life, so the CS refuses every freshly minted token as not yet valid/,
+    );
   });
 
   it('several errors: the one that stops a login first leads, the rest are counted', () => {
     const v = verdictOf(
       diagnose({
-        files: [text('cs.cfg', '[system]\ntoken-authentication-mode=disable\ntoken-uuid=not-a-uuid\ntoken-ttl=5\n'), text('gax.cfg', '[general]\nconfserv_trusted=true\ntoken_life_in_minutes=20\n')],
+        files: [
+          text('cs.cfg', '[system]\ntoken-authentication-mode=disable\ntoken-uuid=not-a-uuid\ntoken-ttl=5\n'),
+          text('gax.cfg', '[general]\nconfserv_trusted=true\ntoken_life_in_minutes=20\n'),
+        ],
       }),
     );
     expect(v.kind).toBe('error');
-    expect(v.sentence).toMatch(/^GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS.+ \(and \d more errors? below\)\.$/);
+    expect(v.sentence).toMatch(
+      /^GAX cannot log in: it sends a token as its password, but token authentication is not enabled on the CS.+ \(and \d more errors? below\)\.$/,
+    );
   });
 
   it('a value Genesys does not accept is named in the sentence', () => {
-    const v = verdictOf(diagnose({ files: [text('cs.cfg', '[system]\ntoken-authentication-mode=on\n'), text('gax.cfg', '[general]\nconfserv_trusted=false\n')] }));
-    expect(v.sentence).toBe('A token option’s value is outside what Genesys publishes: [system] token-authentication-mode="on" (line 2): "on" is not enable, the only value Genesys names.');
+    const v = verdictOf(
+      diagnose({ files: [text('cs.cfg', '[system]\ntoken-authentication-mode=on\n'), text('gax.cfg', '[general]\nconfserv_trusted=false\n')] }),
+    );
+    expect(v.sentence).toBe(
+      'A token option’s value is outside what Genesys publishes: [system] token-authentication-mode="on" (line 2): "on" is not enable, the only value Genesys names.',
+    );
   });
 
   it('the CS accepts tokens but GAX does not send them', () => {
-    expect(verdictFor(['token-auth-unused/cs.cfg', 'token-auth-unused/gax.cfg']).sentence).toMatch(/^GAX still logs in with passwords: the CS accepts tokens, but GAX is not set to send them/);
+    expect(verdictFor(['token-auth-unused/cs.cfg', 'token-auth-unused/gax.cfg']).sentence).toMatch(
+      /^GAX still logs in with passwords: the CS accepts tokens, but GAX is not set to send them/,
+    );
   });
 
   it('passwords on both sides', () => {
@@ -68,6 +82,8 @@ describe('verdictOf', () => {
   });
 
   it('nothing readable', () => {
-    expect(verdictOf(diagnose({ files: [text('a.txt', 'hello'), text('b.txt', 'world')] })).sentence).toBe('None of the 2 inputs could be read, so nothing was checked: see why below.');
+    expect(verdictOf(diagnose({ files: [text('a.txt', 'hello'), text('b.txt', 'world')] })).sentence).toBe(
+      'None of the 2 inputs could be read, so nothing was checked: see why below.',
+    );
   });
 });

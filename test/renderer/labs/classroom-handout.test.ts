@@ -88,7 +88,14 @@ describe('the classroom handout', () => {
     expect(bridge.calls.filter((c) => c.channel === 'labs.handout.tokenUuid')).toEqual([]);
 
     // every other line copies exactly what it shows
-    for (const [name, id] of [['Copy Host', 'host'], ['Copy Port', 'port'], ['Copy User', 'user'], ['Copy confserv_trusted', 'trusted'], ['Copy Token life (minutes)', 'life'], ['Copy Preamble', 'preamble']] as const) {
+    for (const [name, id] of [
+      ['Copy Host', 'host'],
+      ['Copy Port', 'port'],
+      ['Copy User', 'user'],
+      ['Copy confserv_trusted', 'trusted'],
+      ['Copy Token life (minutes)', 'life'],
+      ['Copy Preamble', 'preamble'],
+    ] as const) {
       await fireEvent.click(within(sheet()).getByRole('button', { name }));
       await waitFor(() => expect(copied.at(-1)).toBe(text(id)));
     }

@@ -117,7 +117,13 @@ describe('ClassroomController', () => {
     expect(room.reachAt).toBe(`127.0.0.1:${port}`);
 
     for (const name of ['ada', 'ada', 'grace']) {
-      const r = await runLogin({ host: '127.0.0.1', port, userName: 'default', clientName: name, credentials: { kind: 'password', password: 'password' } });
+      const r = await runLogin({
+        host: '127.0.0.1',
+        port,
+        userName: 'default',
+        clientName: name,
+        credentials: { kind: 'password', password: 'password' },
+      });
       expect(r.outcome).toBe('accepted');
     }
     await expect.poll(() => room.totals.attempts, { timeout: 3000 }).toBe(3);
@@ -148,7 +154,13 @@ describe('ClassroomController', () => {
     expect(await room.start()).toBe(true);
     const port = room.classroom!.port!;
     for (const name of ['ada', 'grace']) {
-      const r = await runLogin({ host: '127.0.0.1', port, userName: 'default', clientName: name, credentials: { kind: 'password', password: 'password' } });
+      const r = await runLogin({
+        host: '127.0.0.1',
+        port,
+        userName: 'default',
+        clientName: name,
+        credentials: { kind: 'password', password: 'password' },
+      });
       expect(r.outcome).toBe('accepted');
     }
     await room.load();

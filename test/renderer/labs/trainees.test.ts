@@ -9,7 +9,19 @@ import { remoteHost, TraineeTally, type MockCsEvent } from '../../../src-rendere
 const ROOM = '192.0.2.2:2020';
 
 function ev(partial: Partial<MockCsEvent>): MockCsEvent {
-  return { time: 1_000, kind: 'register', listener: ROOM, remote: '192.0.2.7:50001', userName: 'u', authMethod: 'token', code: 'OK', message: 'm', latencyMs: 1, logLine: 'l', ...partial };
+  return {
+    time: 1_000,
+    kind: 'register',
+    listener: ROOM,
+    remote: '192.0.2.7:50001',
+    userName: 'u',
+    authMethod: 'token',
+    code: 'OK',
+    message: 'm',
+    latencyMs: 1,
+    logLine: 'l',
+    ...partial,
+  };
 }
 
 describe('TraineeTally', () => {

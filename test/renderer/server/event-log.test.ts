@@ -26,7 +26,13 @@ describe('RingBuffer', () => {
 describe('EventLog: filtering', () => {
   it('filters by user, by code and by words (any case, all words), and combines them', () => {
     const log = new EventLog();
-    log.append([connectEvent(0), registerEvent(1, 'alice'), registerEvent(2, 'bob', 'EXPIRED'), registerEvent(3, 'alice', 'BAD_SIGNATURE'), registerEvent(4, 'carol')]);
+    log.append([
+      connectEvent(0),
+      registerEvent(1, 'alice'),
+      registerEvent(2, 'bob', 'EXPIRED'),
+      registerEvent(3, 'alice', 'BAD_SIGNATURE'),
+      registerEvent(4, 'carol'),
+    ]);
     expect(log.total).toBe(5);
     expect(log.users).toEqual(['alice', 'bob', 'carol']);
     expect(log.codes).toEqual(['OK', 'BAD_SIGNATURE', 'EXPIRED']);
@@ -43,7 +49,7 @@ describe('EventLog: filtering', () => {
     // every word must appear, in any case; the hint is searched too
     log.setFilter({ text: 'msgcfg_error  CLOCKS' });
     expect(shownCodes(log)).toEqual(['EXPIRED']);
-    log.setFilter({ text: 'user \'carol\'' });
+    log.setFilter({ text: "user 'carol'" });
     expect(shownUsers(log)).toEqual(['carol']);
     log.setFilter({ text: '' });
     expect(log.visibleCount).toBe(5);

@@ -100,7 +100,11 @@ describe('LogPanel with 100,000 events', () => {
     const log = new EventLog();
     log.load(events.slice(0, 200));
     const downloads: SaveRequest[] = [];
-    const live = new LiveLog(log, () => T0, (r) => saveText(r, (req) => downloads.push(req)));
+    const live = new LiveLog(
+      log,
+      () => T0,
+      (r) => saveText(r, (req) => downloads.push(req)),
+    );
     render(LogPanel, { live, height: HEIGHT });
     await fireEvent.input(screen.getByLabelText('Text'), { target: { value: "user 'bob' MSGCFG_ERROR" } });
     const expected = events.slice(0, 200).filter((e) => e.userName === 'bob' && e.code !== 'OK');

@@ -121,7 +121,7 @@ describe('ServerConsole with the real mock CS', () => {
     expect(JSON.stringify(bridge.sent)).not.toContain(SECRET);
   });
 
-  it('edits the token options in the shared editor\'s values, applies them live, and follows the server otherwise', async () => {
+  it("edits the token options in the shared editor's values, applies them live, and follows the server otherwise", async () => {
     const o = c.options;
     o.sync();
     expect(o.values.mode).toBe('disable');

@@ -74,7 +74,9 @@ describe('the Server view never goes blank', () => {
     await within(main).findByText("The mock CS's status could not be read");
     expect(main.textContent).toContain('mockcs.status came with a mock CS status the window cannot read');
     await within(main).findByText('The kept events could not be read');
-    expect(main.textContent).toMatch(/unexpected error: TypeError: events is not iterable\s*The rest of the window keeps working; try again, or reload the window/);
+    expect(main.textContent).toMatch(
+      /unexpected error: TypeError: events is not iterable\s*The rest of the window keeps working; try again, or reload the window/,
+    );
     expect(main.textContent).toContain('Start server');
     expect(appProblems.list.map((p) => p.source).sort()).toEqual(['main', 'page']);
     expect(appProblems.list.find((p) => p.source === 'main')?.message).toBe('mockcs.status came with a mock CS status the window cannot read');
@@ -92,5 +94,4 @@ describe('the Server view never goes blank', () => {
     expect(appProblems.list.map((p) => [p.source, p.message])).toContainEqual(['main', 'mockcs.status got no answer from GAX Token Lab']);
     expect(liveLog.loading).toBe(false);
   });
-
 });

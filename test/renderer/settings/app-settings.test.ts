@@ -108,7 +108,9 @@ describe('where data and secrets are kept', () => {
     expect(notices[0]).toMatchObject({ file: 'settings.json', recoveredFrom: 'defaults' });
     expect(notices[0]?.setAsideTo).toMatch(/^settings\.corrupt-\d{4}-\d\d-\d\dT.+\.json$/);
     expect(existsSync(join(dir, notices[0]!.setAsideTo!))).toBe(true);
-    expect(notices[0]?.message).toMatch(/^settings\.json: .+; it was set aside as .+ and there was no good copy, so the app starts with default settings\. Reset to defaults: .+; secret storage: in memory only for this session \(the default\)\.$/);
+    expect(notices[0]?.message).toMatch(
+      /^settings\.json: .+; it was set aside as .+ and there was no good copy, so the app starts with default settings\. Reset to defaults: .+; secret storage: in memory only for this session \(the default\)\.$/,
+    );
   });
 });
 
@@ -117,7 +119,11 @@ describe('about', () => {
     await start({ mode: 'electron', keychain: true });
     const settings = new AppSettings(new Theme(null));
     await settings.load();
-    expect(settings.info).toMatchObject({ version: '0.1.0', mode: 'electron', versions: { electron: '45.5.0', chrome: '142.0.7444.52', node: '22.20.0' } });
+    expect(settings.info).toMatchObject({
+      version: '0.1.0',
+      mode: 'electron',
+      versions: { electron: '45.5.0', chrome: '142.0.7444.52', node: '22.20.0' },
+    });
   });
 
   it('opens an https link through main in Electron, and says why a bad one was not opened', async () => {

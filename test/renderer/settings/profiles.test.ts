@@ -183,7 +183,10 @@ describe('ProfileTransfer', () => {
     await list.load();
     const saved: SaveRequest[] = [];
     // Web mode: main answers USE_DOWNLOAD and the real saveText hands the file to the download.
-    const transfer = new ProfileTransfer(() => list.load(), (req) => saveText(req, (r) => saved.push(r)));
+    const transfer = new ProfileTransfer(
+      () => list.load(),
+      (req) => saveText(req, (r) => saved.push(r)),
+    );
 
     await transfer.exportProfiles(list.profiles);
     expect(transfer.exportError).toBeNull();
@@ -217,7 +220,10 @@ describe('ProfileTransfer', () => {
     await seed();
     const list = new ProfileList();
     await list.load();
-    const transfer = new ProfileTransfer(() => list.load(), async () => ({ ok: true, how: 'downloaded' }));
+    const transfer = new ProfileTransfer(
+      () => list.load(),
+      async () => ({ ok: true, how: 'downloaded' }),
+    );
     for (const p of list.profiles) transfer.setChosen(p.id, false);
     await transfer.exportProfiles(list.profiles);
     expect(transfer.exportError?.message).toBe('no profile is ticked for the export');

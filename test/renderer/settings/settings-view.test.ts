@@ -54,7 +54,11 @@ describe('Settings view: profiles', () => {
     await seed(await start());
     render(SettingsView);
     const cs = await screen.findByRole('list', { name: /CS profiles/ });
-    expect(within(cs).getAllByRole('listitem').map((li) => li.querySelector('.name')?.textContent)).toEqual(['Lab CS']);
+    expect(
+      within(cs)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.name')?.textContent),
+    ).toEqual(['Lab CS']);
     expect(screen.getByRole('heading', { name: /Pairs 0/ })).toBeTruthy();
     expect(screen.getByText(/No pair yet\. The Set up wizard saves/)).toBeTruthy();
   });

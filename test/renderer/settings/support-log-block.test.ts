@@ -33,14 +33,20 @@ describe('the support log in Settings', () => {
   });
 
   it('desktop: says so when the folder could not be opened', async () => {
-    setBridge(logBridge(() => ({ path: '/logs', opened: false })), 'electron');
+    setBridge(
+      logBridge(() => ({ path: '/logs', opened: false })),
+      'electron',
+    );
     render(SupportLogBlock);
     await fireEvent.click(await screen.findByRole('button', { name: 'Open folder' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/the folder could not be opened.*Copy its path/);
   });
 
   it('web mode: the path with Copy, no Open button', async () => {
-    setBridge(logBridge(() => ({ path: '/srv/lab/logs', opened: false })), 'web');
+    setBridge(
+      logBridge(() => ({ path: '/srv/lab/logs', opened: false })),
+      'web',
+    );
     render(SupportLogBlock);
     expect(await screen.findByText('/srv/lab/logs')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy the log folder path' })).toBeTruthy();

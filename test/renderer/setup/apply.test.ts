@@ -111,14 +111,27 @@ describe('Apply: the pair saved as profiles', () => {
     const pair = apply.savedPair!;
     expect(pair.pair).toMatchObject({ kind: 'pair', name: 'Token authentication 2026-03-14' });
     const cs = await rb.t.call('profiles.get', { id: pair.cs.id });
-    expect(cs.kind === 'cs' && cs.options).toEqual({ 'token-authentication-mode': 'enable', 'token-uuid': { set: true, masked: expect.stringMatching(/6e35$/) } });
+    expect(cs.kind === 'cs' && cs.options).toEqual({
+      'token-authentication-mode': 'enable',
+      'token-uuid': { set: true, masked: expect.stringMatching(/6e35$/) },
+    });
     const gax = await rb.t.call('profiles.get', { id: pair.gax.id });
     expect(gax.kind === 'gax' && gax.options).toEqual({ confserv_trusted: 'true', token_life_in_minutes: '20' });
     const p = await rb.t.call('profiles.get', { id: pair.pair.id });
     expect(p).toMatchObject({ kind: 'pair', csProfileId: pair.cs.id, gaxProfileId: pair.gax.id });
     // the token-uuid is usable from the profile, as the Tokens and Connect views use it
-    const minted = await rb.t.call('token.mint', { username: 'alice', tokenUuid: { kind: 'profile', profileId: pair.pair.id }, lifeMinutes: 20, preamble: '{PXZ}' });
-    const verified = await rb.t.call('token.verify', { value: minted.token, preamble: '{PXZ}', tokenUuid: { kind: 'typed', value: UUID }, userName: 'alice' });
+    const minted = await rb.t.call('token.mint', {
+      username: 'alice',
+      tokenUuid: { kind: 'profile', profileId: pair.pair.id },
+      lifeMinutes: 20,
+      preamble: '{PXZ}',
+    });
+    const verified = await rb.t.call('token.verify', {
+      value: minted.token,
+      preamble: '{PXZ}',
+      tokenUuid: { kind: 'typed', value: UUID },
+      userName: 'alice',
+    });
     expect(verified.code).toBe('OK');
   });
 

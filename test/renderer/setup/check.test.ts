@@ -39,7 +39,13 @@ describe('the sample token', () => {
     expect(sample.exp).toBe(NOW_MS / 1000 + 60 * 60);
     expect(check.sampleUsesThrowaway).toBe(true);
     const mint = rb.calls.find((c) => c.channel === 'token.mint')!;
-    expect(mint.input).toMatchObject({ username: 'alice', tokenUuid: { kind: 'typed', value: THROWAWAY }, lifeMinutes: 60, preamble: '{PXZ}', now: NOW_MS / 1000 });
+    expect(mint.input).toMatchObject({
+      username: 'alice',
+      tokenUuid: { kind: 'typed', value: THROWAWAY },
+      lifeMinutes: 60,
+      preamble: '{PXZ}',
+      now: NOW_MS / 1000,
+    });
   });
 
   it('uses the wizard’s own token-uuid and preamble when it has them', async () => {
@@ -154,9 +160,19 @@ describe('the warnings', () => {
 
 describe('pure helpers', () => {
   it('the wizard notes come from the settings alone', () => {
-    const base = { mode: 'enable', preamble: '{PXZ}', tokenUuid: null, toleranceSeconds: null, ttlMinutes: null, confservTrusted: true, lifeMinutes: 30 } as const;
+    const base = {
+      mode: 'enable',
+      preamble: '{PXZ}',
+      tokenUuid: null,
+      toleranceSeconds: null,
+      ttlMinutes: null,
+      confservTrusted: true,
+      lifeMinutes: 30,
+    } as const;
     expect(wizardNotes(base)).toEqual([]);
-    expect(wizardNotes({ ...base, ttlMinutes: 0 })[0]!.message).toBe('[system] token-ttl=0 means unset: the CS uses GAX token_life_in_minutes (30 min)');
+    expect(wizardNotes({ ...base, ttlMinutes: 0 })[0]!.message).toBe(
+      '[system] token-ttl=0 means unset: the CS uses GAX token_life_in_minutes (30 min)',
+    );
   });
 
   it('the doctor reads the same lines the Apply step writes', () => {

@@ -67,8 +67,13 @@ describe('CS [system] options: validation per field', () => {
     expect(checkCsOptions(values({ tolerance: '' })).settings.tokenToleranceSeconds).toBeNull();
     const unit = checkCsOptions(values({ tolerance: '2min' }));
     expect(unit.errors['token-tolerance']).toEqual({ message: '"2min" holds a unit; the option is a plain number of seconds', suggestion: '120' });
-    expect(checkCsOptions(values({ ttl: '2h' })).errors['token-ttl']).toEqual({ message: '"2h" holds a unit; the option is a plain number of minutes', suggestion: '120' });
-    expect(checkCsOptions(values({ tolerance: '-5' })).errors['token-tolerance']?.message).toBe('-5 is negative; it must be a whole number from 0 to 2147483647');
+    expect(checkCsOptions(values({ ttl: '2h' })).errors['token-ttl']).toEqual({
+      message: '"2h" holds a unit; the option is a plain number of minutes',
+      suggestion: '120',
+    });
+    expect(checkCsOptions(values({ tolerance: '-5' })).errors['token-tolerance']?.message).toBe(
+      '-5 is negative; it must be a whole number from 0 to 2147483647',
+    );
     expect(checkCsOptions(values({ ttl: '1.5' })).errors['token-ttl']?.message).toMatch(/not a whole number/);
     expect(checkCsOptions(values({ ttl: '2147483648' })).errors['token-ttl']?.message).toMatch(/more than 2147483647/);
     const zero = checkCsOptions(values({ tolerance: '0', ttl: '0' }));
@@ -125,7 +130,11 @@ describe('CS [system] options: what is written and sent', () => {
   });
 
   it('reads a [system] section; a token-uuid left out as a secret asks to be pasted', () => {
-    expect(csOptionsFromSection({ 'token-authentication-mode': 'enable', 'token-ttl': '20' })).toMatchObject({ mode: 'enable', uuidChoice: 'cs', ttl: '20' });
+    expect(csOptionsFromSection({ 'token-authentication-mode': 'enable', 'token-ttl': '20' })).toMatchObject({
+      mode: 'enable',
+      uuidChoice: 'cs',
+      ttl: '20',
+    });
     expect(csOptionsFromSection({}, { uuidOmitted: true })).toMatchObject({ mode: 'disable', uuidChoice: 'paste', pastedUuid: '' });
     expect(csOptionsFromSection({ 'token-uuid': UUID })).toMatchObject({ uuidChoice: 'paste', pastedUuid: UUID });
   });
@@ -143,7 +152,10 @@ describe('CS [system] options: what is written and sent', () => {
 describe('the editor state', () => {
   it('shows a typed error at once, an empty-field error only once the field was touched or when asked for all', () => {
     const w = new SetupWizard();
-    const editor = new CsOptionsEditorState(() => w.cs, () => UUID);
+    const editor = new CsOptionsEditorState(
+      () => w.cs,
+      () => UUID,
+    );
     w.cs.tolerance = 'abc';
     expect(editor.shownError('token-tolerance')?.message).toBe('"abc" is not a number; it must be a whole number from 0 to 2147483647');
     w.cs.uuidChoice = 'paste';
@@ -158,7 +170,10 @@ describe('the editor state', () => {
     const w = new SetupWizard();
     let n = 0;
     const made = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
-    const editor = new CsOptionsEditorState(() => w.cs, () => made[n++]!);
+    const editor = new CsOptionsEditorState(
+      () => w.cs,
+      () => made[n++]!,
+    );
     editor.chooseUuid('generate');
     expect(w.cs.generatedUuid).toBe(made[0]);
     editor.chooseUuid('cs');

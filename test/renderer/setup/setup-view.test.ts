@@ -146,7 +146,12 @@ describe('the shared CS options editor', () => {
   it('reports its validity, offers "keep" only when told what is kept, and generates a masked token-uuid', async () => {
     const checks: CsOptionsCheck[] = [];
     const options = reactive(defaultCsOptions());
-    render(CsOptionsEditor, { options, idPrefix: 'srv', keepUuidLabel: 'the mock CS’s configured one, ••••-6e35', onValidity: (c: CsOptionsCheck) => checks.push(c) });
+    render(CsOptionsEditor, {
+      options,
+      idPrefix: 'srv',
+      keepUuidLabel: 'the mock CS’s configured one, ••••-6e35',
+      onValidity: (c: CsOptionsCheck) => checks.push(c),
+    });
     expect(checks.at(-1)?.valid).toBe(true);
     expect(screen.getByRole('radio', { name: /Keep the current one/ })).toBeTruthy();
     await fireEvent.input(screen.getByLabelText(/^Time to live/), { target: { value: '-1' } });

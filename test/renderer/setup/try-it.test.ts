@@ -46,7 +46,14 @@ describe('Try it', () => {
     expect(streamed.length).toBeGreaterThanOrEqual(6);
     // the mock CS runs with exactly the wizard's options
     const o = await mockOptions();
-    expect(o).toMatchObject({ tokenAuthenticationMode: 'enable', tokenPreambula: '{PXZ}', tokenToleranceSeconds: 90, gaxTokenLifeMinutes: 60, clockOffsetSeconds: 0, diagnostics: 'teaching' });
+    expect(o).toMatchObject({
+      tokenAuthenticationMode: 'enable',
+      tokenPreambula: '{PXZ}',
+      tokenToleranceSeconds: 90,
+      gaxTokenLifeMinutes: 60,
+      clockOffsetSeconds: 0,
+      diagnostics: 'teaching',
+    });
     expect(o.tokenUuid.source).toBe('generated');
     expect(tryIt.stale).toBe(false);
     wizard.cs.ttl = '30';
@@ -147,17 +154,31 @@ describe('Try it', () => {
 });
 
 describe('replay plans', () => {
-  const base = { mode: 'enable', preamble: '{PXZ}', tokenUuid: null, toleranceSeconds: null, ttlMinutes: null, confservTrusted: true, lifeMinutes: 60 } as const;
+  const base = {
+    mode: 'enable',
+    preamble: '{PXZ}',
+    tokenUuid: null,
+    toleranceSeconds: null,
+    ttlMinutes: null,
+    confservTrusted: true,
+    lifeMinutes: 60,
+  } as const;
 
   it('clock skew: just past the edge of the window, on the nearer side', () => {
     expect(replayPlan('clock-skew', base, [])).toMatchObject({ available: true, serverClockOffsetSeconds: -120, expectCode: 'NOT_YET_VALID' });
     // a token-ttl a day long opens the window 23 h early: the CS clock ahead is the nearer edge
-    expect(replayPlan('clock-skew', { ...base, ttlMinutes: 1440 }, [])).toMatchObject({ serverClockOffsetSeconds: 3600 + 60 + 60, expectCode: 'EXPIRED' });
+    expect(replayPlan('clock-skew', { ...base, ttlMinutes: 1440 }, [])).toMatchObject({
+      serverClockOffsetSeconds: 3600 + 60 + 60,
+      expectCode: 'EXPIRED',
+    });
     expect(replayPlan('clock-skew', { ...base, ttlMinutes: 2147483647, lifeMinutes: 1073741823 }, [])).toMatchObject({ available: false });
   });
 
   it('expired: GAX’s clock back by the life plus tolerance plus a minute', () => {
-    expect(replayPlan('expired', { ...base, toleranceSeconds: 300 }, [])).toMatchObject({ gaxClockOffsetSeconds: -(3600 + 300 + 60), expectCode: 'EXPIRED' });
+    expect(replayPlan('expired', { ...base, toleranceSeconds: 300 }, [])).toMatchObject({
+      gaxClockOffsetSeconds: -(3600 + 300 + 60),
+      expectCode: 'EXPIRED',
+    });
   });
 
   it('unknown user: a name the mock CS does not have', () => {

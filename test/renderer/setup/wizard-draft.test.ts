@@ -44,7 +44,12 @@ describe('wizard draft', () => {
   it('asks for a pasted token-uuid again, and ignores a draft of the wrong shape', () => {
     sessionStorage.setItem(
       'gax-token-lab.wizard-draft.v1',
-      JSON.stringify({ step: 'gax', cs: { mode: 'enable', preamble: '{PXZ}', uuidChoice: 'paste', tolerance: '', ttl: '' }, gax: { trusted: 'false', life: '30' }, sampleUser: 'bob' }),
+      JSON.stringify({
+        step: 'gax',
+        cs: { mode: 'enable', preamble: '{PXZ}', uuidChoice: 'paste', tolerance: '', ttl: '' },
+        gax: { trusted: 'false', life: '30' },
+        sampleUser: 'bob',
+      }),
     );
     const w = new SetupWizard();
     restoreDraft(w);

@@ -7,10 +7,20 @@ const UUID = '7e3a91c4-5b2d-4f86-a0e9-d41c2b7f6e35';
 
 describe('GAX [general] options: validation per field', () => {
   it('requires a token life (GAX’s own default is not published) and checks it as Genesys documents it', () => {
-    expect(checkGaxOptions({ trusted: 'true', life: '60' })).toMatchObject({ valid: true, settings: { confservTrusted: true, tokenLifeMinutes: 60 } });
-    expect(checkGaxOptions({ trusted: 'true', life: '' }).errors.token_life_in_minutes?.message).toMatch(/empty.*Genesys does not publish GAX’s default/);
-    expect(checkGaxOptions({ trusted: 'true', life: '0' }).errors.token_life_in_minutes?.message).toBe('0 is not positive; it must be a positive whole number (1–2147483647)');
-    expect(checkGaxOptions({ trusted: 'true', life: '1h' }).errors.token_life_in_minutes).toEqual({ message: '"1h" holds a unit; the option is a plain number of minutes', suggestion: '60' });
+    expect(checkGaxOptions({ trusted: 'true', life: '60' })).toMatchObject({
+      valid: true,
+      settings: { confservTrusted: true, tokenLifeMinutes: 60 },
+    });
+    expect(checkGaxOptions({ trusted: 'true', life: '' }).errors.token_life_in_minutes?.message).toMatch(
+      /empty.*Genesys does not publish GAX’s default/,
+    );
+    expect(checkGaxOptions({ trusted: 'true', life: '0' }).errors.token_life_in_minutes?.message).toBe(
+      '0 is not positive; it must be a positive whole number (1–2147483647)',
+    );
+    expect(checkGaxOptions({ trusted: 'true', life: '1h' }).errors.token_life_in_minutes).toEqual({
+      message: '"1h" holds a unit; the option is a plain number of minutes',
+      suggestion: '60',
+    });
     expect(checkGaxOptions({ trusted: 'false', life: '60' }).notes.confserv_trusted).toMatch(/keeps sending each user’s password/);
   });
 
@@ -80,7 +90,9 @@ describe('the wizard: steps', () => {
     w.goTo('check');
     w.sampleUser = 'al\tice';
     expect(w.next()).toBe(false);
-    expect(w.refusal?.problems).toEqual([{ fieldId: FIELD_IDS.sampleUser, label: 'Sample username', message: 'the username holds a control character' }]);
+    expect(w.refusal?.problems).toEqual([
+      { fieldId: FIELD_IDS.sampleUser, label: 'Sample username', message: 'the username holds a control character' },
+    ]);
     w.sampleUser = '';
     expect(w.problems('check')[0]?.message).toBe('the username is empty');
     w.sampleUser = 'alice';

@@ -61,7 +61,10 @@ describe('SecondClock', () => {
   it('re-aligns after a late tick: the next one is still on the next boundary', () => {
     vi.useFakeTimers({ now: T0 });
     // every third timer fires 700 ms late
-    const clock = new SecondClock(() => Date.now(), lateScheduler((n) => (n % 3 === 1 ? 700 : 0)));
+    const clock = new SecondClock(
+      () => Date.now(),
+      lateScheduler((n) => (n % 3 === 1 ? 700 : 0)),
+    );
     const ticks: number[] = [];
     clock.subscribe((ms) => ticks.push(ms));
     vi.advanceTimersByTime(30_000);

@@ -32,7 +32,11 @@ export function fakeBridge(opts: { clock?: () => number } = {}): FakeBridge {
       if (source.kind === 'profile') {
         // a pair resolves to its CS profile's token-uuid, as services.ts does
         if (source.profileId === 'cs-1' || source.profileId === 'pair-1') return PROFILE_UUID;
-        throw new HandlerError('NO_TOKEN_UUID', 'CS profile "Lab CS" has no [system] token-uuid', 'Set token-uuid in the profile, or use the mock CS or a typed token-uuid.');
+        throw new HandlerError(
+          'NO_TOKEN_UUID',
+          'CS profile "Lab CS" has no [system] token-uuid',
+          'Set token-uuid in the profile, or use the mock CS or a typed token-uuid.',
+        );
       }
       const parsed = parseTokenUuid(source.value);
       if (!parsed.ok) throw new HandlerError('INVALID_UUID', `the token-uuid is not a UUID: ${parsed.reason}`);

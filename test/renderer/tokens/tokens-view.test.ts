@@ -76,7 +76,11 @@ describe('Tokens view: Mint', () => {
     const profile = await screen.findAllByRole('radio', { name: 'From a profile' });
     await fireEvent.click(profile[0]!);
     const select = screen.getByLabelText('CS profile');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a CS profile…', 'Lab CS', 'Empty CS', 'Lab pair (pair)']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose a CS profile…', 'Lab CS', 'Empty CS', 'Lab pair (pair)']);
   });
 });
 

@@ -20,7 +20,6 @@ const WHEN_ABSENT: Record<OptionName, string> = {
 /** "the CS reads token-ttl="30" (line 4) instead" or what the application does without the option. */
 export function insteadOf(def: OptionDefinition, app: AppModel | undefined): string {
   const current = app?.application === def.application ? effective(app, def.name) : undefined;
-  if (current)
-    return `${theApp(def.application)} reads ${shownAssignment(def.name, current.entry.value)}${atLine(current.entry.line)} instead`;
+  if (current) return `${theApp(def.application)} reads ${shownAssignment(def.name, current.entry.value)}${atLine(current.entry.line)} instead`;
   return WHEN_ABSENT[def.name];
 }

@@ -48,12 +48,22 @@ function read(app: AppModel, name: OptionName): Reading {
     case 'token-ttl': {
       const n = acceptedNumber(app, name);
       const set = n !== null && n > 0;
-      return { key: set ? String(n) : 'unset', shown: set ? String(n) : "it not set (GAX's token life is used)", line, write: set ? String(n) : null };
+      return {
+        key: set ? String(n) : 'unset',
+        shown: set ? String(n) : "it not set (GAX's token life is used)",
+        line,
+        write: set ? String(n) : null,
+      };
     }
     default: {
       const n = acceptedNumber(app, name);
       const seconds = n !== null && n > 0 ? n : DEFAULT_TOLERANCE_SECONDS;
-      return { key: String(seconds), shown: n !== null && n > 0 ? String(n) : `it not set (${DEFAULT_TOLERANCE_SECONDS} s)`, line, write: e ? String(seconds) : null };
+      return {
+        key: String(seconds),
+        shown: n !== null && n > 0 ? String(n) : `it not set (${DEFAULT_TOLERANCE_SECONDS} s)`,
+        line,
+        write: e ? String(seconds) : null,
+      };
     }
   }
 }
@@ -68,7 +78,7 @@ const CONSEQUENCE: Record<string, string> = {
   'token-ttl':
     'token-ttl sizes the window each server accepts a token in (documented for Configuration Server Proxy): a token one server accepts can be not yet valid at the other.',
   'token-tolerance':
-    'token-tolerance widens each server\'s window (documented for Configuration Server Proxy): near its edges a token one server accepts is refused by the other.',
+    "token-tolerance widens each server's window (documented for Configuration Server Proxy): near its edges a token one server accepts is refused by the other.",
 };
 
 function sourceFor(name: OptionName): Source {
@@ -85,10 +95,13 @@ function differ(ref: AppModel, other: AppModel, name: OptionName, anyEnabled: bo
   const base = { application: 'cs' as const, file: other.fileName };
   const target = name === 'token-authentication-mode' && anyEnabled ? 'enable' : a.write;
   if (name === 'token-uuid')
-    edits.push({ kind: 'note', ...base, text: `make ${other.fileName}'s token-uuid the one ${ref.fileName}'s CS checks with (the token-uuid is never changed by this tool)` });
+    edits.push({
+      kind: 'note',
+      ...base,
+      text: `make ${other.fileName}'s token-uuid the one ${ref.fileName}'s CS checks with (the token-uuid is never changed by this tool)`,
+    });
   else if (target !== null) edits.push({ kind: 'set', ...base, name, value: target });
-  else if (b.write !== null || effective(other, name))
-    edits.push({ kind: 'unset', ...base, name, line: b.line, note: `as in ${ref.fileName}` });
+  else if (b.write !== null || effective(other, name)) edits.push({ kind: 'unset', ...base, name, line: b.line, note: `as in ${ref.fileName}` });
   return {
     id: 'CS_OPTIONS_DIFFER',
     severity: 'warning',

@@ -14,16 +14,7 @@ import { timesRule } from './times.js';
 import { ttlUnitsRule } from './ttl-units.js';
 import { valuesRule } from './values.js';
 
-export const RULES: readonly Rule[] = [
-  structureRule,
-  valuesRule,
-  deploymentRule,
-  modesRule,
-  ttlUnitsRule,
-  timesRule,
-  lengthRule,
-  coverageRule,
-];
+export const RULES: readonly Rule[] = [structureRule, valuesRule, deploymentRule, modesRule, ttlUnitsRule, timesRule, lengthRule, coverageRule];
 
 export interface RuleInfo {
   /** the severity it is reported with (some rules lower it when the effect is milder, as noted) */
@@ -75,7 +66,7 @@ export const RULE_INFO: Record<RuleId, RuleInfo> = {
     title: "with the tool's reference token format (PXZ-1), some users' tokens do not fit the ~64-byte Password field of the GAX interface",
     source: modelSource('PXZ-1'),
   },
-  USERNAME_INVALID: { severity: 'warning', title: "a given username cannot be put in a PXZ-1 token", source: modelSource('PXZ-1') },
+  USERNAME_INVALID: { severity: 'warning', title: 'a given username cannot be put in a PXZ-1 token', source: modelSource('PXZ-1') },
   TTL_SHORTER_THAN_LIFE: {
     severity: 'error',
     title: 'token-ttl shorter than the token life: fresh tokens are not yet valid (documented for Configuration Server Proxy)',

@@ -76,7 +76,9 @@ function invalidUsers(users: string[]): Draft | null {
     severity: 'warning',
     message: `${plural(bad.length, 'given username')} cannot be put in a token: ${bad.join('; ')}`,
     why: 'A token carries the username as 1–255 bytes of UTF-8 without control characters; GAX cannot mint a token for these names, so their token lengths were not checked.',
-    edits: [{ kind: 'note', application: null, file: null, text: "give the Persons' UserNames exactly as configured (1–255 bytes, no control characters)" }],
+    edits: [
+      { kind: 'note', application: null, file: null, text: "give the Persons' UserNames exactly as configured (1–255 bytes, no control characters)" },
+    ],
     application: null,
     file: null,
     line: null,
@@ -100,4 +102,3 @@ export function lengthRule(ctx: RuleContext): Draft[] {
   }
   return drafts;
 }
-

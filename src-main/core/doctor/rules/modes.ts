@@ -41,7 +41,7 @@ export function modesRule(ctx: RuleContext): Draft[] {
         id: 'TOKEN_AUTH_UNUSED',
         severity: 'warning',
         message: `The CS accepts tokens (token-authentication-mode=enable${atLine(mode.entry.line)} in ${cs.fileName}) but GAX ${state}`,
-        why: 'GAX keeps sending each user\'s real password. Finding no preamble at the start of the Password field, the CS checks it as a plain password: logins work, but tokens are never used, so passwords still cross the network and GAX still has to hold them.',
+        why: "GAX keeps sending each user's real password. Finding no preamble at the start of the Password field, the CS checks it as a plain password: logins work, but tokens are never used, so passwords still cross the network and GAX still has to hold them.",
         edits: [{ kind: 'set', application: 'gax', file: gax.fileName, name: 'confserv_trusted', value: 'true' }],
         application: 'gax',
         file: gax.fileName,

@@ -72,7 +72,9 @@ function unknownOption(app: AppModel, entry: Entry, ctx: RuleContext): Draft | n
       id: 'UNKNOWN_OPTION',
       severity: 'info',
       message: `[${entry.section}] ${entry.name}${atLine(entry.line)} is not a token option Genesys documents`,
-      why: `${cap(theApp(app.application))} ignores options it does not know, so this line has no effect on token logins. The token options are ${optionsOf(app.application)
+      why: `${cap(theApp(app.application))} ignores options it does not know, so this line has no effect on token logins. The token options are ${optionsOf(
+        app.application,
+      )
         .map((d) => d.name)
         .join(', ')}.`,
       edits: [],
@@ -115,7 +117,8 @@ function wrongSection(app: AppModel, entry: Entry, def: OptionDefinition, ctx: R
     why = `Only ${theApp(def.application)} reads ${def.name}, from its own [${home}] section: in the ${appName(app.application)} application's options this line has no effect.`;
   else if (entry.section.toLowerCase() === home)
     why = `Genesys documents these options in the [${home}] section; that a section name differing in case or spaces is another section is the tool's model, so expect that ${insteadOf(def, app)}.`;
-  else why = `${cap(theApp(app.application))} reads token options only from its [${home}] section, so this line has no effect: ${insteadOf(def, app)}.`;
+  else
+    why = `${cap(theApp(app.application))} reads token options only from its [${home}] section, so this line has no effect: ${insteadOf(def, app)}.`;
   return {
     id: 'WRONG_SECTION',
     severity: 'warning',
@@ -148,17 +151,15 @@ function duplicates(app: AppModel): Draft[] {
       why: differ
         ? `Genesys keeps one value per option and does not document which line an import keeps. The doctor reads the last one, ${shownAssignment(def.name, last.value)}${atLine(last.line)}, but ${theApp(app.application)} may end up with another, so the next login may not behave as this file suggests.`
         : 'Genesys keeps one value per option; the repeated line changes nothing but invites a later edit to one copy only.',
-      edits: entries.slice(0, -1).map(
-        (e): Edit => ({
-          kind: 'delete',
-          application: app.application,
-          file: app.fileName,
-          section: e.section,
-          name: e.name,
-          line: e.line,
-          note: `repeated${last.line === null ? '' : `; line ${last.line} is kept`}`,
-        }),
-      ),
+      edits: entries.slice(0, -1).map((e): Edit => ({
+        kind: 'delete',
+        application: app.application,
+        file: app.fileName,
+        section: e.section,
+        name: e.name,
+        line: e.line,
+        note: `repeated${last.line === null ? '' : `; line ${last.line} is kept`}`,
+      })),
       application: app.application,
       file: app.fileName,
       line: last.line,

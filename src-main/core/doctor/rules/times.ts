@@ -122,7 +122,12 @@ function clockSkew(cs: AppModel | undefined, gax: AppModel | undefined, measured
     why = `Fresh tokens are still accepted only because the CS's window (token-ttl ${w.ttlMinutes} min) is longer than the token's life${assumed}; with token-ttl equal to the life they would be refused as not yet valid.`;
   }
   const notes: Edit[] = [
-    { kind: 'note', application: null, file: null, text: 'synchronise the CS and GAX hosts with NTP (tokens carry UTC seconds: check the time zone settings too)' },
+    {
+      kind: 'note',
+      application: null,
+      file: null,
+      text: 'synchronise the CS and GAX hosts with NTP (tokens carry UTC seconds: check the time zone settings too)',
+    },
   ];
   if (Math.ceil(Math.abs(offset)) <= TOLERANCE_MAX_SECONDS)
     notes.push({

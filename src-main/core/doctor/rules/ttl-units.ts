@@ -31,7 +31,14 @@ function looksLikeSeconds(cs: AppModel, gax: AppModel | undefined): Draft | null
   const covers = life === null || life <= 0 || minutes >= life;
   const edits: Edit[] = covers
     ? [{ kind: 'set', application: 'cs', file: cs.fileName, name: 'token-ttl', value: String(minutes) }]
-    : [{ kind: 'note', application: null, file: null, text: `if ${ttl} s was meant, token-ttl=${minutes} would be shorter than the token life (${life} min): write token-ttl=${life} or leave it out` }];
+    : [
+        {
+          kind: 'note',
+          application: null,
+          file: null,
+          text: `if ${ttl} s was meant, token-ttl=${minutes} would be shorter than the token life (${life} min): write token-ttl=${life} or leave it out`,
+        },
+      ];
   const lifeText = life !== null && life > 0 ? ` next to a token life of ${life} min${gax ? ` (${gax.fileName})` : ''}` : '';
   return {
     id: 'TTL_LOOKS_LIKE_SECONDS',

@@ -57,8 +57,7 @@ function fallbackEdit(app: AppModel, def: OptionDefinition, ctx: RuleContext, li
     return ctx.gax.some(gaxSendsTokens)
       ? { ...base, kind: 'set', name: def.name, value: 'enable' }
       : { ...base, kind: 'unset', name: def.name, line, note: 'token authentication is off unless it is enable' };
-  if (def.name === 'confserv_trusted')
-    return { ...base, kind: 'set', name: def.name, value: ctx.cs.some(csTokensEnabled) ? 'true' : 'false' };
+  if (def.name === 'confserv_trusted') return { ...base, kind: 'set', name: def.name, value: ctx.cs.some(csTokensEnabled) ? 'true' : 'false' };
   if (def.default !== null) return { ...base, kind: 'set', name: def.name, value: def.default };
   const note = `not a value Genesys publishes; unset, it means: ${def.defaultMeaning}`;
   return { ...base, kind: 'unset', name: def.name, line, note };
@@ -94,7 +93,7 @@ function invalidValue(app: AppModel, def: OptionDefinition, e: EffectiveOption, 
     why =
       def.kind === 'uuid' && /^[0-9a-f]{32}$/i.test(entry.value.trim())
         ? "Genesys describes token-uuid as a UUID and uses its value as a salt for the key; it publishes no text form. 32 hex digits without dashes is not a form the tool's model (PXZ-1) reads, so tokens cannot be checked here with it — whether the CS takes it is not published. Do not change it on a running deployment: every GAX and CS signs or checks with the key it gives."
-        : "Genesys describes token-uuid as a UUID and uses its value as a salt for the key. This value is not one in any form the tool reads; what the CS does with it is not published, and GAX and the CS agree only if both use exactly this value. Do not change it on a running deployment: every GAX and CS signs or checks with the key it gives.";
+        : 'Genesys describes token-uuid as a UUID and uses its value as a salt for the key. This value is not one in any form the tool reads; what the CS does with it is not published, and GAX and the CS agree only if both use exactly this value. Do not change it on a running deployment: every GAX and CS signs or checks with the key it gives.';
     edits = [
       {
         kind: 'note',
@@ -126,8 +125,17 @@ function lifeZero(app: AppModel, e: EffectiveOption): Draft | null {
     severity: 'warning',
     source: adviceSource(),
     message: `[general] token_life_in_minutes=0${atLine(e.entry.line)}: what GAX does with 0 is not published`,
-    why: 'The Configuration Server Proxy page reads token_life_in_minutes=0 as unset when it sizes the window (then token-ttl, else 1440 min); how long GAX makes its tokens live with 0 is not published. Leave the option out to use GAX\'s default, as Genesys recommends, or write the number of minutes you mean.',
-    edits: [{ kind: 'unset', application: 'gax', file: app.fileName, name: 'token_life_in_minutes', line: e.entry.line, note: "0 is not a published value: GAX's default applies" }],
+    why: "The Configuration Server Proxy page reads token_life_in_minutes=0 as unset when it sizes the window (then token-ttl, else 1440 min); how long GAX makes its tokens live with 0 is not published. Leave the option out to use GAX's default, as Genesys recommends, or write the number of minutes you mean.",
+    edits: [
+      {
+        kind: 'unset',
+        application: 'gax',
+        file: app.fileName,
+        name: 'token_life_in_minutes',
+        line: e.entry.line,
+        note: "0 is not a published value: GAX's default applies",
+      },
+    ],
     application: 'gax',
     file: app.fileName,
     line: e.entry.line,
@@ -137,8 +145,7 @@ function lifeZero(app: AppModel, e: EffectiveOption): Draft | null {
 
 /** Why a valid preamble could also be how an ordinary password begins, or null. */
 export function preambleAmbiguity(preamble: string): string | null {
-  if (preamble.length < PREAMBLE_MIN_LENGTH)
-    return `it is only ${preamble.length} character${preamble.length === 1 ? '' : 's'} long`;
+  if (preamble.length < PREAMBLE_MIN_LENGTH) return `it is only ${preamble.length} character${preamble.length === 1 ? '' : 's'} long`;
   const lower = preamble.toLowerCase();
   const common = COMMON_PASSWORD_BEGINNINGS.find((p) => p.startsWith(lower));
   if (common) return `common passwords begin with it (such as ${quote(common)})`;
