@@ -19,7 +19,7 @@ const TIMEOUT_SLACK_SECONDS = 2;
 /** how early, as seen from here: our 'connect' event may run a little after the server accepted */
 const TIMEOUT_EARLY_SECONDS = 0.25;
 
-export async function runChurn({ cycles, concurrency, slowClients, maxConnections, registerTimeoutSeconds, quick, openFilesLimit, log }) {
+export async function runChurn({ cycles, concurrency, slowClients, maxConnections, registerTimeoutSeconds, openFilesLimit, log }) {
   // Our side holds every slow client at once, plus the cycles and the good client; so does the server (up to maxConnections).
   const needFiles = slowClients + concurrency + 200;
   if (openFilesLimit !== null && openFilesLimit < needFiles)

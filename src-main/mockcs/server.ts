@@ -22,7 +22,7 @@ import {
 } from './options.js';
 import { ensurePrivateDir, loadOrCreateTokenUuid, TOKEN_UUID_FILE, writePrivateFile } from './persist.js';
 import { Session } from './session.js';
-import { count, deriveFromOptions, type MockCsCounters, type ServerState } from './state.js';
+import { deriveFromOptions, type MockCsCounters, type ServerState } from './state.js';
 import { loadOrCreateTlsMaterial, type TlsMaterial } from './tls.js';
 import { UserDirectory } from './users.js';
 

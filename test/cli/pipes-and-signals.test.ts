@@ -1,7 +1,7 @@
 // The CLI in pipes and under signals, with real child processes: a reader that goes away early, a
 // FIFO/device/folder named as a file, and one Ctrl-C/SIGTERM ending every kind of command.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';

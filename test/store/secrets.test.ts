@@ -9,7 +9,6 @@ import {
   type OpenStoreOptions,
   type SecretCipher,
   type Store,
-  type StoreResult,
 } from '../../src-main/store/index.js';
 import { fakeSafeStorage, makeTempDir, readAllFiles, readJson, removeDir, secretForms } from './helpers.js';
 import { GAX_SECRET, must, PASSWORD, TOKEN_UUID, writeSecrets } from './secret-fixtures.js';

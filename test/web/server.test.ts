@@ -244,6 +244,7 @@ describe('a server of its own', { timeout: 20_000 }, () => {
   async function ownServer(limits: Parameters<typeof startWebServer>[0]['limits'] = {}) {
     const fixture2 = await rendererFixture();
     const dataDir2 = await mkdtemp(path.join(os.tmpdir(), 'gax-web-data2-'));
+    // eslint-disable-next-line prefer-const -- the sender check closes over it before the server exists
     let own: WebServer | undefined;
     const rt = await createIpcRuntime({
       mode: 'web',

@@ -4,7 +4,7 @@
  */
 import { modelSource } from '../sources.js';
 import { workingSetup } from './setup.js';
-import { adviceText, genesysText, modelText } from './text.js';
+import { modelText } from './text.js';
 import type { LabScenario } from './types.js';
 
 const tokenForAnotherUser: LabScenario = {

@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import { LAB_MAX_MINUTES } from '../../core/labs/setup.js';
-import { GENESYS_MAX_INT, int, noInput, portField, preambleField, request } from './define.js';
-import { mockCsView, tokenUuidField, userNameField } from './mockcs.js';
+import { int, noInput, portField, request } from './define.js';
+import { mockCsView, userNameField } from './mockcs.js';
 import { explanationSource } from './tokens.js';
 
 /** Scenario ids are kebab-case (core/labs/types.ts). */
