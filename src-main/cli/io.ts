@@ -2,7 +2,13 @@
 import { UsageError } from './args.js';
 
 export interface CliIo {
-  stdout: { write(s: string): unknown };
+  /** the process's stdout keeps its back-pressure surface; a test's `{ write }` needs none */
+  stdout: {
+    write(s: string): unknown;
+    readonly writableLength?: number;
+    once?(event: 'drain', cb: () => void): unknown;
+    on?(event: 'error', cb: () => void): unknown;
+  };
   stderr: { write(s: string): unknown };
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
@@ -26,7 +32,16 @@ export function processIo(proc: NodeJS.Process = process): ProcessRun {
   let finished = false;
   let stdoutClosed = false;
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdoutClosed ? false : proc.stdout.write(s)) },
+    // The stream's back-pressure stays visible (writableLength, 'drain'), so a server's log can bound
+    // what waits for a slow reader (commands/log-output.ts); only write() learns of a closed pipe.
+    stdout: {
+      write: (s: string) => (stdoutClosed ? false : proc.stdout.write(s)),
+      get writableLength() {
+        return proc.stdout.writableLength;
+      },
+      once: (event: 'drain', cb: () => void) => proc.stdout.once(event, cb),
+      on: (event: 'error', cb: () => void) => proc.stdout.on(event, cb),
+    },
     stderr: proc.stderr,
     stdin: proc.stdin,
     env: proc.env,

@@ -32,7 +32,7 @@ describe('the doctor report', () => {
     expect(html).toContain('2026-12-07 21:30:05 UTC');
   });
 
-  it("shows a finding's source kind and what was not checked, when the result carries them", async () => {
+  it("shows a finding's source kind and what was not checked, and no empty source line for a finding without one", async () => {
     const result = diagnose({ files: [await fixture('misspelt-ttl-too-short', 'cs.cfg'), await fixture('misspelt-ttl-too-short', 'gax.cfg')] });
     const kinds = [
       { kind: 'genesys', id: 'CSP-SYSTEM' },
@@ -51,8 +51,13 @@ describe('the doctor report', () => {
     expect(html).toContain('Not checked');
     expect(html).toContain('whether GAX runs against the primary master CS');
     expect(html).toContain('Each finding names whose word it is');
-    // without them (the result as it is today) there is no empty source line
-    const plain = renderReport({ kind: 'doctor', meta: META, doctor: result });
+    // the doctor's own result names its sources and what it could not check
+    const real = renderReport({ kind: 'doctor', meta: META, doctor: result });
+    expect(real).toContain('Source:');
+    expect(real).toContain('Not checked');
+    // findings without a source (the wizard's warnings) get no empty source line
+    const bare: ReportDoctor = { ...result, findings: result.findings.map(({ source: _source, ...f }) => f), notChecked: [] };
+    const plain = renderReport({ kind: 'doctor', meta: META, doctor: bare });
     expect(plain).not.toContain('Source:');
     expect(plain).not.toContain('Each finding names whose word it is');
   });

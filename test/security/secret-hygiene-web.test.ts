@@ -62,13 +62,13 @@ describe('web mode (the real server process, driven over its WebSocket)', { time
       expect((await client.request('mockcs.options.update', { patch: { tokenUuid: MISTYPED_UUID } })).ok).toBe(false);
       expect((await client.request(`x${CS_PASSWORD}`, { password: CS_PASSWORD })).ok).toBe(false);
       await call('mockcs.log.snapshot', {});
-      // A lab: a token-uuid and a password typed on its GAX side are kept like profile secrets.
-      await call('labs.open', { id: 'mistyped-token-uuid' });
-      await call('labs.gax.update', { patch: { tokenUuid: TOKEN_UUID, confservTrusted: false, password: CS_PASSWORD } });
+      // A lab: the password typed on its GAX side and the token-uuid GAX signs with are kept like profile secrets.
+      await call('labs.open', { id: 'backup-cs-token-uuid' });
+      await call('labs.gax.update', { patch: { confservTrusted: false, password: CS_PASSWORD } });
       await call('labs.check', undefined);
-      await call('labs.gax.update', { patch: { confservTrusted: true, tokenUuid: WRONG_UUID } });
+      await call('labs.gax.update', { patch: { confservTrusted: true } });
       await call('labs.check', undefined);
-      await call('labs.hint', { id: 'mistyped-token-uuid' });
+      await call('labs.hint', { id: 'backup-cs-token-uuid' });
       await call('mockcs.stop', undefined);
     } finally {
       await client?.close();

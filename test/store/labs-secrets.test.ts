@@ -28,7 +28,7 @@ const keychain = (account = 'lab-user') => safeStorageCipher(fakeSafeStorage(acc
 
 function openLab(tokenUuid = TOKEN_UUID, password: string | undefined = PASSWORD): OpenLab {
   return {
-    scenarioId: 'mistyped-token-uuid',
+    scenarioId: 'backup-cs-token-uuid',
     gax: {
       confservTrusted: false,
       tokenLifeMinutes: 10,
@@ -58,7 +58,7 @@ describe('the open lab on disk', () => {
   it('holds the GAX token-uuid and password sealed, and a new session with the same keychain reads them back', async () => {
     const store = await open(keychain());
     expect((await store.labs.setOpen(openLab())).ok).toBe(true);
-    await store.labs.putEntry('mistyped-token-uuid', { ...store.labs.entry('mistyped-token-uuid'), hintsShown: 1 });
+    await store.labs.putEntry('backup-cs-token-uuid', { ...store.labs.entry('backup-cs-token-uuid'), hintsShown: 1 });
     await store.close();
     await expectNoClearSecret();
     const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'labs-progress.json'), 'utf8')) as {

@@ -93,7 +93,9 @@ export const optionsRequests = {
       files: z
         .array(z.strictObject({ name: z.string().min(1).max(255), text: z.string().max(2 * 1024 * 1024), application: application.optional() }))
         .min(1)
-        .max(64),
+        // A whole deployment (primary and backup CS, CS Proxies, GAX) fits in 20 files; web mode's socket
+        // limit (core/web-bridge.ts) is sized from 20 files of 2 MiB.
+        .max(20),
       users: z.array(z.string().min(1).max(255)).max(1000).optional(),
       /** measured CS clock − GAX clock, seconds */
       clockOffsetSeconds: z.number().min(-1e9).max(1e9).optional(),
