@@ -131,8 +131,8 @@ describe('Tokens view', () => {
     // the last one is refused, and the inspector says why and what to do
     await page.getByText(/^EXPIRED — the token has expired/).waitFor();
     await page.getByText('What to do:').waitFor();
-    // and whose word that is: an expired token is rejected per Genesys's GAX guide
-    const label = page.locator('section[aria-labelledby="result-title"] [data-source-kind="genesys"][data-source-id="GAX-SECURE"]');
+    // and whose word that is (the verdict sits under the Password value): an expired token is rejected per Genesys's GAX guide
+    const label = page.locator('section[aria-labelledby="inspect-title"] [data-source-kind="genesys"][data-source-id="GAX-SECURE"]');
     await label.getByRole('button', { name: /^Genesys doc/ }).click();
     await label.getByText(/GAX Deployment Guide/).waitFor();
     expect(await shelf.getByRole('listitem').count()).toBe(5);
