@@ -107,7 +107,7 @@ describe('the wizard view', () => {
     await fireEvent.click(screen.getByRole('button', { name: /^Next: GAX/ }));
     first.unmount();
     render(SetupView);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/2\. GAX/);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/2\. GAX/));
     await fireEvent.click(screen.getByRole('button', { name: /^Back/ }));
     expect((screen.getByLabelText(/^Time to live/) as HTMLInputElement).value).toBe('30');
   });
