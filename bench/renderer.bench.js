@@ -150,16 +150,17 @@ export async function run(report) {
   try {
     const blankUrl = `http://127.0.0.1:${blank.address().port}/`;
     // Interactive: the wizard's Next button is on screen and enabled, and the first option can be
-    // chosen. Answers the page's clock at that moment (checked on every animation frame).
+    // chosen. Both pages are watched the same way — one check, run on every animation frame — so the
+    // ratio compares the pages, not two ways of waiting; each answers the page's clock at that moment.
     const appReady = async (page) => {
-      await page.getByRole('button', { name: /^Next/ }).waitFor({ state: 'visible' });
       const at = await page.waitForFunction(() => {
         const next = [...document.querySelectorAll('button')].find((b) => /^Next/.test(b.textContent?.trim() ?? ''));
-        return next !== undefined && !next.disabled && document.querySelector('main input, main select') !== null && performance.now();
+        const shown = next !== undefined && next.checkVisibility() && !next.disabled;
+        return shown && document.querySelector('main input, main select') !== null && performance.now();
       });
       return at.jsonValue();
     };
-    const blankReady = (page) => page.locator('#ready').waitFor();
+    const blankReady = (page) => page.waitForFunction(() => document.getElementById('ready')?.checkVisibility() === true);
     // Warm both once (Chromium's first navigation pays for process start-up).
     await timeNavigation(context, blankUrl, blankReady);
     await timeNavigation(context, web.url, appReady);
