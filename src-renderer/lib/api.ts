@@ -47,8 +47,11 @@ export class WebBridge implements Bridge {
     private readonly key: string,
     /** the server's frame limit (protocol.ts); a test may pass its own server's */
     private readonly maxFrameBytes = MAX_REQUEST_FRAME_BYTES,
+    /** the page's own bridge: open the socket after the first frame (see openAfterPaint) */
+    afterPaint = false,
   ) {
-    this.connect();
+    if (afterPaint) openAfterPaint(() => this.connect());
+    else this.connect();
   }
 
   private setState(s: ConnectionState): void {
@@ -136,6 +139,20 @@ export class WebBridge implements Bridge {
   }
 }
 
+/**
+ * Creating the socket costs the page tens of ms on a busy machine; requests wait in the queue anyway,
+ * so it is opened once the first frame is painted (or after 100 ms where nothing paints, a hidden tab).
+ */
+function openAfterPaint(open: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) open();
+    done = true;
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 100);
+}
+
 /** The secret of web mode: from the announced URL's fragment once, then from this tab's session storage. */
 function webKey(): string | null {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -159,7 +176,7 @@ function createBridge(): { bridge: Bridge; mode: 'electron' | 'web' | 'none' } {
   const key = typeof location !== 'undefined' && location.protocol.startsWith('http') ? webKey() : null;
   if (key) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return { bridge: new WebBridge(`${scheme}//${location.host}${WEB_SOCKET_PATH}`, key), mode: 'web' };
+    return { bridge: new WebBridge(`${scheme}//${location.host}${WEB_SOCKET_PATH}`, key, MAX_REQUEST_FRAME_BYTES, true), mode: 'web' };
   }
   const missing: Bridge = {
     invoke: async () => ({

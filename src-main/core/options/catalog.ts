@@ -9,7 +9,9 @@
  * Pure data: no Node APIs, so the renderer imports it too.
  */
 import { DEFAULT_PREAMBLE } from '../constants.js';
-import { genesysSource, type Source } from '../sources.js';
+// Sources as plain values, not through sources.ts's genesysSource(): that module carries the whole
+// registry (titles, texts), and the renderer's first paint needs this catalog but not the registry.
+import type { Source } from '../sources.js';
 import { DEFAULT_TOLERANCE_SECONDS, DEFAULT_TTL_MINUTES } from '../window.js';
 
 export type ApplicationKind = 'cs' | 'gax';
@@ -88,7 +90,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     secret: false,
     summary:
       'Set to enable to turn on token-based authentication on all ports of this Configuration Server. It is not enabled by default; enable it on Configuration Server first, then on GAX.',
-    source: genesysSource('GAX-SECURE'),
+    source: { kind: 'genesys', id: 'GAX-SECURE' },
     mockCs: 'tokenAuthenticationMode',
   },
   {
@@ -102,7 +104,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     secret: false,
     summary:
       'The tag at the start of every password token: Configuration Server looks for it at the start of the Password field. Default {PXZ}; Genesys recommends not configuring it. The token, tag included, must fit the Password field of the GAX interface (approximately 64 bytes).',
-    source: genesysSource('GAX-SECURE'),
+    source: { kind: 'genesys', id: 'GAX-SECURE' },
     mockCs: 'tokenPreambula',
   },
   {
@@ -116,7 +118,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     secret: true,
     summary:
       "A UUID used to generate the symmetric key that signs tokens (GAX uses it as a salt). If not set, Configuration Server uses a value the primary master Configuration Server generated for the Configuration Database. In the tool's model GAX has no token-uuid of its own and signs with its CS's. Anyone who knows it can mint tokens: treat it like a password.",
-    source: genesysSource('GAX-SECURE'),
+    source: { kind: 'genesys', id: 'GAX-SECURE' },
     mockCs: 'tokenUuid',
   },
   {
@@ -132,7 +134,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     secret: false,
     summary:
       'For GAX and Configuration Server clocks that are not synchronised: seconds added before the start and after the expiry of each token. Default 60; unset or 0 means 60. Takes effect immediately. Documented for Configuration Server Proxy.',
-    source: genesysSource('CSP-SYSTEM'),
+    source: { kind: 'genesys', id: 'CSP-SYSTEM' },
     mockCs: 'tokenToleranceSeconds',
   },
   {
@@ -148,7 +150,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     secret: false,
     summary:
       'How long (minutes) the server considers a token valid, ending at the expiry GAX set. Unset or 0: GAX token_life_in_minutes is used, and if that is unset or 0 too, 1440. Takes effect immediately. Documented for Configuration Server Proxy.',
-    source: genesysSource('CSP-SYSTEM'),
+    source: { kind: 'genesys', id: 'CSP-SYSTEM' },
     mockCs: 'tokenTtlMinutes',
   },
   {
@@ -164,7 +166,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     secret: false,
     summary:
       'Set to true so that GAX (8.5.25 and later) logs in to Configuration Server with short-lived tokens instead of passwords. Genesys publishes no default.',
-    source: genesysSource('GAX-SECURE'),
+    source: { kind: 'genesys', id: 'GAX-SECURE' },
   },
   {
     name: 'token_life_in_minutes',
@@ -180,7 +182,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     secret: false,
     summary:
       'How long (minutes) each token GAX mints stays valid; an expired token is rejected. Genesys recommends the default; it publishes no default value.',
-    source: genesysSource('GAX-SECURE'),
+    source: { kind: 'genesys', id: 'GAX-SECURE' },
     mockCs: 'gaxTokenLifeMinutes',
   },
 ];

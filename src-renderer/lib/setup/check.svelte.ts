@@ -8,6 +8,7 @@ import { api } from '../api.js';
 import { writeOptionsText } from '../../../src-main/core/browser.js';
 import type { RequestOutput } from '../../../src-main/ipc/contract/index.js';
 import type { SetupWizard, WizardSettings } from './wizard.svelte.js';
+import { timelineModel, type TimelineModel } from './timeline.js';
 
 export type SampleToken = RequestOutput<'token.mint'>;
 export type DoctorFinding = RequestOutput<'doctor.diagnose'>['findings'][number];
@@ -92,6 +93,12 @@ export class SetupCheck {
   private seq = 0;
   private readonly wizard: SetupWizard;
   private readonly clock: () => number;
+
+  /** The validity window drawn on a timeline: here, not in the wizard, so it loads with this step. */
+  readonly timeline: TimelineModel | null = $derived.by(() => {
+    const life = this.wizard.gaxCheck.settings.tokenLifeMinutes;
+    return life === null ? null : timelineModel(life, this.wizard.timeOptions);
+  });
 
   constructor(wizard: SetupWizard, clock: () => number, throwawayUuid: string = crypto.randomUUID()) {
     this.wizard = wizard;

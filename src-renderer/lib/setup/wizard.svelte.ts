@@ -27,7 +27,6 @@ import {
   type GaxOptionsValues,
 } from './gax-options.js';
 import { SETUP_STEPS, stepIndex, stepName, type SetupStepId, type StepProblem, type StepperStep } from './steps.js';
-import { timelineModel, type TimelineModel } from './timeline.js';
 
 /** Element ids of the wizard's fields, so a problem can take the person to its field. */
 export const CS_EDITOR_PREFIX = 'setup-cs';
@@ -100,11 +99,6 @@ export class SetupWizard {
   readonly fit: PasswordFieldFit | null = $derived.by(() =>
     this.sampleUserProblem === null ? passwordFieldFit(this.csCheck.settings.tokenPreambula, this.sampleUser) : null,
   );
-
-  readonly timeline: TimelineModel | null = $derived.by(() => {
-    const life = this.gaxCheck.settings.tokenLifeMinutes;
-    return life === null ? null : timelineModel(life, this.timeOptions);
-  });
 
   /** CS `[system]` and GAX `[general]` as option lines (Genesys names, documented spellings). */
   readonly systemSection: Record<string, string> = $derived.by(() => csSystemSection(this.csCheck.settings));

@@ -7,7 +7,8 @@ import { render, screen, fireEvent, within, cleanup, waitFor } from '@testing-li
 import SetupView from '../../../src-renderer/components/views/SetupView.svelte';
 import Stepper from '../../../src-renderer/components/setup/Stepper.svelte';
 import CsOptionsEditor from '../../../src-renderer/components/shared/CsOptionsEditor.svelte';
-import { wizard, tryIt } from '../../../src-renderer/lib/setup/setup-view.js';
+import { wizard } from '../../../src-renderer/lib/setup/setup-view.js';
+import { tryIt } from '../../../src-renderer/lib/setup/later-steps.js';
 import { defaultCsOptions, type CsOptionsCheck } from '../../../src-renderer/lib/options/cs-options.svelte.js';
 import type { StepperStep } from '../../../src-renderer/lib/setup/steps.js';
 import { startRuntimeBridge, type RuntimeBridge } from './runtime-bridge.js';
@@ -106,7 +107,7 @@ describe('the wizard view', () => {
     await fireEvent.click(screen.getByRole('button', { name: /^Next: GAX/ }));
     first.unmount();
     render(SetupView);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/2\. GAX/);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/2\. GAX/));
     await fireEvent.click(screen.getByRole('button', { name: /^Back/ }));
     expect((screen.getByLabelText(/^Time to live/) as HTMLInputElement).value).toBe('30');
   });
@@ -115,7 +116,8 @@ describe('the wizard view', () => {
     wizard.cs.ttl = '20';
     wizard.goTo('check');
     render(SetupView);
-    await fireEvent.input(screen.getByLabelText(/^Sample username/), { target: { value: 'alice' } });
+    // steps 3–5 load on demand
+    await fireEvent.input(await screen.findByLabelText(/^Sample username/), { target: { value: 'alice' } });
     const token = await screen.findByTestId('sample-token');
     await waitFor(() => expect(token.textContent).toMatch(/^\{PXZ\}[A-Za-z0-9_-]{40}$/));
     expect(screen.getByText(/Minted with a throwaway token-uuid/)).toBeTruthy();
@@ -130,7 +132,7 @@ describe('the wizard view', () => {
   it('Try it: one click starts the mock CS, logs in, and shows the result with its trace', async () => {
     wizard.goTo('try');
     render(SetupView);
-    await fireEvent.click(screen.getByRole('button', { name: 'Start the mock CS and log in' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Start the mock CS and log in' }));
     await waitFor(() => expect(tryIt.main?.result).toBeTruthy(), { timeout: 10_000 });
     await screen.findByText('Accepted');
     expect(screen.getByTestId('try-server').textContent).toMatch(/Mock CS on 127\.0\.0\.1:[1-9]\d*/);
