@@ -55,6 +55,13 @@ const FIX: Record<string, () => Promise<void>> = {
       await applyServerOptions();
     }),
   'backup-cs-token-uuid': async () => {
+    // the Doctor reads only the exported options: it says the key GAX signs with is beyond it
+    await page.getByRole('button', { name: 'Open in Doctor' }).click();
+    const notChecked = page.getByTestId('doctor-not-checked');
+    await notChecked.waitFor({ timeout: 15_000 });
+    expect(await notChecked.textContent()).toContain('the token-uuid GAX signs with');
+    await openView(page, 'Labs', 'Labs');
+    await page.getByRole('heading', { name: 'After a switchover the backup CS has another token-uuid', level: 2 }).waitFor();
     // the primary's token-uuid, shown after a deliberate Show in the lab's signing card
     const signing = page.getByTestId('lab-signing');
     await signing.getByRole('button', { name: "Show the primary CS's token-uuid" }).click();
