@@ -22,7 +22,6 @@ appForFile('labs', (started) => {
 });
 
 const list = () => page.getByRole('region', { name: 'Scenarios' });
-const list = () => page.getByRole('region', { name: 'Scenarios' });
 const openLab = (title: string) => openLabIn(page, title);
 const check = () => checkIn(page);
 
