@@ -44,6 +44,8 @@ export class TryIt {
   main = $state<LoginRun | null>(null);
   replays = $state<Partial<Record<ReplayId, LoginRun>>>({});
   busy = $state<'try' | ReplayId | null>(null);
+  /** the outcome of putting the wizard's options on the user's own mock CS (asked for with its own button) */
+  adopted = $state<{ ok: true; where: string } | { ok: false; problem: ApiProblem } | null>(null);
   /** starting the mock CS or preparing its user failed */
   problem = $state<ApiProblem | null>(null);
   /** the settings of the last try, to tell when the options changed since */
@@ -148,6 +150,35 @@ export class TryIt {
           };
       }
       this.replays[id] = run;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /**
+   * On the person's explicit click only: the wizard's token options on their own mock CS (the Server
+   * view's), started, with the sample user able to log in — so Connect can log in with this setup.
+   * Its other users and its listeners are kept; a port held by another program falls back to a free one.
+   */
+  async adoptOnOwnMockCs(): Promise<void> {
+    const s = this.wizard.settings;
+    if (this.busy || !s || this.unavailable) return;
+    this.busy = 'try';
+    this.adopted = null;
+    try {
+      let started = await api.invoke('mockcs.start', { options: mockCsPatchFor(s) });
+      if (!started.ok && started.error.code === 'PORT_IN_USE') {
+        const moved = await api.invoke('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: 0, tls: false }] });
+        started = moved.ok ? await api.invoke('mockcs.start', {}) : moved;
+      }
+      if (!started.ok) return void (this.adopted = { ok: false, problem: problemOf(started.error) });
+      const user = started.data.options.users.find((u) => u.userName === this.wizard.sampleUser);
+      if (!user?.enabled) {
+        const added = await api.invoke('mockcs.users.upsert', { userName: this.wizard.sampleUser, enabled: true });
+        if (!added.ok) return void (this.adopted = { ok: false, problem: problemOf(added.error) });
+        started = added;
+      }
+      this.adopted = { ok: true, where: started.data.listeners.map((l) => `${l.host}:${l.port}`).join(', ') };
     } finally {
       this.busy = null;
     }
