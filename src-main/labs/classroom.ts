@@ -48,6 +48,11 @@ export class Classroom {
     private readonly addresses: () => NetworkAddress[] = () => reachableAddresses(),
   ) {}
 
+  /** Where the room is pointed, while classroom mode is on. */
+  room(): MockCsListener | null {
+    return this.state ? { ...this.state.listener } : null;
+  }
+
   interfaces(): NetworkAddress[] {
     return this.addresses();
   }

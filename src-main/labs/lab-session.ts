@@ -1,32 +1,21 @@
 /**
- * The open lab, held by main: its CS side is the app's mock CS (the broken setup applied on open,
- * then changed by the trainee in the Server view like any CS), its GAX side lives here (changed in
- * the Labs view). Check builds the whole setup from both and runs a real GAX login against the
- * mock CS's first listener; progress (hints, reveal, attempts, solved) is saved in the store.
+ * The open lab, held by main: its CS side is a mock CS of the lab's own (the broken setup applied on
+ * open, then changed by the trainee in the Server view, which shows the lab's mock CS while the lab
+ * is open); its GAX side lives here (changed in the Labs view). Leaving the lab stops its mock CS
+ * and puts the user's own back in front, untouched. Check builds the whole setup from both and runs
+ * a real GAX login against the lab's mock CS; progress is saved in the store.
  */
-import { findScenario, gaxSigning, LAB_SCENARIOS, labCsOptionsText, labGaxOptionsText, withGaxSigning } from '../core/labs/index.js';
+import { findScenario, gaxSigning, LAB_SCENARIOS } from '../core/labs/index.js';
 import type { LabCheckResult, LabGaxSetup, LabProgressEntry, LabScenario, LabSetup, LabText } from '../core/labs/types.js';
-import { labCsFromMockCs, labCsToMockCsOptions, runLabCheck } from './index.js';
-import type { MockCsOptions } from '../mockcs/index.js';
+import { labCsFromMockCs, runLabCheck } from './index.js';
 import { notStarted, type OpenLab } from '../store/index.js';
 import type { LabGaxPatch, OpenLabView } from '../ipc/contract/labs.js';
-import { canonicalUuid, copyText, gaxView } from './lab-gax-view.js';
+import { canonicalUuid, copyText } from './lab-gax-view.js';
 import { checkTarget } from './lab-check-target.js';
 import { HandlerError } from '../workbench/failure.js';
-import type { LabSessionServices } from './needs.js';
-
-/** What a lab may change on the mock CS: its token options, users and clock — never listeners or limits. */
-const LAB_CS_OPTION_NAMES = [
-  'tokenAuthenticationMode',
-  'tokenPreambula',
-  'tokenUuid',
-  'tokenToleranceSeconds',
-  'tokenTtlMinutes',
-  'gaxTokenLifeMinutes',
-  'clockOffsetSeconds',
-  'passwordFieldLimit',
-  'users',
-] as const satisfies readonly (keyof MockCsOptions)[];
+import type { LabHost, LabSessionServices } from './needs.js';
+import { applyBrokenCs } from './broken-cs.js';
+import { labExportFiles, openLabView } from './lab-view.js';
 
 export class LabSession {
   private lastCheck: LabCheckResult | null = null;
@@ -59,7 +48,7 @@ export class LabSession {
     await this.putBrokenSetup(scenario, { scenarioId: id, openedAt: this.nowIso() });
     const entry = this.services.store.labs.entry(id);
     if (entry.status === 'not-started') await this.saveEntry(id, { ...entry, status: 'in-progress', startedAt: entry.startedAt ?? this.nowIso() });
-    return this.view();
+    return await this.view();
   }
 
   /**
@@ -75,11 +64,27 @@ export class LabSession {
       return null;
     }
     if (!this.applied) {
-      const moved = await this.applyBrokenCs(scenario);
+      const where = await applyBrokenCs(await this.host(scenario), scenario);
       this.applied = true;
-      this.notice = `The app was restarted: the mock CS was given this lab's broken CS setup again; the GAX side is as you left it.${moved ? ` ${moved}` : ''}`;
+      this.notice = `The app was restarted: the lab's mock CS was given its broken CS setup again (on ${where}); the GAX side is as you left it.`;
     }
-    return this.view();
+    return await this.view();
+  }
+
+  /**
+   * Leaves the open lab: its mock CS stops and is forgotten, the user's own mock CS is back in the
+   * Server view exactly as it was (it was never touched). Progress stays saved; opening the lab
+   * again starts from its broken setup.
+   */
+  async close(): Promise<{ closed: string | null }> {
+    const open = this.services.store.labs.open();
+    this.checking?.abort();
+    this.lastCheck = null;
+    this.notice = null;
+    if (open) await this.services.leaveLabMockCs(open.scenarioId);
+    const saved = await this.services.store.labs.setOpen(null);
+    if (!saved.ok) throw new HandlerError(saved.error.code, saved.error.message, saved.error.hint);
+    return { closed: open?.scenarioId ?? null };
   }
 
   async updateGax(patch: LabGaxPatch): Promise<OpenLabView> {
@@ -93,7 +98,7 @@ export class LabSession {
       } else (gax as unknown as Record<string, unknown>)[key] = value;
     }
     await this.saveOpen({ ...open, gax });
-    return this.view();
+    return await this.view();
   }
 
   async removeExtraOption(name: string): Promise<OpenLabView> {
@@ -102,32 +107,14 @@ export class LabSession {
       throw new HandlerError('NOT_FOUND', `the CS application has no option ${JSON.stringify(name)} typed`, 'Reload the Labs view.');
     const extraOptions = Object.fromEntries(Object.entries(open.extraOptions).filter(([k]) => k !== name));
     await this.saveOpen({ ...open, extraOptions });
-    return this.view();
+    return await this.view();
   }
 
-  /**
-   * The CS and GAX applications' options as an administrator would export them: the CS side as the
-   * mock CS runs now (the trainee's fixes included) with the options typed that the CS ignores.
-   */
-  exportFiles(): { name: string; text: string; application: 'cs' | 'gax' }[] {
+  /** The CS and GAX applications' options as an administrator would export them (see labExportFiles). */
+  async exportFiles(): Promise<{ name: string; text: string; application: 'cs' | 'gax' }[]> {
     const open = this.openOrThrow();
-    const cs = this.services.mockCs();
-    const csText = labCsOptionsText(labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions));
-    const gaxText = labGaxOptionsText(open.gax);
-    const files: { name: string; text: string; application: 'cs' | 'gax' }[] = [];
-    for (const [name, text, application] of [
-      [`${open.scenarioId}-confserv.cfg`, csText, 'cs'],
-      [`${open.scenarioId}-gax.cfg`, gaxText, 'gax'],
-    ] as const) {
-      if (!text.ok)
-        throw new HandlerError(
-          'EXPORT_FAILED',
-          `the ${application === 'cs' ? 'CS' : 'GAX'} options could not be written: ${text.reason}`,
-          'Remove the option named there, then try again.',
-        );
-      files.push({ name, text: text.text, application });
-    }
-    return files;
+    const cs = (await this.host(scenarioOrThrow(open.scenarioId))).cs();
+    return labExportFiles(open, labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions));
   }
 
   /**
@@ -135,17 +122,22 @@ export class LabSession {
    * and the classroom handout's Show: asked for on a click, for the open lab only, never logged.
    * Where the lab's CS is the primary it is the mock CS's own; where it is a backup, the primary's.
    */
-  handoutTokenUuid(id: string): { id: string; tokenUuid: string } {
+  async handoutTokenUuid(id: string): Promise<{ id: string; tokenUuid: string }> {
     const open = this.openOrThrow();
     if (open.scenarioId !== id)
       throw new HandlerError('NOT_OPEN', `the lab ${JSON.stringify(id)} is not the open one`, 'Open it first, then show its token-uuid.');
-    return { id, tokenUuid: canonicalUuid(gaxSigning(scenarioOrThrow(id), this.currentSetup(open)).tokenUuid) };
+    return { id, tokenUuid: canonicalUuid(gaxSigning(scenarioOrThrow(id), await this.currentSetup(open)).tokenUuid) };
   }
 
-  /** The whole setup as it stands: the CS side as the mock CS runs now, the GAX side as saved. */
-  private currentSetup(open: OpenLab): LabSetup {
-    const cs = this.services.mockCs();
+  /** The whole setup as it stands: the CS side as the lab's mock CS runs now, the GAX side as saved. */
+  private async currentSetup(open: OpenLab): Promise<LabSetup> {
+    const cs = (await this.host(scenarioOrThrow(open.scenarioId))).cs();
     return { cs: labCsFromMockCs(cs.getOptions(), cs.tokenUuid(), open.extraOptions), gax: open.gax };
+  }
+
+  /** The lab's own mock CS, in front. */
+  private host(scenario: LabScenario): Promise<LabHost> {
+    return this.services.labMockCs(scenario.id, scenario.title);
   }
 
   /** One check at a time; a second one while the first runs is refused (it would count twice). */
@@ -153,19 +145,18 @@ export class LabSession {
     const open = this.openOrThrow();
     const scenario = scenarioOrThrow(open.scenarioId);
     if (this.checking) throw new HandlerError('CHECK_IN_PROGRESS', 'a check of this lab is already running', 'Wait for its result.');
-    const cs = this.services.mockCs();
-    const target = checkTarget(cs);
+    const target = checkTarget((await this.host(scenario)).cs());
     const controller = new AbortController();
     this.checking = controller;
     let result: LabCheckResult;
     try {
-      const setup = this.currentSetup(open);
+      const setup = await this.currentSetup(open);
       result = await runLabCheck({ scenario, setup, target, clock: this.services.clock, signal: controller.signal });
     } finally {
       this.checking = null;
     }
     // The lab may have been closed or changed while the login ran: keep the result only for it.
-    if (this.services.store.labs.open()?.scenarioId !== scenario.id) return this.view();
+    if (this.services.store.labs.open()?.scenarioId !== scenario.id) return await this.view();
     this.lastCheck = result;
     const entry = this.services.store.labs.entry(scenario.id);
     const now = this.nowIso();
@@ -179,7 +170,7 @@ export class LabSession {
           ? {}
           : { status: 'in-progress' as const }),
     });
-    return this.view();
+    return await this.view();
   }
 
   async hint(id: string): Promise<{ id: string; hints: LabText[]; progress: LabProgressEntry }> {
@@ -205,7 +196,7 @@ export class LabSession {
     const open = this.services.store.labs.open();
     if (open?.scenarioId !== id) return { id, progress, lab: null };
     await this.putBrokenSetup(scenario, open);
-    return { id, progress, lab: this.view() };
+    return { id, progress, lab: await this.view() };
   }
 
   dispose(): void {
@@ -214,9 +205,10 @@ export class LabSession {
 
   // -------------------------------------------------------------------------------------------
 
-  /** The scenario's broken setup on both sides: its CS on the mock CS, its GAX side and typed options saved. */
+  /** The scenario's broken setup on both sides: its CS on the lab's mock CS, its GAX side and typed options saved. */
   private async putBrokenSetup(scenario: LabScenario, open: Pick<OpenLab, 'scenarioId' | 'openedAt'>): Promise<void> {
-    this.notice = await this.applyBrokenCs(scenario);
+    await applyBrokenCs(await this.host(scenario), scenario);
+    this.notice = null;
     this.applied = true;
     this.lastCheck = null;
     await this.saveOpen({
@@ -227,63 +219,11 @@ export class LabSession {
     });
   }
 
-  /**
-   * Puts the scenario's broken CS side on the mock CS (teaching diagnostics, so a refusal names its
-   * reason) and starts it on its listeners as they are. Returns a line for the trainee when the
-   * listeners had to move: a port taken by another program falls back to a free loopback port.
-   */
-  private async applyBrokenCs(scenario: LabScenario): Promise<string | null> {
-    const all = labCsToMockCsOptions(scenario.broken.cs);
-    const patch: Partial<MockCsOptions> = { diagnostics: 'teaching' };
-    for (const name of LAB_CS_OPTION_NAMES) if (all[name] !== undefined) (patch as Record<string, unknown>)[name] = all[name];
-    let moved: string | null = null;
-    await this.services.changeMockCs(async (cs) => {
-      await cs.updateOptions(patch);
-      if (cs.status().running) return;
-      try {
-        await cs.start();
-      } catch (err) {
-        if ((err as { cause?: { code?: string } }).cause?.code !== 'EADDRINUSE') throw err;
-        const taken = cs
-          .getOptions()
-          .listeners.map((l) => `${l.host}:${l.port}`)
-          .join(', ');
-        await cs.updateOptions({ listeners: [{ host: '127.0.0.1', port: 0 }] });
-        const [first] = await cs.start();
-        moved = `${taken} was in use by another program, so the mock CS listens on ${first?.id ?? 'a free loopback port'} instead.`;
-      }
-    });
-    return moved;
-  }
-
-  private view(): OpenLabView {
+  private async view(): Promise<OpenLabView> {
     const open = this.openOrThrow();
     const scenario = scenarioOrThrow(open.scenarioId);
-    const progress = this.services.store.labs.entry(scenario.id);
-    const solvedOrRevealed = progress.status === 'solved' || progress.revealed;
-    return {
-      scenario: {
-        id: scenario.id,
-        title: scenario.title,
-        story: scenario.story,
-        storySource: { ...scenario.storySource },
-        csRole: scenario.csRole,
-        brokenCode: scenario.brokenCode,
-        tools: scenario.tools.map((t) => ({ ...t })),
-        fixIn: [...scenario.fixIn],
-        hintCount: scenario.hints.length,
-        brokenGax: gaxView(scenario.broken.gax),
-      },
-      progress,
-      hints: scenario.hints.slice(0, progress.hintsShown).map(copyText),
-      solution: progress.revealed ? copyText(scenario.solution) : null,
-      explanation: solvedOrRevealed ? copyText(scenario.explanation) : null,
-      // What GAX signs with follows the primary CS (GAX-SIDE): the mock CS's own values when it is the primary.
-      gax: gaxView(withGaxSigning(scenario, this.currentSetup(open)).gax),
-      extraOptions: { ...open.extraOptions },
-      lastCheck: this.lastCheck && this.lastCheck.scenarioId === scenario.id ? structuredClone(this.lastCheck) : null,
-      notice: this.notice,
-    };
+    const setup = await this.currentSetup(open);
+    return openLabView(scenario, open, setup, this.services.store.labs.entry(scenario.id), this.lastCheck, this.notice);
   }
 
   private openOrThrow(): OpenLab {
@@ -313,5 +253,3 @@ function scenarioOrThrow(id: string): LabScenario {
   if (!scenario) throw new HandlerError('NOT_FOUND', `there is no lab ${JSON.stringify(id)}`, 'Pick a lab from the list.');
   return scenario;
 }
-
-export { checkTarget };

@@ -8,7 +8,7 @@ import { escapeClientText, escapeControls } from './escape.js';
 import type { MockCsOptions } from './options.js';
 import type { AuthMethod } from './protocol.js';
 
-export type MockCsEventKind = 'connect' | 'register' | 'request' | 'error' | 'close';
+export type MockCsEventKind = 'connect' | 'register' | 'request' | 'error' | 'close' | 'server';
 
 export interface MockCsEvent {
   /** Unix ms on the server's clock, simulated offset included */
@@ -147,6 +147,8 @@ export function formatLogLine(e: Omit<MockCsEvent, 'logLine'>): string {
     }
     case 'request':
       return `${t} Trc ----- ${escapeClientText(e.request ?? 'request', 64)} received from ${who}: ${message}${ms}`;
+    case 'server':
+      return `${t} Std ----- ${e.code}: ${message}`;
     case 'error':
       if (e.remote === '') return `${t} Trc ----- ${e.code}: ${message}`;
       // TLS_HANDSHAKE_FAILED and INTERNAL_ERROR are the server's own findings: no answer was sent.

@@ -8,6 +8,7 @@ import { MOCKCS_LOG_CAPACITY, type MockCsView } from '../ipc/contract/mockcs.js'
 import { EventRing } from './event-ring.js';
 import { mockCsFailure } from './failure.js';
 import { mockCsView } from './mockcs-view.js';
+import { serverEvent } from './server-event.js';
 
 /** Whose mock CS it is: the user's own (the Server view), a lab's, or the wizard's "Try it". */
 export type MockCsOwner = 'user' | 'try-it' | `lab:${string}`;
@@ -55,7 +56,12 @@ export class MockCsHost {
 
   /** The view of the mock CS, or null while nobody has used it (it does not exist yet). */
   viewIfCreated(): MockCsView | null {
-    return this.mock ? mockCsView(this.mock) : null;
+    return this.mock ? this.view() : null;
+  }
+
+  /** The view of the mock CS (created on first use), saying whose it is. */
+  view(): MockCsView {
+    return mockCsView(this.cs(), { owner: this.owner, name: this.name });
   }
 
   /**
@@ -65,7 +71,7 @@ export class MockCsHost {
    */
   async change(change: (cs: MockCs) => Promise<void>): Promise<MockCsView> {
     const cs = this.cs();
-    const run = this.queue.then(() => change(cs));
+    const run = this.queue.then(() => this.noteStartStop(cs, () => change(cs)));
     this.queue = run.catch(() => undefined);
     try {
       await run;
@@ -74,11 +80,33 @@ export class MockCsHost {
     } finally {
       this.init.listener.changed(this);
     }
-    return mockCsView(cs);
+    return this.view();
   }
 
   /** Stops it after the changes already queued; a host never used has nothing to stop. */
   stop(): Promise<void> {
-    return this.mock ? this.queue.then(() => this.mock?.stop()) : Promise.resolve();
+    const cs = this.mock;
+    if (!cs) return Promise.resolve();
+    const run = this.queue.then(() => this.noteStartStop(cs, () => cs.stop()));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * The mock CS emits nothing when it starts or stops (it has no connection to speak of), yet the
+   * live log is where people look to see which server answered: the host adds the line itself.
+   */
+  private async noteStartStop(cs: MockCs, change: () => Promise<unknown>): Promise<void> {
+    const before = cs.status();
+    try {
+      await change();
+    } finally {
+      const after = cs.status();
+      if (before.running !== after.running) {
+        const event = serverEvent(this.init.clock(), this.name, after.running, after.running ? after.listeners : before.listeners);
+        this.log.push(event);
+        this.init.listener.event(this, event);
+      }
+    }
   }
 }

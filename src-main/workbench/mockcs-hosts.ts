@@ -1,6 +1,6 @@
 /**
- * The app's mock CS hosts, one per owner, created on first use. Today every door uses the user's
- * own; labs and the wizard's "Try it" get their own hosts by asking for their owner.
+ * The app's mock CS hosts, one per owner, created on first use: the user's own, the open lab's, and
+ * the wizard's "Try it", so none of them replaces another's options, users or token-uuid.
  */
 import path from 'node:path';
 import { MockCsHost, type MockCsHostListener, type MockCsOwner } from './mockcs-host.js';
@@ -29,6 +29,14 @@ export class MockCsHosts {
   /** The owner's host if it was ever asked for. */
   existing(owner: MockCsOwner): MockCsHost | undefined {
     return this.hosts.get(owner);
+  }
+
+  /** Stops the owner's host and forgets it: a lab left, its mock CS gone with it. */
+  async drop(owner: MockCsOwner): Promise<void> {
+    const host = this.hosts.get(owner);
+    if (!host) return;
+    this.hosts.delete(owner);
+    await host.stop();
   }
 
   list(): MockCsHost[] {

@@ -3,10 +3,11 @@ import { maskTokenUuid } from '../core/index.js';
 import type { MockCs } from '../mockcs/index.js';
 import type { MockCsView } from '../ipc/contract/mockcs.js';
 
-export function mockCsView(cs: MockCs): MockCsView {
+export function mockCsView(cs: MockCs, host?: { owner: string; name: string }): MockCsView {
   const status = cs.status();
   const o = cs.publicOptions();
   return {
+    ...(host ? { host: { ...host } } : {}),
     running: status.running,
     listeners: status.listeners.map((l) => ({
       id: l.id,

@@ -7,7 +7,7 @@ import { firstLine, HandlerError } from './failure.js';
 export interface TokenUuidPlaces {
   profiles: Pick<Store['profiles'], 'get'>;
   /** the mock CS's token-uuid (configured or generated); throws when its kept file cannot be read */
-  mockCsTokenUuid(): string;
+  mockCsTokenUuid(owner?: 'try-it'): string;
 }
 
 /** The token-uuid a source names, or a HandlerError saying why there is none. */
@@ -27,7 +27,7 @@ export async function resolveTokenUuid(source: TokenUuidSource, places: TokenUui
       return profileTokenUuid(source.profileId, places.profiles);
     case 'mockcs':
       try {
-        return places.mockCsTokenUuid();
+        return places.mockCsTokenUuid(source.host);
       } catch (err) {
         throw new HandlerError(
           'MOCKCS_TOKEN_UUID',

@@ -9,7 +9,7 @@ import type { Store } from '../store/index.js';
 import type { MockCsView } from '../ipc/contract/mockcs.js';
 import type { TokenUuidSource } from '../ipc/contract/tokens.js';
 import type { EventRing } from './event-ring.js';
-import type { MockCsHost } from './mockcs-host.js';
+import type { MockCsHost, MockCsOwner } from './mockcs-host.js';
 import { MockCsHosts } from './mockcs-hosts.js';
 import { Runs } from './runs.js';
 import { resolveTokenUuid } from './token-uuid.js';
@@ -39,6 +39,8 @@ export class Workbench<E extends WorkbenchEvents = WorkbenchEvents> {
   readonly mockCsHosts: MockCsHosts;
   private readonly runs = new Runs();
   private disposed = false;
+  /** whose mock CS the Server view shows and edits: the user's, or the open lab's while one is open */
+  private frontOwner: MockCsOwner = 'user';
 
   constructor(init: WorkbenchInit<E>) {
     this.store = init.store;
@@ -47,16 +49,14 @@ export class Workbench<E extends WorkbenchEvents = WorkbenchEvents> {
     this.mockCsHosts = new MockCsHosts({
       dataDir: init.dataDir,
       clock: init.clock,
-      // Only the user's mock CS has a place in the renderer (the Server view) today.
+      // The Server view shows the mock CS in front; every change still moves the status bar, which lists them all.
       listener: {
         event: (host, event) => {
-          if (host.owner !== 'user') return;
+          if (host.owner !== this.frontOwner) return;
           this.events.mockCsEvent(event);
           this.events.mockCsCountersMoved();
         },
-        changed: (host) => {
-          if (host.owner === 'user') this.events.mockCsChanged();
-        },
+        changed: () => this.events.mockCsChanged(),
       },
     });
   }
@@ -66,9 +66,27 @@ export class Workbench<E extends WorkbenchEvents = WorkbenchEvents> {
     return this.mockCsHosts.host('user');
   }
 
-  /** The log of the user's mock CS. */
+  /** The mock CS the Server view shows and edits: the open lab's while a lab is open, else the user's. */
+  frontMockCs(): MockCsHost {
+    return this.mockCsHosts.host(this.frontOwner);
+  }
+
+  /**
+   * Puts another owner's mock CS in front (a lab opened) or the user's back (the lab left). The
+   * user's mock CS is never changed by this: it keeps running, or not, as it was.
+   */
+  bringToFront(owner: MockCsOwner, name?: string): MockCsHost {
+    const host = this.mockCsHosts.host(owner, name);
+    if (this.frontOwner !== owner) {
+      this.frontOwner = owner;
+      this.events.mockCsChanged();
+    }
+    return host;
+  }
+
+  /** The log of the mock CS in front. */
   get mockCsLog(): EventRing<MockCsEvent> {
-    return this.userMockCs().log;
+    return this.frontMockCs().log;
   }
 
   /** Where secrets are kept this session, in the words the UI shows next to every secret field. */
@@ -77,24 +95,45 @@ export class Workbench<E extends WorkbenchEvents = WorkbenchEvents> {
     return { mode: info.mode, description: info.problem ? `${info.summary} (${info.problem})` : info.summary };
   }
 
-  /** The user's mock CS, created (stopped, default options) on first use. */
+  /** The mock CS in front, created (stopped, default options) on first use. */
   mockCs(): MockCs {
-    return this.userMockCs().cs();
+    return this.frontMockCs().cs();
   }
 
-  /** The view of the user's mock CS, or null while nobody has used it (it does not exist yet). */
+  /** The view of the mock CS in front, or null while nobody has used it (it does not exist yet). */
   mockCsViewIfCreated(): MockCsView | null {
-    return this.mockCsHosts.existing('user')?.viewIfCreated() ?? null;
+    return this.mockCsHosts.existing(this.frontOwner)?.viewIfCreated() ?? null;
   }
 
-  /** Changes the user's mock CS one change at a time (see MockCsHost.change). */
+  /** Changes the mock CS in front one change at a time (see MockCsHost.change). */
   changeMockCs(change: (cs: MockCs) => Promise<void>): Promise<MockCsView> {
-    return this.userMockCs().change(change);
+    return this.frontMockCs().change(change);
+  }
+
+  /** Every mock CS the app holds, for the status bar: whose, running where, and which one is in front. */
+  mockCsHostsView(): { owner: string; name: string; front: boolean; running: boolean; listeners: string[] }[] {
+    return this.mockCsHosts.list().map((h) => {
+      const view = h.viewIfCreated();
+      return {
+        owner: h.owner,
+        name: h.name,
+        front: h.owner === this.frontOwner,
+        running: view?.running ?? false,
+        listeners: (view?.listeners ?? []).map((l) => `${l.tls ? 'tls ' : ''}${l.host}:${l.port}`),
+      };
+    });
   }
 
   /** The token-uuid a source names, or a HandlerError saying why there is none. Never logged. */
   resolveTokenUuid(source: TokenUuidSource): Promise<string> {
-    return resolveTokenUuid(source, { profiles: this.store.profiles, mockCsTokenUuid: () => this.mockCs().tokenUuid() });
+    return resolveTokenUuid(source, {
+      profiles: this.store.profiles,
+      mockCsTokenUuid: (owner) =>
+        this.mockCsHosts
+          .host(owner ?? this.frontOwner)
+          .cs()
+          .tokenUuid(),
+    });
   }
 
   beginLogin(runId: string): AbortController {

@@ -43,6 +43,9 @@ describe('journeys', () => {
     await page.getByRole('button', { name: /^Next:/ }).click();
     await page.getByRole('button', { name: 'Start the mock CS and log in' }).click();
     await page.getByText('Accepted', { exact: true }).first().waitFor({ timeout: 15_000 });
+    // Try it ran on the wizard's own mock CS; the user's takes these options only when asked
+    await page.getByRole('button', { name: 'Put these options on my mock CS' }).click();
+    await page.getByText(/^Your mock CS runs with these options on 127\.0\.0\.1:\d+/).waitFor();
     await page.getByRole('button', { name: /^Next:/ }).click();
     await page.getByLabel('Profile name').fill('Wizard pair');
     await page.getByRole('button', { name: 'Save the pair' }).click();

@@ -11,6 +11,7 @@ import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findScenario } from '../../src-main/core/labs/index.js';
 import { appForFile, expectNoHorizontalScroll, openView, checkA11y, type App } from './harness.js';
+import { check as checkIn, openLab as openLabIn } from './labs-helpers.js';
 
 let app: App;
 let page: Page;
@@ -21,22 +22,8 @@ appForFile('labs', (started) => {
 });
 
 const list = () => page.getByRole('region', { name: 'Scenarios' });
-const checkResult = () => page.getByTestId('check-result');
-
-async function openLab(title: string): Promise<void> {
-  await list()
-    .getByRole('button', { name: new RegExp(`^\\d*\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
-    .click();
-  await page.getByRole('heading', { name: title, level: 2 }).waitFor();
-}
-
-async function check(): Promise<string> {
-  const before = (await checkResult().count()) > 0 ? await checkResult().textContent() : null;
-  await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect.poll(async () => ((await checkResult().count()) > 0 ? await checkResult().textContent() : null), { timeout: 15_000 }).not.toBe(before);
-  await expect.poll(() => page.getByRole('button', { name: 'Check', exact: true }).isEnabled()).toBe(true);
-  return (await checkResult().textContent()) ?? '';
-}
+const openLab = (title: string) => openLabIn(page, title);
+const check = () => checkIn(page);
 
 async function noA11yViolations(): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {

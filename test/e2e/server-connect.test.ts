@@ -72,7 +72,7 @@ describe('Server and Connect views', () => {
     expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     await page.getByRole('button', { name: 'Copy the SHA-256 fingerprint of listener 2' }).waitFor();
     // the status bar agrees
-    await expect.poll(() => page.locator('footer').textContent()).toMatch(/Mock CS running on 127\.0\.0\.1:\d+, tls 127\.0\.0\.1:\d+/);
+    await expect.poll(() => page.locator('footer').textContent()).toMatch(/mock CS running on 127\.0\.0\.1:\d+, tls 127\.0\.0\.1:\d+/i);
   });
 
   it('logs in as GAX from Connect, and the event appears in the Server log', async () => {

@@ -91,6 +91,22 @@ export const CASES: Record<RequestChannel, Case> = {
     },
     bad: noInputBad,
   },
+  'mockcs.hosts': { good: () => undefined, bad: noInputBad },
+  'mockcs.tryIt.prepare': {
+    good: () => ({ options: { tokenAuthenticationMode: 'enable' }, userName: 'default' }),
+    bad: [
+      { payload: { options: { diagnostics: 'loud' }, userName: 'default' }, field: 'options.diagnostics' },
+      { payload: { options: {} }, field: 'userName' },
+      { payload: { options: { tokenUuid: `x-${SECRET_PASSWORD}` }, userName: 'default' }, field: 'options.tokenUuid' },
+    ],
+  },
+  'mockcs.tryIt.update': {
+    good: () => ({ patch: { clockOffsetSeconds: 0 } }),
+    bad: [
+      { payload: {}, field: 'patch' },
+      { payload: { patch: { tokenTtlMinutes: -1 } }, field: 'patch.tokenTtlMinutes' },
+    ],
+  },
   'mockcs.options.update': {
     good: () => ({ patch: { diagnostics: 'teaching', tokenToleranceSeconds: 60 } }),
     bad: [
@@ -383,4 +399,6 @@ export const CASES: Record<RequestChannel, Case> = {
     ],
   },
   'labs.classroom.stop': { good: () => undefined, bad: noInputBad },
+  // last of the labs: it leaves the lab the cases above work on
+  'labs.close': { good: () => undefined, bad: noInputBad },
 };

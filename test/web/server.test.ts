@@ -233,7 +233,12 @@ describe('WebSocket: the contract', { timeout: 20_000 }, () => {
       socket.on('close', () => resolve());
       socket.on('error', reject);
     });
-    const batch = (await c.waitFor((f) => 'event' in f && f.event === 'mockcs.events')) as { payload: { events: Array<{ kind: string }> } };
+    // (the start itself came first, as a 'server' event of its own batch)
+    const hasConnect = (f: unknown) =>
+      (f as { payload?: { events?: Array<{ kind: string }> } }).payload?.events?.some((e) => e.kind === 'connect') === true;
+    const batch = (await c.waitFor((f) => 'event' in f && f.event === 'mockcs.events' && hasConnect(f))) as {
+      payload: { events: Array<{ kind: string }> };
+    };
     expect(batch.payload.events.map((e) => e.kind)).toContain('connect');
     expect(await c.request('mockcs.stop', {})).toMatchObject({ ok: true, data: { running: false } });
     await c.waitFor((f) => 'event' in f && f.event === 'mockcs.status' && !(f.payload as { running: boolean }).running);

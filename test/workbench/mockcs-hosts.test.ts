@@ -1,5 +1,5 @@
 // More than one mock CS at once, each with its owner: separate listeners, separate generated
-// token-uuids and files, separate logs — and only the user's reaches the window's events.
+// token-uuids and files, separate logs (each start and stop a line of its own host's log).
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -55,14 +55,29 @@ describe('MockCsHosts', () => {
     expect(userPort).not.toBe(labPort);
     expect(user.cs().tokenUuid()).not.toBe(lab.cs().tokenUuid());
     expect(changed).toEqual(['user', 'lab:cs-clock-behind']);
+    // each start is a line of its own host's log, naming whose mock CS it is and where it listens
+    expect(seen).toEqual([
+      { owner: 'user', kind: 'server' },
+      { owner: 'lab:cs-clock-behind', kind: 'server' },
+    ]);
+    expect(user.log.newest().map((e) => [e.code, e.message])).toEqual([
+      ['MOCKCS_STARTED', `your mock CS started, listening on 127.0.0.1:${userPort}`],
+    ]);
+    seen.length = 0;
 
     await connectAndClose(labPort);
     // the server sees the connection on its own turn of the event loop
     for (let i = 0; i < 200 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen.map((s) => s.owner))).toEqual(new Set(['lab:cs-clock-behind']));
-    expect(user.log.size).toBe(0);
-    expect(lab.log.size).toBe(seen.length);
+    expect(user.log.size).toBe(1);
+    expect(lab.log.size).toBe(seen.length + 1);
+
+    await lab.stop();
+    expect(lab.log.newest(1).map((e) => [e.kind, e.code, e.message])).toEqual([
+      ['server', 'MOCKCS_STOPPED', `The CS clock is 10 minutes behind stopped (was on 127.0.0.1:${labPort})`],
+    ]);
+    expect(lab.log.newest(1)[0]!.logLine).toMatch(/ Std ----- MOCKCS_STOPPED: The CS clock is 10 minutes behind stopped/);
   });
 
   it("keeps the user's files where they always were and another owner's in a folder of its own", async () => {

@@ -173,7 +173,7 @@ export const labsRequests = {
   'labs.open': request(
     z.strictObject({ id: labId }),
     openLabView,
-    'open a lab: its broken CS setup applied to the mock CS (started), its broken GAX side held by main, progress marked started',
+    "open a lab: its broken CS setup on a mock CS of the lab's own (started, shown in the Server view), its broken GAX side held by main, progress marked started",
   ),
   'labs.current': request(noInput, z.strictObject({ lab: openLabView.nullable() }), 'the open lab, or null'),
   'labs.gax.update': request(z.strictObject({ patch: labGaxPatch }), openLabView, "change the open lab's GAX side"),
@@ -231,5 +231,10 @@ export const labsRequests = {
     noInput,
     z.strictObject({ classroom: classroomView, mockcs: mockCsView }),
     'back to loopback only: the classroom listener removed, the previous limits restored',
+  ),
+  'labs.close': request(
+    noInput,
+    z.strictObject({ closed: z.string().nullable() }),
+    "leave the open lab: its mock CS stopped, the user's own mock CS back in the Server view as it was",
   ),
 } as const;

@@ -8,7 +8,7 @@ import { explanationSource, tokenUuidSource } from './tokens.js';
 
 /** Where to log in: the app's own mock CS (one of its listeners), or any host and port. */
 export const loginTarget = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('mockcs'), listenerId: z.string().min(1).max(300).optional() }),
+  z.strictObject({ kind: z.literal('mockcs'), listenerId: z.string().min(1).max(300).optional(), host: z.literal('try-it').optional() }),
   z.strictObject({ kind: z.literal('host'), host: hostField, port: int(1, 65535) }),
 ]);
 export type LoginTarget = z.infer<typeof loginTarget>;

@@ -89,12 +89,14 @@ export const mockCsView = z.strictObject({
     protocolErrors: z.record(z.string(), z.number()),
   }),
   options: publicMockCsOptions,
+  /** whose mock CS this is: the user's own, the open lab's, or the wizard's "Try it" */
+  host: z.strictObject({ owner: z.string(), name: z.string() }).optional(),
 });
 export type MockCsView = z.infer<typeof mockCsView>;
 
 export const mockCsEvent = z.strictObject({
   time: z.number(),
-  kind: z.enum(['connect', 'register', 'request', 'error', 'close']),
+  kind: z.enum(['connect', 'register', 'request', 'error', 'close', 'server']),
   listener: z.string(),
   remote: z.string(),
   clientName: z.string().optional(),
@@ -169,6 +171,25 @@ export const mockCsRequests = {
     'the newest events main kept (up to 100,000), oldest first',
   ),
   'mockcs.log.clear': request(noInput, z.strictObject({ cleared: z.number() }), 'forget the kept events'),
+  'mockcs.hosts': request(
+    noInput,
+    z.strictObject({
+      hosts: z.array(
+        z.strictObject({ owner: z.string(), name: z.string(), front: z.boolean(), running: z.boolean(), listeners: z.array(z.string()) }),
+      ),
+    }),
+    "every mock CS the app holds (the user's, the open lab's, the wizard's Try it): whose, running where, which one the Server view shows",
+  ),
+  'mockcs.tryIt.prepare': request(
+    z.strictObject({ options: mockCsOptionsPatch, userName: userNameField }),
+    z.strictObject({ view: mockCsView, notes: z.array(z.string()) }),
+    "the wizard's own mock CS (never the user's or a lab's): the options applied, started on a free loopback port, the user able to log in",
+  ),
+  'mockcs.tryIt.update': request(
+    z.strictObject({ patch: mockCsOptionsPatch }),
+    mockCsView,
+    "change the wizard's own mock CS (a replay, and putting it back)",
+  ),
 } as const;
 
 export const mockCsEvents = {

@@ -6,7 +6,8 @@ import { GENESYS_MAX_INT, epochSeconds, int, preambleField, request, secretField
 export const tokenUuidSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('typed'), value: secretField }).strict(),
   z.object({ kind: z.literal('profile'), profileId: z.string().min(1).max(100) }).strict(),
-  z.object({ kind: z.literal('mockcs') }).strict(),
+  // `host: 'try-it'`: the wizard's own mock CS; without it, the one the Server view shows.
+  z.object({ kind: z.literal('mockcs'), host: z.literal('try-it').optional() }).strict(),
 ]);
 export type TokenUuidSource = z.infer<typeof tokenUuidSource>;
 

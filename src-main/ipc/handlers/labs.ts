@@ -1,7 +1,6 @@
 /** Lab and classroom requests: thin over the lab session and the classroom (services). */
 import type { HandlersOf } from '../contract/index.js';
 import type { labsRequests } from '../contract/labs.js';
-import { mockCsView } from '../../workbench/mockcs-view.js';
 import type { IpcServices } from '../context.js';
 
 export function labsHandlers(services: IpcServices): HandlersOf<typeof labsRequests> {
@@ -16,6 +15,9 @@ export function labsHandlers(services: IpcServices): HandlersOf<typeof labsReque
     async 'labs.current'() {
       return { lab: await labs.current() };
     },
+    async 'labs.close'() {
+      return labs.close();
+    },
     async 'labs.gax.update'({ patch }) {
       return labs.updateGax(patch);
     },
@@ -23,7 +25,7 @@ export function labsHandlers(services: IpcServices): HandlersOf<typeof labsReque
       return labs.removeExtraOption(name);
     },
     async 'labs.export'() {
-      return { files: labs.exportFiles() };
+      return { files: await labs.exportFiles() };
     },
     async 'labs.handout.tokenUuid'({ id }) {
       return labs.handoutTokenUuid(id);
@@ -45,11 +47,11 @@ export function labsHandlers(services: IpcServices): HandlersOf<typeof labsReque
     },
     async 'labs.classroom.start'({ host, port, tls }) {
       const view = await classroom.start(host, port, tls);
-      return { classroom: view, mockcs: mockCsView(services.mockCs()) };
+      return { classroom: view, mockcs: services.frontMockCs().view() };
     },
     async 'labs.classroom.stop'() {
       const view = await classroom.stop();
-      return { classroom: view, mockcs: mockCsView(services.mockCs()) };
+      return { classroom: view, mockcs: services.frontMockCs().view() };
     },
   };
 }

@@ -3,14 +3,14 @@ import { mergeMockCsOptions, type MockCsUser } from '../../mockcs/index.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
 import type { HandlersOf } from '../contract/index.js';
 import type { mockCsRequests } from '../contract/mockcs.js';
-import { mockCsView } from '../../workbench/mockcs-view.js';
 import { HandlerError } from '../result.js';
 import type { IpcServices } from '../context.js';
+import { prepareTryIt, updateTryIt } from './try-it.js';
 
 export function mockCsHandlers(services: IpcServices): HandlersOf<typeof mockCsRequests> {
   return {
     async 'mockcs.status'() {
-      return mockCsView(services.mockCs());
+      return services.frontMockCs().view();
     },
     async 'mockcs.start'(input) {
       const patch = input?.options;
@@ -68,6 +68,15 @@ export function mockCsHandlers(services: IpcServices): HandlersOf<typeof mockCsR
     },
     async 'mockcs.log.clear'() {
       return { cleared: services.mockCsLog.clear() };
+    },
+    async 'mockcs.hosts'() {
+      return { hosts: services.mockCsHostsView() };
+    },
+    async 'mockcs.tryIt.prepare'({ options, userName }) {
+      return prepareTryIt(services, options, userName);
+    },
+    async 'mockcs.tryIt.update'({ patch }) {
+      return updateTryIt(services, patch);
     },
   };
 }

@@ -17,7 +17,7 @@ export interface ResolvedTarget {
  */
 export function resolveTarget(services: IpcServices, target: LoginTarget, tls: TlsTarget | null | undefined): ResolvedTarget {
   if (target.kind === 'host') return { host: target.host, port: target.port, tls: tls ?? null };
-  const status = services.mockCs().status();
+  const status = (target.host ? services.mockCsHosts.host(target.host) : services.frontMockCs()).cs().status();
   if (!status.running) throw new HandlerError('MOCKCS_NOT_RUNNING', 'the mock CS is not running', 'Start it in the Server view, then try again.');
   const listener = target.listenerId === undefined ? status.listeners[0] : status.listeners.find((l) => l.id === target.listenerId);
   if (!listener)

@@ -11,7 +11,7 @@ import { LabGaxForm } from './gax-form.svelte.js';
 export type LabSummary = RequestOutput<'labs.list'>['labs'][number];
 export type OpenLab = NonNullable<RequestOutput<'labs.current'>['lab']>;
 export type LabProgress = LabSummary['progress'];
-export type LabAction = 'open' | 'check' | 'hint' | 'reveal' | 'reset' | 'gax' | 'extra' | 'export';
+export type LabAction = 'open' | 'check' | 'hint' | 'reveal' | 'reset' | 'gax' | 'extra' | 'export' | 'close';
 
 export interface ExportedFile {
   name: string;
@@ -99,6 +99,15 @@ export class LabsController {
         this.setProgress(r.id, r.progress);
         if (r.lab) this.take(r.lab);
       },
+    );
+  }
+
+  /** Leaves the open lab: its mock CS stops, and the user's own is back in the Server view as it was. */
+  async close(): Promise<boolean> {
+    return this.run(
+      'close',
+      () => api.invoke('labs.close', {}),
+      () => (this.lab = null),
     );
   }
 

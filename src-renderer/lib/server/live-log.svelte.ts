@@ -20,6 +20,8 @@ export class LiveLog {
   layout = $state<LogLayout>('lines');
   /** the snapshot is being read */
   loading = $state(false);
+  /** whose mock CS the log shows (the one in front), once a status said */
+  private owner: string | null = null;
   loadProblem = $state<Problem | null>(null);
   clearProblem = $state<Problem | null>(null);
   exporting = $state(false);
@@ -49,10 +51,22 @@ export class LiveLog {
       return;
     }
     let waiting: MockCsEvent[][] | null = [];
-    this.unsubscribe = api.on('mockcs.events', (p) => {
+    const offEvents = api.on('mockcs.events', (p) => {
       if (waiting) waiting.push(p.events);
       else this.append(p.events);
     });
+    // Another mock CS came in front (a lab opened or left): the log shows that one's, from what main kept.
+    const offStatus = api.on('mockcs.status', (v) => {
+      const owner = (v as { host?: { owner?: unknown } } | null)?.host?.owner;
+      if (typeof owner !== 'string' || owner === this.owner) return;
+      const first = this.owner === null;
+      this.owner = owner;
+      if (!first) void this.reload();
+    });
+    this.unsubscribe = () => {
+      offEvents();
+      offStatus();
+    };
     await this.reload();
     const held = waiting;
     waiting = null;

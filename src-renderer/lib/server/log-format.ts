@@ -14,11 +14,14 @@ export const KIND_LABEL: Record<MockCsEvent['kind'], string> = {
   request: 'Request',
   error: 'Error sent',
   close: 'Closed',
+  server: 'Server',
 };
 
 /** 'ok' for an accepted registration or a plain connect/close, 'error' for a refusal or an Error answer. */
 export function eventTone(e: MockCsEvent): 'ok' | 'error' | 'neutral' {
   if (e.code === 'OK') return e.kind === 'register' ? 'ok' : 'neutral';
+  // a start or stop is neither a success nor a refusal
+  if (e.kind === 'server') return 'neutral';
   return 'error';
 }
 

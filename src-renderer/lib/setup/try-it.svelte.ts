@@ -1,5 +1,5 @@
 /**
- * Step 4, "Try it": one click starts the mock CS with the wizard's options and logs in as GAX would;
+ * Step 4, "Try it": one click starts the wizard's own mock CS with its options and logs in as GAX would;
  * the replays then provoke the classic failures one login at a time, each followed by putting the
  * mock CS back to the wizard's options. The step trace fills in live from `login.step` events.
  */
@@ -39,14 +39,13 @@ export interface TriedServer {
   notes: string[];
 }
 
-/** The port the mock CS uses when nobody chose one; if it is taken, the wizard asks for a free port. */
-const FREE_PORT_LISTENER = { host: '127.0.0.1', port: 0, tls: false };
-
 export class TryIt {
   server = $state<TriedServer | null>(null);
   main = $state<LoginRun | null>(null);
   replays = $state<Partial<Record<ReplayId, LoginRun>>>({});
   busy = $state<'try' | ReplayId | null>(null);
+  /** the outcome of putting the wizard's options on the user's own mock CS (asked for with its own button) */
+  adopted = $state<{ ok: true; where: string } | { ok: false; problem: ApiProblem } | null>(null);
   /** starting the mock CS or preparing its user failed */
   problem = $state<ApiProblem | null>(null);
   /** the settings of the last try, to tell when the options changed since */
@@ -127,7 +126,7 @@ export class TryIt {
       let run: LoginRun;
       try {
         if (plan.serverClockOffsetSeconds !== undefined) {
-          const set = await api.invoke('mockcs.options.update', { patch: { clockOffsetSeconds: plan.serverClockOffsetSeconds } });
+          const set = await api.invoke('mockcs.tryIt.update', { patch: { clockOffsetSeconds: plan.serverClockOffsetSeconds } });
           if (!set.ok) {
             this.replays[id] = this.emptyRun(id, plan, problemOf(set.error));
             return;
@@ -143,7 +142,7 @@ export class TryIt {
         });
       } finally {
         // Whatever happened, the mock CS goes back to what the wizard describes.
-        const restored = await api.invoke('mockcs.options.update', { patch: mockCsPatchFor(s) });
+        const restored = await api.invoke('mockcs.tryIt.update', { patch: mockCsPatchFor(s) });
         if (!restored.ok)
           this.problem = {
             message: `The mock CS could not be put back to the wizard's options: ${restored.error.message}`,
@@ -156,35 +155,46 @@ export class TryIt {
     }
   }
 
-  /** Starts the mock CS with the options (re-options it when running) and makes sure the sample user can log in. */
+  /**
+   * On the person's explicit click only: the wizard's token options on their own mock CS (the Server
+   * view's), started, with the sample user able to log in — so Connect can log in with this setup.
+   * Its other users and its listeners are kept; a port held by another program falls back to a free one.
+   */
+  async adoptOnOwnMockCs(): Promise<void> {
+    const s = this.wizard.settings;
+    if (this.busy || !s || this.unavailable) return;
+    this.busy = 'try';
+    this.adopted = null;
+    try {
+      let started = await api.invoke('mockcs.start', { options: mockCsPatchFor(s) });
+      if (!started.ok && started.error.code === 'PORT_IN_USE') {
+        const moved = await api.invoke('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: 0, tls: false }] });
+        started = moved.ok ? await api.invoke('mockcs.start', {}) : moved;
+      }
+      if (!started.ok) return void (this.adopted = { ok: false, problem: problemOf(started.error) });
+      const user = started.data.options.users.find((u) => u.userName === this.wizard.sampleUser);
+      if (!user?.enabled) {
+        const added = await api.invoke('mockcs.users.upsert', { userName: this.wizard.sampleUser, enabled: true });
+        if (!added.ok) return void (this.adopted = { ok: false, problem: problemOf(added.error) });
+        started = added;
+      }
+      this.adopted = { ok: true, where: started.data.listeners.map((l) => `${l.host}:${l.port}`).join(', ') };
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /**
+   * Starts the wizard's own mock CS with the options (re-options it when running) and makes sure the
+   * sample user can log in. It is never the user's mock CS nor an open lab's (main keeps it apart,
+   * on a free loopback port), so trying a setup replaces nothing anyone else set up.
+   */
   private async prepareServer(s: WizardSettings): Promise<MockCsView | null> {
-    const notes: string[] = [];
-    const options = mockCsPatchFor(s);
-    let started = await api.invoke('mockcs.start', { options });
-    if (!started.ok && started.error.code === 'PORT_IN_USE') {
-      // Another program holds the configured port: a trial login needs no particular port.
-      const moved = await api.invoke('mockcs.listeners.set', { listeners: [FREE_PORT_LISTENER] });
-      if (!moved.ok) return this.fail(moved.error);
-      notes.push(`${started.error.message}, so the mock CS now listens on a free port instead.`);
-      started = await api.invoke('mockcs.start', { options });
-    }
-    if (!started.ok) return this.fail(started.error);
-    let view = started.data;
-    const user = this.wizard.sampleUser;
-    const existing = view.options.users.find((u) => u.userName === user);
-    if (!existing || !existing.enabled) {
-      // A Person without a password: it can log in only with a token, which is what is tried here.
-      const added = await api.invoke('mockcs.users.upsert', { userName: user, enabled: true });
-      if (!added.ok) return this.fail(added.error);
-      view = added.data;
-      notes.push(
-        existing
-          ? `The user "${user}" was disabled on the mock CS; it is enabled now.`
-          : `The user "${user}" was added to the mock CS (token logins only: no password).`,
-      );
-    }
+    const prepared = await api.invoke('mockcs.tryIt.prepare', { options: mockCsPatchFor(s), userName: this.wizard.sampleUser });
+    if (!prepared.ok) return this.fail(prepared.error);
+    const { view, notes } = prepared.data;
     const listener = view.listeners[0];
-    if (!listener) return this.fail({ message: 'the mock CS is running but has no listener', hint: 'Add one in the Server view.' });
+    if (!listener) return this.fail({ message: 'the trial mock CS is running but has no listener', hint: 'Try again.' });
     this.server = { host: listener.host, port: listener.port, tls: listener.tls, notes };
     return view;
   }
@@ -224,7 +234,7 @@ export class TryIt {
       else run.steps.push(e.step);
     });
     try {
-      const answer = await api.invoke('login.run', { runId, target: { kind: 'mockcs' }, userName: r.userName, credentials });
+      const answer = await api.invoke('login.run', { runId, target: { kind: 'mockcs', host: 'try-it' }, userName: r.userName, credentials });
       if (answer.ok) {
         run.result = answer.data;
         run.steps = answer.data.steps;
@@ -242,7 +252,7 @@ function credentialsFor(s: WizardSettings): Credentials {
     confservTrusted: s.confservTrusted,
     tokenLifeMinutes: s.lifeMinutes,
     // Left to the CS: GAX reads the token-uuid from the configuration; here, from the mock CS.
-    tokenUuid: s.tokenUuid === null ? { kind: 'mockcs' } : { kind: 'typed', value: s.tokenUuid },
+    tokenUuid: s.tokenUuid === null ? { kind: 'mockcs', host: 'try-it' } : { kind: 'typed', value: s.tokenUuid },
     preamble: s.preamble,
   };
 }

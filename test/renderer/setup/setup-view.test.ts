@@ -135,7 +135,7 @@ describe('the wizard view', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Start the mock CS and log in' }));
     await waitFor(() => expect(tryIt.main?.result).toBeTruthy(), { timeout: 10_000 });
     await screen.findByText('Accepted');
-    expect(screen.getByTestId('try-server').textContent).toMatch(/Mock CS on 127\.0\.0\.1:[1-9]\d*/);
+    expect(screen.getByTestId('try-server').textContent).toMatch(/Trial mock CS on 127\.0\.0\.1:[1-9]\d*/);
     expect(within(screen.getByRole('list', { name: 'Login steps' })).getAllByRole('listitem')).toHaveLength(6);
     await fireEvent.click(screen.getByRole('button', { name: /Unknown user/ }));
     const card = await screen.findByTestId('replay-unknown-user', {}, { timeout: 10_000 });

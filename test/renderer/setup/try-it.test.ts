@@ -26,8 +26,13 @@ afterEach(async () => {
   await rb.close();
 });
 
+/** The wizard's own mock CS (an empty change answers its view). */
+async function tryItView() {
+  return rb.t.call('mockcs.tryIt.update', { patch: {} });
+}
+
 async function mockOptions() {
-  return (await rb.t.call('mockcs.status', {})).options;
+  return (await tryItView()).options;
 }
 
 describe('Try it', () => {
@@ -66,7 +71,7 @@ describe('Try it', () => {
     wizard.cs.pastedUuid = UUID;
     await tryIt.tryIt();
     expect(tryIt.main?.result?.outcome).toBe('accepted');
-    expect(tryIt.server?.notes).toEqual(['The user "alice" was added to the mock CS (token logins only: no password).']);
+    expect(tryIt.server?.notes).toEqual(['The user "alice" was added to the trial mock CS (token logins only: no password).']);
     const o = await mockOptions();
     expect(o.users).toContainEqual({ userName: 'alice', enabled: true, hasPassword: false });
     expect(o.tokenUuid.source).toBe('configured');
@@ -102,7 +107,7 @@ describe('Try it', () => {
     expect(tryIt.replays['clock-skew']!.setup).toBe('The mock CS clock is set 2 min behind GAX’s — beyond token-tolerance (60 s) — for one login.');
     expect(tryIt.replays['unknown-user']!.userName).toBe('no-such-user');
     // the clock skew was really set on the mock CS for that login: its decision saw a clock 2 min behind
-    const status = await rb.t.call('mockcs.status', {});
+    const status = await tryItView();
     expect(status.counters.rejected).toMatchObject({ NOT_YET_VALID: 1, BAD_SIGNATURE: 1, EXPIRED: 1, UNKNOWN_USER: 1 });
     expect(status.counters.accepted).toBe(1);
   });
@@ -120,22 +125,28 @@ describe('Try it', () => {
     });
     await tryIt.replay('clock-skew');
     expect(tryIt.replays['clock-skew']!.problem).toEqual({ message: 'the connection to GAX Token Lab was lost' });
-    const updates = rb.calls.filter((c) => c.channel === 'mockcs.options.update').map((c) => (c.input as { patch: object }).patch);
+    const updates = rb.calls.filter((c) => c.channel === 'mockcs.tryIt.update').map((c) => (c.input as { patch: object }).patch);
     expect(updates).toEqual([{ clockOffsetSeconds: -120 }, mockCsPatchFor(wizard.settings!)]);
     expect(await mockOptions()).toEqual(before);
   });
 
-  it('uses a free port when the configured one is taken, and says so', async () => {
+  it("runs on a mock CS of its own: the user's (its options, users, port taken or not) is left as it was", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const taken = (blocker.address() as { port: number }).port;
     try {
       await rb.t.call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: taken, tls: false }] });
+      await rb.t.call('mockcs.options.update', { patch: { tokenUuid: UUID, tokenTtlMinutes: 7 } });
+      const users = await rb.t.call('mockcs.users.upsert', { userName: 'mine', enabled: true, password: 'pw' });
       await tryIt.tryIt();
       expect(tryIt.problem).toBeNull();
       expect(tryIt.server!.port).not.toBe(taken);
-      expect(tryIt.server!.notes[0]).toMatch(new RegExp(`${taken}.*so the mock CS now listens on a free port instead`));
       expect(tryIt.main?.result?.outcome).toBe('accepted');
+      expect((await tryItView()).host).toEqual({ owner: 'try-it', name: "the setup wizard's Try it" });
+      // the user's mock CS: not started, not re-optioned, no user added
+      const mine = await rb.t.call('mockcs.status', {});
+      expect(mine).toEqual(users);
+      expect(rb.calls.map((c) => c.channel).filter((c) => c.startsWith('mockcs.') && !c.startsWith('mockcs.tryIt.'))).toEqual([]);
     } finally {
       await new Promise((r) => blocker.close(r));
     }
