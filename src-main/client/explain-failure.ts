@@ -67,7 +67,7 @@ export function connectFailure(e: unknown, ctx: TargetContext, address: string):
       return new LoginFailure(
         'unreachable',
         `nothing is listening on ${target}${at}`,
-        `Start the Configuration Server (or the mock CS: gax-token serve --port ${ctx.port}) and check the port number: the CS's listening port, customarily 2020.`,
+        `Start the Configuration Server, or the mock CS on port ${ctx.port} (in the app: Server view → Start; on the command line: gax-token serve --port ${ctx.port}), and check the port number: the CS's listening port, customarily 2020.`,
         { stepDetail: `refused by ${describeTarget(address, ctx.port)}: nothing is listening` },
       );
     case 'EHOSTUNREACH':

@@ -7,7 +7,9 @@ import {
   decodeToken,
   humanDuration,
   isoSeconds,
+  maskTokenUuid,
   mintAt,
+  parseTokenUuid,
   passwordFieldFit,
   redactToken,
   type DecodedToken,
@@ -92,10 +94,13 @@ export function describeToken(
   const s = t.summary;
   const parts = [
     `${preset ? 'replayed a given token (not minted by this login): ' : ''}${s.redacted} for "${t.decoded.username}"${t.decoded.username === userName ? '' : ` (logging in as "${userName}")`}, issued ${isoSeconds(s.iat)}, expires ${isoSeconds(s.exp)} (${humanDuration(s.exp - s.iat)})`,
+    // Genesys publishes only "approximately 64 bytes" for the Password field of the GAX interface (GAX-SECURE).
     s.fitsPasswordField
-      ? `fits the ${t.fit.limit}-byte Password field`
-      : `${t.fit.over} chars over the ${t.fit.limit}-byte Password field (a username of at most ${t.fit.longestUsernameBytes} bytes fits)`,
+      ? `${s.length} characters: fits the Password field of the GAX interface (Genesys: approximately ${t.fit.limit} bytes, GAX-SECURE)`
+      : `${t.fit.over} characters over the Password field of the GAX interface (Genesys: approximately ${t.fit.limit} bytes, GAX-SECURE; a username of at most ${t.fit.longestUsernameBytes} bytes fits)`,
   ];
+  // Masked as everywhere on screen: enough to compare with the CS's token-uuid (Server view → Show), never the secret.
+  if (!preset) parts.push(`signed with token-uuid ${maskedUuid(settings.tokenUuid)}`);
   if (settings.gaxClockOffsetSeconds)
     parts.push(`GAX clock set ${humanDuration(settings.gaxClockOffsetSeconds)} ${settings.gaxClockOffsetSeconds > 0 ? 'ahead' : 'behind'}`);
   if (serverOffsetMs !== undefined) {
@@ -103,4 +108,9 @@ export function describeToken(
     if (Math.abs(skew) >= 1) parts.push(`the server's clock reads ${humanDuration(skew)} ${skew > 0 ? 'after' : 'before'} the issue time`);
   }
   return parts.join('; ');
+}
+
+function maskedUuid(tokenUuid: string): string {
+  const parsed = parseTokenUuid(tokenUuid);
+  return parsed.ok ? maskTokenUuid(parsed.canonical) : '(not a UUID)';
 }
