@@ -110,7 +110,7 @@ describe('gax-token verify', () => {
   it('rejects after validUntil with EXPIRED (exit 1) and a fix', async () => {
     const r = await runGaxToken(['verify', '-', '--now', '1767239932'], { stdin: VECTOR, env: { GAX_TOKEN_UUID: U } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^REJECTED EXPIRED — token expired at 2026-01-01T03:57:51Z/);
+    expect(r.stdout).toMatch(/^REJECTED EXPIRED — token expired at 2026-01-01 03:57:51 UTC/);
     expect(r.stdout).toContain('fix: ');
   });
 
