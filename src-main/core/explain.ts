@@ -102,7 +102,11 @@ function explainPasteMistake(code: DecisionCode, m: PasteMistake): Explanation {
   const what = m.message.replace(/\.$/, '');
   return {
     message: `${what.charAt(0).toLowerCase()}${what.slice(1)} (reported as ${code})`,
-    hint: m.hint,
+    // A cut is as often a Password field too short as a bad copy: say where the published limit is.
+    hint:
+      m.kind === 'truncated'
+        ? `${m.hint} A Password field that holds fewer characters cuts it the same way (Genesys: the token must fit the Password field of the GAX interface, approximately 64 bytes, preamble included).`
+        : m.hint,
     source: m.source,
     pasteMistake: m,
   };
