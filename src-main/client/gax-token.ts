@@ -10,6 +10,7 @@ import {
   maskTokenUuid,
   mintAt,
   parseTokenUuid,
+  pasteMistakeBehind,
   passwordFieldFit,
   redactToken,
   type DecodedToken,
@@ -65,13 +66,16 @@ export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs
  */
 export function presetAsGax(value: string, preamble: string): GaxToken {
   const decoded = decodeToken(value, preamble);
-  if (!decoded.ok)
+  if (!decoded.ok) {
+    // A pasted token is named for its copy mistake (a space, a cut), not for the decoder's symptom.
+    const mistake = pasteMistakeBehind(decoded.code, value, preamble);
     throw new LoginFailure(
       'invalid-input',
-      `invalid input: the given token cannot be read (${decoded.code}): ${decoded.reason}`,
-      'Give a whole PXZ-1 token with this preamble, or leave it out to mint one.',
-      { stepDetail: `${decoded.code}: ${decoded.reason}` },
+      `invalid input: the given token cannot be read (${decoded.code}): ${mistake ? mistake.message : decoded.reason}`,
+      mistake ? `${mistake.hint} Or leave it out to mint one.` : 'Give a whole PXZ-1 token with this preamble, or leave it out to mint one.',
+      { stepDetail: `${decoded.code}: ${mistake ? `paste mistake (${mistake.kind})` : decoded.reason}` },
     );
+  }
   const d = decoded.value;
   const fit = passwordFieldFit(preamble, d.username);
   return {
