@@ -197,7 +197,7 @@ function passwordTooLong(req: RegisterCredentials, ctx: RegisterContext, bytes: 
   let hint = 'Use a shorter password, or raise passwordFieldLimit on this server.';
   if (looksLikeToken && options.tokenAuthenticationMode === 'enable') {
     const fit = passwordFieldFit(options.tokenPreambula, req.userName, limit);
-    hint = `A token is as long as its preamble plus about 4/3 of (25 + the username's bytes): with the preamble ${options.tokenPreambula}, usernames of up to ${fit.longestUsernameBytes} bytes fit ${limit}; "${req.userName}" has ${fit.usernameBytes}. Use a shorter UserName or token-preambula: Genesys requires the token to fit the Password field (about 64 bytes, preamble included).`;
+    hint = `A token is as long as its preamble plus about 4/3 of (25 + the username's bytes): with the preamble ${options.tokenPreambula}, usernames of up to ${fit.longestUsernameBytes} bytes fit ${limit}; "${req.userName}" has ${fit.usernameBytes}. Use a shorter UserName or token-preambula: Genesys requires the token to fit the Password field of the GAX interface (approximately 64 bytes, preamble included; GAX-SECURE).`;
   }
   return {
     ok: false,
