@@ -67,7 +67,7 @@ export function connectFailure(e: unknown, ctx: TargetContext, address: string):
       return new LoginFailure(
         'unreachable',
         `nothing is listening on ${target}${at}`,
-        `Start the Configuration Server (or the mock CS: gax-token serve --port ${ctx.port}) and check the port number: the CS's listening port, customarily 2020.`,
+        `Start the Configuration Server, or the mock CS on port ${ctx.port} (in the app: Server view → Start; on the command line: gax-token serve --port ${ctx.port}), and check the port number: the CS's listening port, customarily 2020.`,
         { stepDetail: `refused by ${describeTarget(address, ctx.port)}: nothing is listening` },
       );
     case 'EHOSTUNREACH':
@@ -140,7 +140,7 @@ export function notCsmockFailure(observation: string, ctx: TargetContext): Login
   return new LoginFailure(
     'not-csmock',
     `this is not a csmock/1 server (${observation}) — a real Configuration Server speaks Genesys's own protocol: ${reach}, the login cannot be tried from here`,
-    `To see the login itself, point GAX at ${describeTarget(ctx.host, ctx.port)} and read the CS log, or try the same settings against the mock CS (gax-token serve).${tlsHint}`,
+    `To see the login itself, point GAX at ${describeTarget(ctx.host, ctx.port)} and read the CS log, or try the same settings against the mock CS (the Server view, or gax-token serve).${tlsHint}`,
     // csmock/1 is the tool's protocol: what a real CS answers instead is not published.
     { stepDetail: observation, source: modelSource('CSMOCK-1') },
   );

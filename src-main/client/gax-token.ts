@@ -7,7 +7,10 @@ import {
   decodeToken,
   humanDuration,
   isoSeconds,
+  maskTokenUuid,
   mintAt,
+  parseTokenUuid,
+  pasteMistakeBehind,
   passwordFieldFit,
   redactToken,
   type DecodedToken,
@@ -63,13 +66,16 @@ export function mintAsGax(settings: GaxTokenSettings, userName: string, ourNowMs
  */
 export function presetAsGax(value: string, preamble: string): GaxToken {
   const decoded = decodeToken(value, preamble);
-  if (!decoded.ok)
+  if (!decoded.ok) {
+    // A pasted token is named for its copy mistake (a space, a cut), not for the decoder's symptom.
+    const mistake = pasteMistakeBehind(decoded.code, value, preamble);
     throw new LoginFailure(
       'invalid-input',
-      `invalid input: the given token cannot be read (${decoded.code}): ${decoded.reason}`,
-      'Give a whole PXZ-1 token with this preamble, or leave it out to mint one.',
-      { stepDetail: `${decoded.code}: ${decoded.reason}` },
+      `invalid input: the given token cannot be read (${decoded.code}): ${mistake ? mistake.message : decoded.reason}`,
+      mistake ? `${mistake.hint} Or leave it out to mint one.` : 'Give a whole PXZ-1 token with this preamble, or leave it out to mint one.',
+      { stepDetail: `${decoded.code}: ${mistake ? `paste mistake (${mistake.kind})` : decoded.reason}` },
     );
+  }
   const d = decoded.value;
   const fit = passwordFieldFit(preamble, d.username);
   return {
@@ -92,10 +98,13 @@ export function describeToken(
   const s = t.summary;
   const parts = [
     `${preset ? 'replayed a given token (not minted by this login): ' : ''}${s.redacted} for "${t.decoded.username}"${t.decoded.username === userName ? '' : ` (logging in as "${userName}")`}, issued ${isoSeconds(s.iat)}, expires ${isoSeconds(s.exp)} (${humanDuration(s.exp - s.iat)})`,
+    // Genesys publishes only "approximately 64 bytes" for the Password field of the GAX interface (GAX-SECURE).
     s.fitsPasswordField
-      ? `fits the ${t.fit.limit}-byte Password field`
-      : `${t.fit.over} chars over the ${t.fit.limit}-byte Password field (a username of at most ${t.fit.longestUsernameBytes} bytes fits)`,
+      ? `${s.length} characters: fits the Password field of the GAX interface (Genesys: approximately ${t.fit.limit} bytes, GAX-SECURE)`
+      : `${t.fit.over} characters over the Password field of the GAX interface (Genesys: approximately ${t.fit.limit} bytes, GAX-SECURE; a username of at most ${t.fit.longestUsernameBytes} bytes fits)`,
   ];
+  // Masked as everywhere on screen: enough to compare with the CS's token-uuid (Server view → Show), never the secret.
+  if (!preset) parts.push(`signed with token-uuid ${maskedUuid(settings.tokenUuid)}`);
   if (settings.gaxClockOffsetSeconds)
     parts.push(`GAX clock set ${humanDuration(settings.gaxClockOffsetSeconds)} ${settings.gaxClockOffsetSeconds > 0 ? 'ahead' : 'behind'}`);
   if (serverOffsetMs !== undefined) {
@@ -103,4 +112,9 @@ export function describeToken(
     if (Math.abs(skew) >= 1) parts.push(`the server's clock reads ${humanDuration(skew)} ${skew > 0 ? 'after' : 'before'} the issue time`);
   }
   return parts.join('; ');
+}
+
+function maskedUuid(tokenUuid: string): string {
+  const parsed = parseTokenUuid(tokenUuid);
+  return parsed.ok ? maskTokenUuid(parsed.canonical) : '(not a UUID)';
 }

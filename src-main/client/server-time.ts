@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { CsmockSession, Hello } from './csmock-session.js';
 import { ProtocolViolation, RequestRefused, toServerError } from './csmock-session.js';
 import type { ClockMeasurement } from './types.js';
+import { humanDurationMs } from '../core/time-format.js';
 
 export interface ServerTimeSample extends ClockMeasurement {
   serverTime: number;
@@ -45,12 +46,10 @@ export function bestSample<T extends ClockMeasurement>(samples: readonly T[]): T
   return best;
 }
 
-/** "+300.0 s" style, in the words the trace uses: ahead of / behind ours */
+/** "5 min ahead of ours", "250 ms behind ours": the offset in words, as the trace says it */
 export function describeOffset(offsetMs: number): string {
-  const abs = Math.abs(offsetMs);
-  const amount = abs < 1000 ? `${Math.round(abs)} ms` : `${(abs / 1000).toFixed(1)} s`;
-  if (abs < 1) return 'in step with ours';
-  return `${amount} ${offsetMs > 0 ? 'ahead of' : 'behind'} ours`;
+  if (Math.abs(offsetMs) < 1) return 'in step with ours';
+  return `${humanDurationMs(offsetMs)} ${offsetMs > 0 ? 'ahead of' : 'behind'} ours`;
 }
 
 function round(ms: number): number {

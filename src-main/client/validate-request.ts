@@ -5,7 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import { checkPreamble, checkUsername, hasControlCharacter, parseTokenUuid } from '../core/index.js';
+import { checkPreamble, checkUsername, hasControlCharacter, parseTokenUuid, pasteMistakeBehind } from '../core/index.js';
 import { normalizeFingerprint } from './certificate.js';
 import { DEFAULT_TIMEOUTS_MS, type LoginRequest, type TimedStepId, type TlsTarget } from './types.js';
 
@@ -175,6 +175,12 @@ function checkCredentials(req: LoginRequest): Checked<SecretPlan> {
   const preset = c.token;
   if (preset !== undefined) {
     // Never quote it back: it is a whole token.
+    // A badly copied token (a space or line break around it, {pxz}, no preamble) is named for that.
+    const mistake =
+      typeof preset === 'string' && preset.length <= MAX_PRESET_TOKEN_CHARS ? pasteMistakeBehind('NOT_A_TOKEN', preset, c.preamble) : null;
+    // A cut token starts right: it is read (and named) when the run decodes it.
+    if (mistake && mistake.kind !== 'truncated' && mistake.kind !== 'too-long')
+      return bad(`the given token: ${mistake.message.charAt(0).toLowerCase()}${mistake.message.slice(1).replace(/\.$/, '')}`, mistake.hint);
     if (typeof preset !== 'string' || preset.length > MAX_PRESET_TOKEN_CHARS || hasControlCharacter(preset))
       return bad(
         `the given token must be text of at most ${MAX_PRESET_TOKEN_CHARS} characters without control characters`,

@@ -139,6 +139,7 @@ export function decide(input: DecisionInput): Decision {
     window: e.window,
     userName: input.userName ?? undefined,
     options,
+    value: input.value,
   });
   return {
     code: e.code,

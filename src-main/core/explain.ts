@@ -5,6 +5,7 @@
  * codes and how GAX gets its key are the tool's model, and the words say so. No secret is quoted.
  */
 import type { DecisionCode, TokenCode } from './codes.js';
+import { findPasteMistake, type PasteMistake } from './paste-mistakes.js';
 import type { DecodedToken } from './pxz1.js';
 import { genesysSource, modelSource, type Source } from './sources.js';
 import { humanDuration, isoSeconds } from './time-format.js';
@@ -15,6 +16,8 @@ export interface Explanation {
   hint: string;
   /** whose word the explanation is: a Genesys document, the tool's model or its advice */
   source: Source;
+  /** the paste mistake the words name instead of the code's symptom, when one was recognised */
+  pasteMistake?: PasteMistake;
 }
 
 export interface ExplainFacts {
@@ -27,6 +30,8 @@ export interface ExplainFacts {
   window?: ValidityWindow | undefined;
   userName?: string | undefined;
   options: TokenTimeOptions;
+  /** the Password value as sent, when known: lets a badly copied token be named for what it is */
+  value?: string | undefined;
 }
 
 /** One line per code for legends, `--help` texts and realistic-mode logs. */
@@ -74,7 +79,46 @@ export const DECISION_SOURCE: Readonly<Record<DecisionCode, Source>> = {
 };
 const notPxz1 = (what: string, reason: string) => `not in the tool's reference format (PXZ-1): ${what}: ${reason}`;
 
+// The codes whose usual words blame the token or the key, where a bad copy is the likelier cause.
+const PASTE_SYMPTOMS: ReadonlySet<DecisionCode> = new Set<DecisionCode>(['NOT_A_TOKEN', 'MALFORMED_ENCODING', 'TRUNCATED', 'BAD_SIGNATURE']);
+
+/**
+ * The paste mistake behind a refusal, or null. White space around a plain password is not a token's
+ * mistake: only a value that is a token once its white space is gone is named so.
+ */
+export function pasteMistakeBehind(code: DecisionCode, value: string | undefined, preamble: string, userName?: string): PasteMistake | null {
+  if (value === undefined || !PASTE_SYMPTOMS.has(code)) return null;
+  const m = findPasteMistake(value, preamble, userName === '' ? undefined : userName);
+  if (!m) return null;
+  if (m.kind === 'whitespace' || m.kind === 'line-break') {
+    const joined = value.replace(/\s+/g, '');
+    if (joined.slice(0, preamble.length).toLowerCase() !== preamble.toLowerCase()) return null;
+  }
+  return m;
+}
+
+/** The code stays the spec's; the words name the cause (the mistake) and then the symptom (the code). */
+function explainPasteMistake(code: DecisionCode, m: PasteMistake): Explanation {
+  const what = m.message.replace(/\.$/, '');
+  return {
+    message: `${what.charAt(0).toLowerCase()}${what.slice(1)} (reported as ${code})`,
+    // A cut is as often a Password field too short as a bad copy: say where the published limit is.
+    hint:
+      m.kind === 'truncated'
+        ? `${m.hint} A Password field that holds fewer characters cuts it the same way (Genesys: the token must fit the Password field of the GAX interface, approximately 64 bytes, preamble included).`
+        : m.hint,
+    source: m.source,
+    pasteMistake: m,
+  };
+}
+
 export function explainDecision(f: ExplainFacts): Explanation {
+  const mistake = pasteMistakeBehind(f.code, f.value, f.preamble, f.userName);
+  if (mistake) return explainPasteMistake(f.code, mistake);
+  return explainCode(f);
+}
+
+function explainCode(f: ExplainFacts): Explanation {
   switch (f.code) {
     case 'OK':
       return explainOk(f);
@@ -111,7 +155,7 @@ export function explainDecision(f: ExplainFacts): Explanation {
     case 'BAD_SIGNATURE':
       return {
         message: 'the signature does not match: the token was minted with a different token-uuid, or altered',
-        hint: "In the tool's model GAX signs with the token-uuid of the CS it is configured against (the primary master CS's [system] token-uuid, or the value that CS generated when it is unset): this CS's token-uuid must be that same value — check a backup CS or CS Proxy GAX may reach after a switchover. Compare the two (masked) without pasting them anywhere public.",
+        hint: "In the tool's model GAX signs with the token-uuid of the CS it is configured against (the primary master CS's [system] token-uuid, or the value that CS generated when it is unset): this CS's token-uuid must be that same value — check a backup CS or CS Proxy GAX may reach after a switchover. Compare the two by their last 4 characters, never pasted anywhere public: in the app, Connect's trace shows the token-uuid it signed with (token step, masked) and the Server view shows the mock CS's own (Show); for real hosts, read CS [system] token-uuid on each CS.",
         source: modelSource('GAX-SIDE'),
       };
     case 'EXPIRED':

@@ -4,7 +4,7 @@
  * and then asks the judge whether the way GAX got in is the right one. It never throws: a setup
  * that cannot even run is answered as a failed login with the reason.
  */
-import { mintAt } from '../core/index.js';
+import { adviceSource, mintAt } from '../core/index.js';
 import { judgeFix, labUser, withGaxSigning, type LabCheckResult, type LabScenario, type LabSetup } from '../core/labs/index.js';
 import { runLogin, type GaxCredentials, type LoginResult, type TlsTarget } from '../client/index.js';
 import { MockCs } from '../mockcs/index.js';
@@ -40,7 +40,7 @@ export async function runLabCheck(input: LabCheckInput): Promise<LabCheckResult>
       solved: false,
       verdict: 'Not solved: the setup is not valid, so no login was tried.',
       login: { outcome: 'invalid-input', message: `the setup is not valid: ${checked.message}` },
-      problems: [{ id: 'invalid-setup', message: `The setup is not valid: ${checked.message}.` }],
+      problems: [{ id: 'invalid-setup', message: `The setup is not valid: ${checked.message}.`, source: adviceSource() }],
       checkedAt: clock(),
     };
   }

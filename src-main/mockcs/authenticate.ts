@@ -88,7 +88,7 @@ function decideToken(req: RegisterCredentials, ctx: RegisterContext): RegisterOu
     options: ctx.decisionOptions,
   });
   if (e.code !== 'OK') {
-    const words = explainToken(e, req.userName, ctx);
+    const words = explainToken(e, req, ctx);
     // NOT_A_TOKEN cannot happen (the preamble was checked) and INVALID_UUID neither (the option
     // is validated); were they to, the token is refused as not matching this server's token-uuid.
     const code: AuthFailureCode = e.code === 'NOT_A_TOKEN' || e.code === 'INVALID_UUID' ? 'BAD_SIGNATURE' : e.code;
@@ -105,11 +105,11 @@ function decideToken(req: RegisterCredentials, ctx: RegisterContext): RegisterOu
     ok: true,
     authMethod: 'token',
     tokenExpires: e.decoded!.exp * 1000,
-    message: ctx.explainAccepted ? explainToken(e, req.userName, ctx).message : 'accepted',
+    message: ctx.explainAccepted ? explainToken(e, req, ctx).message : 'accepted',
   };
 }
 
-function explainToken(e: TokenEvaluation, userName: string, ctx: RegisterContext): Explanation {
+function explainToken(e: TokenEvaluation, req: RegisterCredentials, ctx: RegisterContext): Explanation {
   return explainDecision({
     code: e.code,
     reason: e.reason,
@@ -117,19 +117,20 @@ function explainToken(e: TokenEvaluation, userName: string, ctx: RegisterContext
     preamble: ctx.options.tokenPreambula,
     decoded: e.decoded,
     window: e.window,
-    userName,
+    userName: req.userName,
     options: ctx.decisionOptions,
+    value: req.password,
   });
 }
 
 const unknownUserWords: WordsFor = (userName) => ({
   message: `the token is valid, but there is no user "${userName}" on this server`,
-  hint: `Create a Person with UserName "${userName}" (the users option), or log in as a user that exists.`,
+  hint: `Create a Person with UserName "${userName}" (Server view → Users → Add a user, or the users option), or log in as a user that exists.`,
 });
 
 const disabledWords: WordsFor = (userName) => ({
   message: `the token is valid, but the account "${userName}" is disabled`,
-  hint: `Enable the Person "${userName}" (set enabled: true in the users option).`,
+  hint: `Enable the user "${userName}" (Server view → Users → Enabled, or enabled: true in the users option).`,
 });
 
 function tokenDetail(e: TokenEvaluation, nowMs: number, hint: string): ErrorDetail {
@@ -161,13 +162,13 @@ async function decidePassword(req: RegisterCredentials, ctx: RegisterContext, lo
     return reject(
       'UNKNOWN_USER',
       `there is no user "${req.userName}" on this server`,
-      `Check the UserName's spelling (it is compared byte for byte), or create the Person (the users option).${tokenDisabled ? disabledNote : ''}`,
+      `Check the UserName's spelling (it is compared byte for byte), or create the Person (Server view → Users → Add a user, or the users option).${tokenDisabled ? disabledNote : ''}`,
     );
   if (!user.enabled)
     return reject(
       'USER_DISABLED',
       `the account "${req.userName}" is disabled`,
-      `Enable the Person "${req.userName}" (set enabled: true in the users option).`,
+      `Enable the user "${req.userName}" (Server view → Users → Enabled, or enabled: true in the users option).`,
     );
   if (matches) return { ok: true, authMethod: 'password', message: `accepted for "${req.userName}": the password matches` };
   if (tokenDisabled)
@@ -196,7 +197,7 @@ function passwordTooLong(req: RegisterCredentials, ctx: RegisterContext, bytes: 
   let hint = 'Use a shorter password, or raise passwordFieldLimit on this server.';
   if (looksLikeToken && options.tokenAuthenticationMode === 'enable') {
     const fit = passwordFieldFit(options.tokenPreambula, req.userName, limit);
-    hint = `A token is as long as its preamble plus about 4/3 of (25 + the username's bytes): with the preamble ${options.tokenPreambula}, usernames of up to ${fit.longestUsernameBytes} bytes fit ${limit}; "${req.userName}" has ${fit.usernameBytes}. Use a shorter UserName or token-preambula: Genesys requires the token to fit the Password field (about 64 bytes, preamble included).`;
+    hint = `A token is as long as its preamble plus about 4/3 of (25 + the username's bytes): with the preamble ${options.tokenPreambula}, usernames of up to ${fit.longestUsernameBytes} bytes fit ${limit}; "${req.userName}" has ${fit.usernameBytes}. Use a shorter UserName or token-preambula: Genesys requires the token to fit the Password field of the GAX interface (approximately 64 bytes, preamble included; GAX-SECURE).`;
   }
   return {
     ok: false,

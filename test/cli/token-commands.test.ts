@@ -110,7 +110,7 @@ describe('gax-token verify', () => {
   it('rejects after validUntil with EXPIRED (exit 1) and a fix', async () => {
     const r = await runGaxToken(['verify', '-', '--now', '1767239932'], { stdin: VECTOR, env: { GAX_TOKEN_UUID: U } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^REJECTED EXPIRED — token expired at 2026-01-01T03:57:51Z/);
+    expect(r.stdout).toMatch(/^REJECTED EXPIRED — token expired at 2026-01-01 03:57:51 UTC/);
     expect(r.stdout).toContain('fix: ');
   });
 
@@ -142,6 +142,36 @@ describe('gax-token verify', () => {
   });
 });
 
+describe('decode and verify name paste mistakes', () => {
+  it('decode: a leading space is named as such, and --json carries pasteMistake', async () => {
+    const text = await runGaxToken(['decode', ` ${VECTOR}`]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^NOT_A_TOKEN: the value has white space before the token/);
+    expect(text.stdout).not.toMatch(/does not start with the preamble/);
+    expect(text.stdout).toMatch(/fix: Remove the white space/);
+    const json = JSON.parse((await runGaxToken(['decode', ` ${VECTOR}`, '--json'])).stdout);
+    expect(json).toMatchObject({ code: 'NOT_A_TOKEN', pasteMistake: { kind: 'whitespace', source: { kind: 'model', id: 'PXZ-1' } } });
+    expect(JSON.parse((await runGaxToken(['decode', `{pxz}${VECTOR.slice(5)}`, '--json'])).stdout).pasteMistake.kind).toBe('preamble-case');
+    expect(JSON.parse((await runGaxToken(['decode', VECTOR.slice(5), '--json'])).stdout).pasteMistake.kind).toBe('preamble-missing');
+    expect(JSON.parse((await runGaxToken(['decode', 'hunter2', '--json'])).stdout).pasteMistake).toBeNull();
+  });
+
+  it('verify: a token cut by 3 characters keeps BAD_SIGNATURE but is worded as cut, in text and --json', async () => {
+    const cut = VECTOR.slice(0, -3);
+    const args = ['verify', cut, '--uuid', U, '--user', 'default', '--now', '1767239000'];
+    const text = await runGaxToken(args);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(
+      /^REJECTED BAD_SIGNATURE — the token has 45 characters; a token for "default" has 48\. It looks cut short by 3 characters/,
+    );
+    expect(text.stdout).not.toMatch(/different token-uuid/);
+    const json = JSON.parse((await runGaxToken([...args, '--json'])).stdout);
+    expect(json).toMatchObject({ code: 'BAD_SIGNATURE', pasteMistake: { kind: 'truncated' } });
+    const whole = JSON.parse((await runGaxToken(['verify', VECTOR, '--uuid', U, '--now', '1767239000', '--json'])).stdout);
+    expect(whole.pasteMistake).toBeNull();
+  });
+});
+
 describe('help', () => {
   it.each(['mint', 'decode', 'verify'])('%s --help prints its options and exits 0', async (cmd) => {
     const r = await runGaxToken([cmd, '--help']);
@@ -165,7 +195,7 @@ describe('verify and login say whose word each explanation is', () => {
     expect(JSON.parse(expired.stdout).source).toEqual({ kind: 'genesys', id: 'GAX-SECURE' });
     const bad = await runGaxToken(['verify', VECTOR, '--uuid', '0d9e6b7a-1c2f-4e3d-9a8b-7c6d5e4f3a21', '--now', '1767238700', '--json']);
     expect(JSON.parse(bad.stdout).source).toEqual({ kind: 'model', id: 'GAX-SIDE' });
-    const text = await runGaxToken(['verify', '{PXZ}AWlV7A9', '--uuid', U, '--now', '1767238700']);
+    const text = await runGaxToken(['verify', `${VECTOR}=`, '--uuid', U, '--now', '1767238700']);
     expect(text.stdout.split('\n')[0]).toMatch(/^REJECTED [A-Z_]+ — not in the tool's reference format \(PXZ-1\).*\[model\]$/);
     expect(text.stdout).not.toContain('never looks like');
     const ok = await runGaxToken(['verify', VECTOR, '--uuid', U, '--now', '1767239000']);

@@ -51,7 +51,8 @@ describe('runLogin against the mock CS: accepted', () => {
     expect(r.token!.redacted).toMatch(/^\{PXZ\}[A-Za-z0-9_-]{6}…\(45 chars\)$/);
     expect(r.token!.length).toBe(45);
     expect(r.token!.fitsPasswordField).toBe(true);
-    expect(step(r, 'token').detail).toMatch(/fits the 64-byte Password field/);
+    expect(step(r, 'token').detail).toMatch(/fits the Password field of the GAX interface \(Genesys: approximately 64 bytes, GAX-SECURE\)/);
+    expect(step(r, 'token').detail).toMatch(/signed with token-uuid ••••••••-••••-••••-••••-••••••••[0-9a-f]{4}\b/);
     expect(Math.abs(r.clock!.offsetMs)).toBeLessThan(100);
     expect(r.clock!.roundTripMs).toBeGreaterThan(0);
 
@@ -168,7 +169,7 @@ describe('runLogin against the mock CS: refused, with the code, the message and 
     expect(r.outcome).toBe('rejected');
     expect(r.server?.code).toBe('PASSWORD_TOO_LONG');
     expect(r.token?.fitsPasswordField).toBe(false);
-    expect(step(r, 'token').detail).toMatch(/chars over the 64-byte Password field/);
+    expect(step(r, 'token').detail).toMatch(/characters over the Password field of the GAX interface \(Genesys: approximately 64 bytes/);
   });
 
   it('a full server: SERVER_BUSY instead of Hello', async () => {

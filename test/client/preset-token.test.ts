@@ -85,6 +85,18 @@ describe('runLogin with a given token', { timeout: 20_000 }, () => {
 
     const control = await runLogin({ host: '127.0.0.1', port, userName: 'alice', credentials: gax({ token: '{PXZ}a\nb' }) });
     expect(control.outcome).toBe('invalid-input');
-    expect(control.message).toMatch(/without control characters/);
+    expect(control.message).toMatch(/split by a line break/);
+    // a pasted token with a copy mistake is named for the mistake, and never quoted
+    const whole = token('alice', Math.floor(Date.now() / 1000), Math.floor(Date.now() / 1000) + 1200);
+    const spaced = await runLogin({ host: '127.0.0.1', port, userName: 'alice', credentials: gax({ token: ` ${whole}` }) });
+    expect(spaced.outcome).toBe('invalid-input');
+    expect(spaced.message).toMatch(/^invalid input: the given token: the value has white space before the token/);
+    const wrapped = await runLogin({ host: '127.0.0.1', port, userName: 'alice', credentials: gax({ token: `${whole}\n` }) });
+    expect(wrapped.message).toMatch(/line break after the token/);
+    const lower = await runLogin({ host: '127.0.0.1', port, userName: 'alice', credentials: gax({ token: `{pxz}${whole.slice(5)}` }) });
+    expect(lower.message).toMatch(/compared exactly/);
+    const cut = await runLogin({ host: '127.0.0.1', port, userName: 'alice', credentials: gax({ token: whole.slice(0, 12) }) });
+    expect(cut.message).toMatch(/cut short/);
+    for (const r of [spaced, wrapped, lower, cut]) expect(JSON.stringify(r)).not.toContain(whole.slice(5));
   });
 });

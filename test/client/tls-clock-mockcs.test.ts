@@ -32,7 +32,7 @@ describe('the server clock', () => {
     const r = await runLogin(gax(port));
     expect(r.outcome).toBe('accepted');
     expect(Math.abs(r.clock!.offsetMs + 90_000)).toBeLessThan(50);
-    expect(step(r, 'hello').detail).toMatch(/server clock 90\.0 s behind ours/);
+    expect(step(r, 'hello').detail).toMatch(/server clock 90 s behind ours/);
 
     const probe = await probeServerTime({ host: '127.0.0.1', port, samples: 4 });
     expect(probe.ok).toBe(true);

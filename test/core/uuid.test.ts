@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64UrlStrict, humanDuration, isoSeconds, maskTokenUuid, parseTokenUuid } from '../../src-main/core/index.js';
+import { decodeBase64UrlStrict, humanDuration, humanDurationMs, isoSeconds, maskTokenUuid, parseTokenUuid } from '../../src-main/core/index.js';
 
 describe('parseTokenUuid', () => {
   it('accepts urn:uuid: in any case and returns the canonical lower-case form', () => {
@@ -35,10 +35,15 @@ describe('strict base64url', () => {
 
 describe('time formatting', () => {
   it('prints UTC to the second and durations for people', () => {
-    expect(isoSeconds(1767225600)).toBe('2026-01-01T00:00:00Z');
+    expect(isoSeconds(1767225600)).toBe('2026-01-01 00:00:00 UTC');
     expect(humanDuration(95)).toBe('95 s');
     expect(humanDuration(1200)).toBe('20 min');
     expect(humanDuration(3900)).toBe('1 h 5 min');
     expect(humanDuration(2 * 86400 + 3 * 3600)).toBe('2 d 3 h');
+    expect(humanDuration(811)).toBe('13 min 31 s');
+    expect(humanDurationMs(250.4)).toBe('250 ms');
+    expect(humanDurationMs(-1_250)).toBe('1.3 s');
+    expect(humanDurationMs(3_600_000)).toBe('1 h');
+    expect(humanDurationMs(811_000)).toBe('13 min 31 s');
   });
 });

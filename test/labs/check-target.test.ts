@@ -67,7 +67,7 @@ describe("runLabCheck with a target (the app's running mock CS)", { timeout: 30_
     expect(r.solved).toBe(true);
     expect(r.checkedAt).toBe(fixed);
     const broken = await runLabCheck({ scenario, setup: cloneLabSetup(scenario.broken), clock: () => fixed });
-    expect(broken.login.message).toContain('2026-01-01T11:50:00Z'); // the CS clock, 10 min behind the given one
+    expect(broken.login.message).toContain('2026-01-01 11:50:00 UTC'); // the CS clock, 10 min behind the given one
   });
 });
 

@@ -90,7 +90,7 @@ describe('csmock/1 messages', { timeout: 20_000 }, () => {
       expect(answer['type']).toBe('Error');
       expect(answer['requestId']).toBe(1);
       expect(answer['code']).toBe('EXPIRED');
-      expect(answer['message']).toMatch(/^token expired at 2026-01-01T00:20:00Z, 95 s before the server's clock/);
+      expect(answer['message']).toMatch(/^token expired at 2026-01-01 00:20:00 UTC, 95 s before the server's clock/);
       expect(answer['detail']).toMatchObject({
         serverTime: at * 1000,
         validFrom: (T0 + 1200 - 1440 * 60 - 60) * 1000,

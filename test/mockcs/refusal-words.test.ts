@@ -40,7 +40,7 @@ describe('refusal words', { timeout: 20_000 }, () => {
           validFrom: (T0 + 1200 - 86_400 - 60) * 1000, // exp − the default token-ttl (24 h) − tolerance
           validUntil: (T0 + 1200 + 60) * 1000,
           tokenExp: (T0 + 1200) * 1000,
-          hint: 'Enable the Person "bob" (set enabled: true in the users option).',
+          hint: 'Enable the user "bob" (Server view → Users → Enabled, or enabled: true in the users option).',
         },
       });
       expect(parsed.map((p) => [p['requestId'], p['code']])).toEqual([

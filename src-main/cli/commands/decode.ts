@@ -6,7 +6,7 @@ import { humanDuration, isoSeconds } from '../../core/time-format.js';
 import { UsageError } from '../args.js';
 import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
-import { sourceJson, sourceTag } from '../source-tag.js';
+import { pasteMistakeJson, sourceJson, sourceTag } from '../source-tag.js';
 import { resolveTokenArgument } from '../secrets.js';
 
 export const decode = defineCommand({
@@ -49,7 +49,7 @@ Exit: 0 decoded, 1 not a well-formed PXZ-1 token (the code says why), 2 bad argu
               length: t.length,
               tagHex: t.tag.toString('hex'),
             }
-          : { code: d.code, message: d.message, hint: d.hint, source: sourceJson(d.source) },
+          : { code: d.code, message: d.message, hint: d.hint, source: sourceJson(d.source), pasteMistake: pasteMistakeJson(d) },
       );
       return t ? EXIT.OK : EXIT.REJECTED;
     }

@@ -2,6 +2,7 @@
  * gax-token time: the server's clock against this machine's, as NTP measures it — several
  * GetServerTime round trips; the best is the one with the lowest round trip.
  */
+import { humanDurationMs } from '../../core/time-format.js';
 import { probeServerTime } from '../../client/index.js';
 import { UsageError } from '../args.js';
 import { EXIT, defineCommand } from '../command.js';
@@ -72,6 +73,6 @@ function signed(ms: number): string {
 function describe(ms: number): string {
   const abs = Math.abs(ms);
   if (abs < 1) return 'in step';
-  const amount = abs < 1000 ? `${Math.round(abs)} ms` : `${(abs / 1000).toFixed(1)} s`;
+  const amount = humanDurationMs(abs);
   return `${amount} ${ms > 0 ? 'ahead' : 'behind'}`;
 }

@@ -3,7 +3,7 @@ import { UsageError } from '../args.js';
 import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenArgument, resolveTokenUuid, uuidOptions } from '../secrets.js';
-import { sourceJson, sourceTag } from '../source-tag.js';
+import { pasteMistakeJson, sourceJson, sourceTag } from '../source-tag.js';
 
 const INT32_MAX = 2147483647;
 
@@ -69,6 +69,7 @@ function verifyJson(d: Decision): Record<string, unknown> {
     message: d.message,
     hint: d.hint,
     source: sourceJson(d.source),
+    pasteMistake: pasteMistakeJson(d),
     now: d.now,
     ...(d.decoded ? { username: d.decoded.username, iat: d.decoded.iat, exp: d.decoded.exp } : {}),
     ...(d.window

@@ -9,6 +9,7 @@ import { DEFAULT_PREAMBLE } from '../constants.js';
 import { passwordFieldFit } from '../fit.js';
 import { suggestOptionName } from '../options/names.js';
 import { humanDuration } from '../time-format.js';
+import { adviceSource, genesysSource, modelSource } from '../sources.js';
 import { parseTokenUuid } from '../uuid.js';
 import { effectiveTolerance, DEFAULT_TOLERANCE_SECONDS } from '../window.js';
 import { gaxSigning } from './gax-side.js';
@@ -46,6 +47,7 @@ function loginProblem(login: Login): LabCheckProblem | null {
     const why = login.message.replace(/^the server refused the login: [A-Z_]+ — /, '').replace(/\.$/, '');
     return {
       id: 'login-failed',
+      source: modelSource('CSMOCK-1'),
       message:
         login.outcome === 'rejected'
           ? `GAX's login is still refused with ${login.code ?? 'no code'}: ${why}.`
@@ -55,6 +57,7 @@ function loginProblem(login: Login): LabCheckProblem | null {
   if (login.authMethod !== 'token')
     return {
       id: 'password-login',
+      source: adviceSource(),
       message:
         'GAX got in with a password, not a token: the fix must keep token authentication working (CS token-authentication-mode=enable, GAX confserv_trusted=true).',
     };
@@ -67,6 +70,7 @@ const GENERAL_RULES: readonly Rule[] = [
       ? null
       : {
           id: 'token-auth-off',
+          source: adviceSource(),
           message: 'CS [system] token-authentication-mode is not enable: turning token authentication off is never the fix, so set it to enable.',
         },
   (_, { gax }) =>
@@ -74,6 +78,7 @@ const GENERAL_RULES: readonly Rule[] = [
       ? null
       : {
           id: 'gax-not-trusted',
+          source: genesysSource('GAX-SECURE'),
           message: 'GAX [general] confserv_trusted is false, so GAX sends passwords instead of tokens: set it back to true.',
         },
   (scenario, { gax }) =>
@@ -81,6 +86,7 @@ const GENERAL_RULES: readonly Rule[] = [
       ? null
       : {
           id: 'wrong-user',
+          source: adviceSource(),
           message: `GAX logs in as "${gax.userName}", but the lab is about "${labUser(scenario)}": logging in as someone else does not fix ${labUser(scenario)}'s login.`,
         },
   (_, { gax }) =>
@@ -88,6 +94,7 @@ const GENERAL_RULES: readonly Rule[] = [
       ? null
       : {
           id: 'token-for-other-user',
+          source: modelSource('CSMOCK-1'),
           message: `GAX's token is minted for "${gax.tokenUserName}" but it logs in as "${gax.userName}": a token must be minted for the user who logs in.`,
         },
   (_, { gax }) =>
@@ -95,6 +102,7 @@ const GENERAL_RULES: readonly Rule[] = [
       ? null
       : {
           id: 'replayed-token',
+          source: adviceSource(),
           message: `GAX replays a token minted ${gax.tokenSource.issuedMinutesAgo} min ago: a token must be minted fresh for each login (token source: mint), never captured and reused.`,
         },
   (_, { cs }) => {
@@ -102,6 +110,7 @@ const GENERAL_RULES: readonly Rule[] = [
     return t !== null && t > MAX_FAIR_TOLERANCE_SECONDS
       ? {
           id: 'tolerance-too-wide',
+          source: adviceSource(),
           message: `CS [system] token-tolerance is ${t} s, above ${MAX_FAIR_TOLERANCE_SECONDS} s: that keeps every token (a stolen one too) valid ${humanDuration(t)} longer instead of fixing the cause, so keep it at the default ${DEFAULT_TOLERANCE_SECONDS} s.`,
         }
       : null;
@@ -111,6 +120,7 @@ const GENERAL_RULES: readonly Rule[] = [
     return ttl !== null && ttl > MAX_FAIR_TTL_FACTOR * gax.tokenLifeMinutes
       ? {
           id: 'ttl-too-long',
+          source: adviceSource(),
           message: `CS [system] token-ttl is ${ttl} min, far above GAX token_life_in_minutes (${gax.tokenLifeMinutes} min): the CS then accepts tokens long before they were issued, which hides a clock that runs ahead, so set token-ttl to token_life_in_minutes or remove it.`,
         }
       : null;
@@ -119,6 +129,7 @@ const GENERAL_RULES: readonly Rule[] = [
     cs.passwordFieldLimit > GENESYS_PASSWORD_FIELD_BYTES
       ? {
           id: 'field-limit-raised',
+          source: genesysSource('GAX-SECURE'),
           message: `The mock CS's Password field limit is ${cs.passwordFieldLimit} bytes, but Genesys describes the Password field of the GAX interface as approximately ${GENESYS_PASSWORD_FIELD_BYTES} bytes: make the token fit (token-preambula, the UserName), not the field bigger.`,
         }
       : null,
@@ -128,6 +139,7 @@ const GENERAL_RULES: readonly Rule[] = [
     cs.gaxTokenLifeMinutes !== null && cs.gaxTokenLifeMinutes > 0 && cs.gaxTokenLifeMinutes !== gax.tokenLifeMinutes
       ? {
           id: 'life-out-of-sync',
+          source: genesysSource('CSP-SYSTEM'),
           message: `The CS reads GAX's token_life_in_minutes as ${cs.gaxTokenLifeMinutes} min but GAX [general] token_life_in_minutes is ${gax.tokenLifeMinutes}: the CS takes it from the GAX application, so set both to the same value.`,
         }
       : null,
@@ -140,10 +152,12 @@ function clockProblem(host: 'cs' | 'gax', offset: number, allowed: number): LabC
   return host === 'cs'
     ? {
         id: 'cs-clock-off',
+        source: adviceSource(),
         message: `The CS host's clock is ${how}, more than ${allowed} s: set the CS's clock right (NTP) rather than widening token-tolerance or moving GAX's clock to match.`,
       }
     : {
         id: 'gax-clock-off',
+        source: adviceSource(),
         message: `The GAX host's clock is ${how}, more than ${allowed} s: set GAX's clock right (NTP); moving it to match a wrong CS clock only hides the fault.`,
       };
 }
@@ -157,6 +171,7 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
     // Never quote either value: a token-uuid is a secret outside a lab.
     return {
       id: 'primary-token-uuid-changed',
+      source: modelSource('GAX-SIDE'),
       message:
         "The primary CS's [system] token-uuid, the one GAX signs with, was changed: every GAX and every CS that agrees with the primary relies on it, so give the backup the primary's token-uuid instead.",
     };
@@ -168,6 +183,7 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
     return ttl !== null && ttl > 0 && ttl < gax.tokenLifeMinutes
       ? {
           id: 'ttl-below-life',
+          source: genesysSource('CSP-SYSTEM'),
           message: `CS [system] token-ttl (${ttl} min) is still shorter than GAX token_life_in_minutes (${gax.tokenLifeMinutes} min), so a fresh token's window opens after it was issued: make token-ttl at least token_life_in_minutes.`,
         }
       : null;
@@ -178,6 +194,7 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
     if (signing.preamble !== cs.tokenPreambula)
       return {
         id: 'preamble-differs',
+        source: modelSource('GAX-SIDE'),
         message: `GAX signs with the primary CS's preamble ${signing.preamble} but this CS's token-preambula is ${cs.tokenPreambula}: give every CS GAX may reach the primary's token-preambula.`,
       };
     const fit = passwordFieldFit(cs.tokenPreambula, labUser(scenario), GENESYS_PASSWORD_FIELD_BYTES);
@@ -185,7 +202,8 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
       ? null
       : {
           id: 'preamble-too-long',
-          message: `With token-preambula ${cs.tokenPreambula}, ${labUser(scenario)}'s token is ${fit.length} characters, over the ${GENESYS_PASSWORD_FIELD_BYTES}-byte Password field: use a shorter preamble, such as the default ${DEFAULT_PREAMBLE}.`,
+          source: modelSource('PXZ-1'),
+          message: `With token-preambula ${cs.tokenPreambula}, ${labUser(scenario)}'s token is ${fit.length} characters in the tool's reference format (PXZ-1), over the Password field of the GAX interface (Genesys: approximately ${GENESYS_PASSWORD_FIELD_BYTES} bytes): use a shorter preamble, such as the default ${DEFAULT_PREAMBLE}.`,
         };
   },
   'no-misspelt-option': (_, { cs }) => {
@@ -194,6 +212,7 @@ export const SCENARIO_RULES: Record<LabRuleId, Rule> = {
       if (meant)
         return {
           id: 'misspelt-option',
+          source: adviceSource(),
           message: `The CS still has the option "${name}", which is not an option Genesys publishes (the mock CS ignores it): delete it (the option is ${meant.definition.name}).`,
         };
     }

@@ -128,6 +128,8 @@ export interface LabCheckProblem {
   /** e.g. 'login-failed', 'token-auth-off', 'password-login', 'tolerance-too-wide' */
   id: string;
   message: string;
+  /** whose word the rule is: a Genesys document, the tool's model or its advice */
+  source: Source;
 }
 
 export interface LabCheckResult {

@@ -68,7 +68,7 @@ export const labCheckResult = z.strictObject({
     message: z.string(),
     authMethod: z.enum(['token', 'password']).optional(),
   }),
-  problems: z.array(z.strictObject({ id: z.string(), message: z.string() })),
+  problems: z.array(z.strictObject({ id: z.string(), message: z.string(), source: explanationSource })),
   checkedAt: z.number(),
 });
 

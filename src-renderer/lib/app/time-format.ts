@@ -1,4 +1,6 @@
 /** Times for people: always with their zone (house rule: times shown with their zone). */
+import { isoSeconds } from '../../../src-main/core/browser.js';
+
 function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }
@@ -15,10 +17,11 @@ export function formatLocal(d: Date, withDate?: boolean, now: Date = new Date())
   });
 }
 
+/** UTC as the main side writes it in messages (core isoSeconds), so a view never shows two UTC forms. */
 export function formatUtc(d: Date, withDate?: boolean, now: Date = new Date()): string {
-  const iso = d.toISOString();
+  const full = isoSeconds(d.getTime() / 1000);
   const showDate = withDate ?? !sameDay(d, now);
-  return (showDate ? `${iso.slice(0, 10)} ` : '') + `${iso.slice(11, 19)} UTC`;
+  return showDate ? full : full.slice(11);
 }
 
 /** "1 h 02 min 05 s", "4 min 09 s", "12 s" — for countdowns (tabular figures, no jitter). */

@@ -1,6 +1,7 @@
 // The judge alone (pure): given a setup and how the login went, which problems does it name?
 // The end-to-end checks with real logins are in test/labs/scenario-checks.test.ts.
 import { describe, expect, it } from 'vitest';
+import { isKnownSource } from '../../../src-main/core/sources.js';
 import { cloneLabSetup, findScenario, judgeFix, type LabCheckResult, type LabScenario, type LabSetup } from '../../../src-main/core/labs/index.js';
 
 const TOKEN_OK: LabCheckResult['login'] = { outcome: 'accepted', code: 'OK', message: 'registered', authMethod: 'token' };
@@ -34,13 +35,21 @@ describe('judgeFix: the login', () => {
       message: 'the server refused the login: USER_DISABLED — the token is valid, but the account "kwilson" is disabled',
     });
     expect(p).toEqual([
-      { id: 'login-failed', message: 'GAX\'s login is still refused with USER_DISABLED: the token is valid, but the account "kwilson" is disabled.' },
+      {
+        id: 'login-failed',
+        message: 'GAX\'s login is still refused with USER_DISABLED: the token is valid, but the account "kwilson" is disabled.',
+        source: { kind: 'model', id: 'CSMOCK-1' },
+      },
     ]);
   });
 
   it('no decision at all (unreachable, timeout) is a failed login too', () => {
     const p = judgeFix(scenario('user-disabled'), fixedSetup('user-disabled'), { outcome: 'unreachable', message: 'connection refused' });
-    expect(p[0]).toEqual({ id: 'login-failed', message: "GAX's login did not get a decision from the CS (unreachable): connection refused." });
+    expect(p[0]).toEqual({
+      id: 'login-failed',
+      message: "GAX's login did not get a decision from the CS (unreachable): connection refused.",
+      source: { kind: 'model', id: 'CSMOCK-1' },
+    });
   });
 
   it('a password login is not a fix, even when accepted', () => {
@@ -99,6 +108,14 @@ describe('judgeFix: the general rules, each naming its option', () => {
     expect(ids(p)).toEqual([id]);
     expect(p[0]!.message).toMatch(message);
     expect(p[0]!.message).toMatch(/\.$/);
+    expect(isKnownSource(p[0]!.source)).toBe(true);
+  });
+
+  it('says whose word each rule is: published ones name their Genesys page, judgements are advice', () => {
+    const judged = (change: (s: LabSetup) => void) => judgeFix(scenario('user-disabled'), fixedSetup('user-disabled', change), TOKEN_OK)[0]!;
+    expect(judged((s) => void (s.gax.confservTrusted = false)).source).toEqual({ kind: 'genesys', id: 'GAX-SECURE' });
+    expect(judged((s) => void (s.cs.tokenToleranceSeconds = 900)).source).toEqual({ kind: 'advice', id: 'TOOL-ADVICE' });
+    expect(judged((s) => void (s.cs.gaxTokenLifeMinutes = 30)).source).toEqual({ kind: 'genesys', id: 'CSP-SYSTEM' });
   });
 
   it('accepts what is within bounds: token-tolerance 300, token-ttl twice the life, clocks within token-tolerance, token-ttl unset', () => {
@@ -197,6 +214,7 @@ describe("judgeFix: each scenario's own rules", () => {
         id: 'misspelt-option',
         message:
           'The CS still has the option "token-authentification-mode", which is not an option Genesys publishes (the mock CS ignores it): delete it (the option is token-authentication-mode).',
+        source: { kind: 'advice', id: 'TOOL-ADVICE' },
       },
     ]);
     s.cs.extraOptions = { 'dbserver-timeout': '30' };

@@ -62,6 +62,11 @@ describe('the classroom handout', () => {
     await startClassroom();
     // on, but no lab open yet
     expect(within(room()).getByText(/Open a lab above/)).toBeTruthy();
+    // the class limits, the per-address one included
+    const limits = classroom.classroom!.limits;
+    expect(within(room()).getByText(/^Class limits:/).textContent).toContain(
+      `at most ${limits.maxConnections} connections, ${limits.maxConnectionsPerAddress} from one address,`,
+    );
     expect(screen.queryByRole('region', { name: 'What trainees type in Connect' })).toBeNull();
 
     const s = findScenario('backup-cs-token-uuid')!;

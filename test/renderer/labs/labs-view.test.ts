@@ -49,6 +49,10 @@ describe('Labs view', () => {
 
     const failed = await checkAndRead();
     expect(within(failed).getByRole('alert').textContent).toMatch(/Not solved yet[\s\S]*BAD_SIGNATURE/);
+    // each problem the check names says whose word it is
+    const problems = within(failed).getAllByRole('listitem');
+    expect(problems.length).toBeGreaterThan(0);
+    for (const li of problems) expect(li.querySelector('[data-source-kind]')).not.toBeNull();
 
     await fireEvent.click(screen.getByRole('button', { name: /Show a hint/ }));
     const hints = await screen.findByRole('list', { name: 'Hints' });

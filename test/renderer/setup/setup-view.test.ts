@@ -2,6 +2,7 @@
  * The wizard's components in jsdom, over the real main side (runtime-bridge.ts): the stepper by
  * keyboard, errors next to the fields that caused them, a refused Next, the shared options editor.
  */
+import { optionDefinition } from '../../../src-main/core/options/catalog.js';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { render, screen, fireEvent, within, cleanup, waitFor } from '@testing-library/svelte';
 import SetupView from '../../../src-renderer/components/views/SetupView.svelte';
@@ -75,6 +76,15 @@ describe('the wizard view', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Use 120' }));
     expect((tolerance as HTMLInputElement).value).toBe('120');
     expect(tolerance.getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it("shows whose word each option's help is, beside the help (the catalog's source)", () => {
+    render(SetupView);
+    const tolerance = screen.getByLabelText(/^Tolerance/);
+    const help = document.getElementById(`${tolerance.id}-help`)!;
+    const label = help.querySelector('[data-source-kind]')!;
+    expect(label.getAttribute('data-source-kind')).toBe(optionDefinition('token-tolerance').source.kind);
+    expect(label.getAttribute('data-source-id')).toBe(optionDefinition('token-tolerance').source.id);
   });
 
   it('refuses Next while the step has errors, says why, and takes the person to the field', async () => {
