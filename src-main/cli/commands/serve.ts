@@ -20,13 +20,13 @@ import {
 import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
 import { printable } from '../../shared/zod-issues.js';
+import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 import { UsageError, type ArgsWith, type ParsedArgs } from '../args.js';
 import { EXIT, defineCommand } from '../command.js';
 import { describeFsError, readTextArgument, type CliIo } from '../io.js';
 import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
 import { safeWriter } from './log-output.js';
 
-const GENESYS_INT_MAX = 2147483647;
 const C = CLASSROOM_LIMITS;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
 
@@ -43,13 +43,13 @@ export const serve = defineCommand({
       mode: { type: 'string', value: 'enable|disable', description: 'CS [system] token-authentication-mode (default disable)' },
       ...uuidOptions,
       preamble: { type: 'string', value: 'P', description: 'CS [system] token-preambula (default {PXZ})' },
-      tolerance: { type: 'integer', value: 'S', min: 0, max: GENESYS_INT_MAX, description: 'CS [system] token-tolerance in seconds (default 60)' },
-      ttl: { type: 'integer', value: 'MIN', min: 0, max: GENESYS_INT_MAX, description: 'CS [system] token-ttl in minutes (default unset)' },
+      tolerance: { type: 'integer', value: 'S', min: 0, max: GENESYS_MAX_INT, description: 'CS [system] token-tolerance in seconds (default 60)' },
+      ttl: { type: 'integer', value: 'MIN', min: 0, max: GENESYS_MAX_INT, description: 'CS [system] token-ttl in minutes (default unset)' },
       'gax-life': {
         type: 'integer',
         value: 'MIN',
         min: 0,
-        max: GENESYS_INT_MAX,
+        max: GENESYS_MAX_INT,
         description: 'GAX [general] token_life_in_minutes as the CS reads it',
       },
       'clock-offset': {
@@ -91,7 +91,7 @@ export const serve = defineCommand({
         type: 'integer',
         value: 'N',
         min: 1,
-        max: GENESYS_INT_MAX,
+        max: GENESYS_MAX_INT,
         description: 'failed registrations per connection, then it is closed (default 5)',
       },
       'password-field-limit': { type: 'integer', value: 'N', min: 1, max: 65536, description: 'longest Password in bytes (default 64)' },

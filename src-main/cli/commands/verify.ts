@@ -1,11 +1,10 @@
 import { DEFAULT_PREAMBLE, checkPreamble, decide, isoSeconds, type Decision } from '../../core/index.js';
+import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 import { UsageError } from '../args.js';
 import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenArgument, resolveTokenUuid, uuidOptions } from '../secrets.js';
 import { sourceJson, sourceTag } from '../source-tag.js';
-
-const INT32_MAX = 2147483647;
 
 export const verify = defineCommand({
   spec: {
@@ -22,9 +21,15 @@ export const verify = defineCommand({
         max: Number.MAX_SAFE_INTEGER,
         description: "the CS clock (default: this machine's clock)",
       },
-      tolerance: { type: 'integer', value: 'S', min: 0, max: INT32_MAX, description: 'CS token-tolerance in seconds (0 = unset = 60)' },
-      ttl: { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'CS token-ttl in minutes (0 = unset)' },
-      'gax-life': { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'GAX token_life_in_minutes as the CS reads it (0 = unset)' },
+      tolerance: { type: 'integer', value: 'S', min: 0, max: GENESYS_MAX_INT, description: 'CS token-tolerance in seconds (0 = unset = 60)' },
+      ttl: { type: 'integer', value: 'MIN', min: 0, max: GENESYS_MAX_INT, description: 'CS token-ttl in minutes (0 = unset)' },
+      'gax-life': {
+        type: 'integer',
+        value: 'MIN',
+        min: 0,
+        max: GENESYS_MAX_INT,
+        description: 'GAX token_life_in_minutes as the CS reads it (0 = unset)',
+      },
       preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
       json: { type: 'boolean', description: 'one JSON object on stdout' },
     },
