@@ -1,4 +1,4 @@
-import { DEFAULT_PREAMBLE, checkPreamble, decide, isoSeconds, type Decision } from '../../core/index.js';
+import { DEFAULT_PREAMBLE, checkPreamble, decide, decisionView, isoSeconds, type Decision } from '../../core/index.js';
 import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 import { UsageError } from '../args.js';
 import { EXIT, formatFields, defineCommand } from '../command.js';
@@ -62,19 +62,20 @@ Exit: 0 accepted, 1 rejected or malformed (the code and the fix say why), 2 bad 
         gaxTokenLifeMinutes: args.options['gax-life'],
       },
     });
-    if (args.options['json']) printJson(io, verifyJson(d));
+    if (args.options['json']) printJson(io, verifyJson(value, d));
     else io.stdout.write(verifyText(d));
     return d.code === 'OK' ? EXIT.OK : EXIT.REJECTED;
   },
 });
 
-function verifyJson(d: Decision): Record<string, unknown> {
+/**
+ * The one decision view IPC answers with, plus the flat fields this command printed before it
+ * (username, iat, exp, validFrom…, checks), which scripts may read. The source stays {kind, id}.
+ */
+function verifyJson(value: string, d: Decision): Record<string, unknown> {
   return {
-    code: d.code,
-    message: d.message,
-    hint: d.hint,
+    ...decisionView(value, d),
     source: sourceJson(d.source),
-    now: d.now,
     ...(d.decoded ? { username: d.decoded.username, iat: d.decoded.iat, exp: d.decoded.exp } : {}),
     ...(d.window
       ? {
@@ -85,7 +86,6 @@ function verifyJson(d: Decision): Record<string, unknown> {
           toleranceSeconds: d.window.toleranceSeconds,
         }
       : {}),
-    warnings: d.warnings,
     checks: d.steps.map((s) => ({ id: s.id, status: s.status, detail: s.detail })),
   };
 }
