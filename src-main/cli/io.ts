@@ -25,8 +25,18 @@ export function processIo(proc: NodeJS.Process = process): ProcessRun {
   let stop: Promise<string> | undefined;
   let finished = false;
   let stdoutClosed = false;
+  // What the server log's writer (log-output.ts) needs to see a slow reader: without the stream's
+  // backlog and 'drain', a stopped reader would make it hold every line in memory.
+  const stdout = {
+    write: (s: string) => (stdoutClosed ? false : proc.stdout.write(s)),
+    get writableLength() {
+      return proc.stdout.writableLength;
+    },
+    once: (event: 'drain', cb: () => void) => proc.stdout.once(event, cb),
+    on: (event: 'error', cb: () => void) => proc.stdout.on(event, cb),
+  };
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdoutClosed ? false : proc.stdout.write(s)) },
+    stdout,
     stderr: proc.stderr,
     stdin: proc.stdin,
     env: proc.env,
