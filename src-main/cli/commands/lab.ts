@@ -9,6 +9,7 @@ import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from
 import { instructorReserve } from '../../mockcs/index.js';
 import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
+import { printable } from '../../shared/zod-issues.js';
 import { formatHelp, UsageError, type ArgsWith, type CommandSpec, type OptionSpec } from '../args.js';
 import { EXIT, defineCommand, formatFields } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
@@ -269,9 +270,4 @@ const WILDCARD = new Set(['0.0.0.0', '::']);
 
 function signed(seconds: number): string {
   return `${seconds > 0 ? '+' : ''}${seconds} s`;
-}
-
-function printable(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
 }
