@@ -31,17 +31,18 @@ export function processIo(proc: NodeJS.Process = process): ProcessRun {
   let stop: Promise<string> | undefined;
   let finished = false;
   let stdoutClosed = false;
-  const io: CliIo = {
-    // The stream's back-pressure stays visible (writableLength, 'drain'), so a server's log can bound
-    // what waits for a slow reader (commands/log-output.ts); only write() learns of a closed pipe.
-    stdout: {
-      write: (s: string) => (stdoutClosed ? false : proc.stdout.write(s)),
-      get writableLength() {
-        return proc.stdout.writableLength;
-      },
-      once: (event: 'drain', cb: () => void) => proc.stdout.once(event, cb),
-      on: (event: 'error', cb: () => void) => proc.stdout.on(event, cb),
+  // What the server log's writer (log-output.ts) needs to see a slow reader: without the stream's
+  // backlog and 'drain', a stopped reader would make it hold every line in memory.
+  const stdout = {
+    write: (s: string) => (stdoutClosed ? false : proc.stdout.write(s)),
+    get writableLength() {
+      return proc.stdout.writableLength;
     },
+    once: (event: 'drain', cb: () => void) => proc.stdout.once(event, cb),
+    on: (event: 'error', cb: () => void) => proc.stdout.on(event, cb),
+  };
+  const io: CliIo = {
+    stdout,
     stderr: proc.stderr,
     stdin: proc.stdin,
     env: proc.env,

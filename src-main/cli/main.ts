@@ -2,14 +2,15 @@
  * gax-token: the command line over the same core as the app. Every failure that is the caller's
  * (arguments, files, values) ends in one line on stderr and exit 2; nothing prints a stack trace.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError, formatHelp, parseArgs } from './args.js';
 import { EXIT } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The version in the project's package.json: beside dist/ when built (or in app.asar), beside src-main/ in tests. */
-function version(): string {
+async function version(): Promise<string> {
+  // Loaded here, not at the top: node:fs costs every other command (decode above all) a few ms of its start.
+  const { readFileSync } = await import('node:fs');
   for (const up of ['../../../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
@@ -57,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return name === undefined ? EXIT.USAGE : EXIT.OK;
   }
   if (name === '--version' || name === '-V') {
-    io.stdout.write(`gax-token ${version()}\n`);
+    io.stdout.write(`gax-token ${await version()}\n`);
     return EXIT.OK;
   }
   const entry = commandNamed(name);

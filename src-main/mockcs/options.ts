@@ -6,6 +6,8 @@ import type { MockCsTokenOptions } from '../core/options/convert.js';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { checkPreamble, checkUsername, DEFAULT_PREAMBLE, DEFAULT_TOLERANCE_SECONDS, parseTokenUuid } from '../core/index.js';
+import { GENESYS_MAX_INT } from '../core/options/catalog.js';
+import { must, wholeNumber } from '../shared/zod-fields.js';
 import { describeZodIssues, printable } from '../shared/zod-issues.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './protocol.js';
 
@@ -39,21 +41,11 @@ export interface MockCsOptions extends MockCsTokenOptions {
   maxFailedAttempts: number;
 }
 
-/** Genesys's range for token-tolerance and token-ttl: 1–2147483647, with 0 meaning unset. */
-const GENESYS_INT_MAX = 2147483647;
 /** A clock off by more than ten years is a typo, not a lesson. */
 const MAX_CLOCK_OFFSET_SECONDS = 10 * 366 * 86400;
 
-/** zod's error for a wrong type: "is missing" when there is nothing, else what it must be. */
-const must = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing' : what);
-
-const wholeNumber = (min: number, max: number, what: string) =>
-  z
-    .int({ error: must(`must be a whole number (${what})`) })
-    .min(min, { error: `must be at least ${min} (${what})` })
-    .max(max, { error: `must be at most ${max} (${what})` });
-
-const genesysMinutesOrSeconds = (what: string) => wholeNumber(0, GENESYS_INT_MAX, what).nullable();
+/** Genesys's range for token-tolerance and token-ttl, with 0 meaning unset. */
+const genesysMinutesOrSeconds = (what: string) => wholeNumber(0, GENESYS_MAX_INT, what).nullable();
 
 const hostSchema = z.string({ error: must('must be a host name or an IP address') }).check((ctx) => {
   const h = ctx.value;
@@ -125,7 +117,7 @@ export const mockCsOptionsSchema = z
       .min(0.05, { error: 'must be at least 0.05 s' })
       .max(86400, { error: 'must be at most 86400 s (one day)' })
       .default(30),
-    maxFailedAttempts: wholeNumber(1, GENESYS_INT_MAX, 'failed registrations per connection').default(5),
+    maxFailedAttempts: wholeNumber(1, GENESYS_MAX_INT, 'failed registrations per connection').default(5),
   })
   .check((ctx) => {
     const seen = new Set<string>();

@@ -2,10 +2,7 @@
  * MockCs: the mock Configuration Server. Owns the listeners, the live options, the users' hashes,
  * the token-uuid, the TLS certificate and the connections; each connection is a Session.
  */
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Socket } from 'node:net';
-import { maskTokenUuid, parseTokenUuid } from '../core/index.js';
 import { ConnectionCounts, remoteAddress } from './admission.js';
 import { refuseBusy, busyHint } from './busy.js';
 import { EventHub, type MockCsEvent, type MockCsEventListener } from './events.js';
@@ -20,10 +17,11 @@ import {
   type MockCsOptions,
   type PublicMockCsOptions,
 } from './options.js';
-import { ensurePrivateDir, loadOrCreateTokenUuid, TOKEN_UUID_FILE, writePrivateFile } from './persist.js';
+import { publicMockCsOptions } from './public-options.js';
 import { Session } from './session.js';
 import { deriveFromOptions, type MockCsCounters, type ServerState } from './state.js';
 import { loadOrCreateTlsMaterial, type TlsMaterial } from './tls.js';
+import { TokenUuidKeeper } from './token-uuid-keeper.js';
 import { UserDirectory } from './users.js';
 
 export interface MockCsInit {
@@ -58,7 +56,7 @@ export class MockCs {
     (specs) => this.tlsFor(specs),
   );
   private state: ServerState | null = null;
-  private generatedUuid: string | null = null;
+  private readonly uuids: TokenUuidKeeper;
   private tlsMaterial: TlsMaterial | null = null;
   /** start, stop and updateOptions run one at a time, in call order */
   private queue: Promise<unknown> = Promise.resolve();
@@ -68,6 +66,7 @@ export class MockCs {
     if (!parsed.ok) throw new MockCsOptionsError(parsed.message);
     this.options = parsed.options;
     this.dataDir = init.dataDir;
+    this.uuids = new TokenUuidKeeper(init.dataDir);
     this.clock = init.clock ?? Date.now;
   }
 
@@ -138,13 +137,7 @@ export class MockCs {
 
   /** The options safe to show or log: token-uuid masked, passwords reduced to whether there is one. */
   publicOptions(): PublicMockCsOptions {
-    const o = this.options;
-    const uuid = o.tokenUuid === null ? null : parseTokenUuid(o.tokenUuid);
-    return {
-      ...structuredClone({ ...o, users: [], tokenUuid: null }),
-      tokenUuid: uuid && uuid.ok ? maskTokenUuid(uuid.canonical) : null,
-      users: o.users.map((u) => ({ userName: u.userName, hasPassword: u.password !== undefined, enabled: u.enabled })),
-    };
+    return publicMockCsOptions(this.options);
   }
 
   status(): MockCsStatus {
@@ -171,12 +164,7 @@ export class MockCs {
     return this.serialized(async () => {
       if (this.options.tokenUuid !== null)
         throw new MockCsOptionsError('tokenUuid is configured, so there is no generated one to replace: set tokenUuid to null first');
-      const uuid = randomUUID();
-      if (this.dataDir !== undefined) {
-        ensurePrivateDir(this.dataDir);
-        writePrivateFile(join(this.dataDir, TOKEN_UUID_FILE), `${uuid}\n`);
-      }
-      this.generatedUuid = uuid;
+      const uuid = this.uuids.regenerate();
       if (this.state) this.state.tokenUuid = uuid;
     });
   }
@@ -215,9 +203,7 @@ export class MockCs {
   }
 
   private effectiveTokenUuid(options: MockCsOptions): string {
-    if (options.tokenUuid !== null) return options.tokenUuid;
-    this.generatedUuid ??= this.dataDir !== undefined ? loadOrCreateTokenUuid(this.dataDir) : randomUUID();
-    return this.generatedUuid;
+    return this.uuids.effective(options.tokenUuid);
   }
 
   private async closeAll(): Promise<void> {

@@ -36,6 +36,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 /** For quoting a value in a one-line message: no control characters, at most 40 characters. */
 export function printable(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f\u007f]/g, '?');
+  // C1 controls too (\x9b starts a terminal escape) and the line separators, as the CLI's lab names had it.
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }

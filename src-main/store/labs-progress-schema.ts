@@ -8,6 +8,7 @@
  * value in a hand-edited one) is read, then written back sealed (labs-progress-secrets.ts).
  */
 import { z } from 'zod';
+import { GENESYS_MAX_INT } from '../core/options/catalog.js';
 import type { LabGaxSetup, LabProgressEntry } from '../core/labs/types.js';
 import { secretRefSchema } from './secrets.js';
 import type { Migration } from './migrations.js';
@@ -23,13 +24,12 @@ export const labIdSchema = z
   .max(64);
 
 const isoInstant = z.iso.datetime({ offset: true });
-const INT32_MAX = 2147483647;
 
 export const labProgressEntrySchema = z.strictObject({
   status: z.enum(['not-started', 'in-progress', 'solved']),
   hintsShown: z.int().min(0).max(100),
   revealed: z.boolean(),
-  attempts: z.int().min(0).max(INT32_MAX),
+  attempts: z.int().min(0).max(GENESYS_MAX_INT),
   startedAt: isoInstant.nullable(),
   solvedAt: isoInstant.nullable(),
 });
@@ -42,14 +42,14 @@ const tokenSourceSchema = z.discriminatedUnion('kind', [
       .number()
       .min(0)
       .max(10 * 366 * 1440),
-    lifeMinutes: z.int().min(1).max(INT32_MAX),
+    lifeMinutes: z.int().min(1).max(GENESYS_MAX_INT),
   }),
 ]);
 
 /** By shape only: the lab session checks the meaning (a UUID, a preamble) before it runs a login. */
 export const labGaxSetupSchema = z.strictObject({
   confservTrusted: z.boolean(),
-  tokenLifeMinutes: z.int().min(1).max(INT32_MAX),
+  tokenLifeMinutes: z.int().min(1).max(GENESYS_MAX_INT),
   tokenUuid: z.string().max(200),
   preamble: z.string().max(64),
   userName: z.string().max(1024),

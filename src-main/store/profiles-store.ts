@@ -21,11 +21,9 @@ import {
 } from './profile-model.js';
 import {
   KIND_LABEL,
-  MAX_PROFILE_NAME_CHARS,
   PROFILES_FILE,
   csProfilePatchSchema,
   gaxProfilePatchSchema,
-  nameKey,
   pairProfilePatchSchema,
   profileInputSchema,
   profileNameSchema,
@@ -37,9 +35,9 @@ import {
   type ProfilesFile,
 } from './profiles-schema.js';
 import { openProfileSecrets, resealProfileSecrets } from './profile-secrets.js';
-import { describeZodError, fail, ok, type StoreResult } from './result.js';
+import { checkPairMembers, findProfile, invalidProfile, nameClash, profileNamed, uniqueProfileName } from './profile-rules.js';
+import { fail, ok, type StoreResult } from './result.js';
 import type { SecretKeeper } from './secret-keeper.js';
-import type { ZodError } from 'zod';
 import { loadVersionedFile, type StoreNotice } from './versioned-file.js';
 
 export class ProfilesStore {
@@ -97,7 +95,7 @@ export class ProfilesStore {
 
   async create(input: ProfileInput): Promise<StoreResult<Profile>> {
     const parsed = profileInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidProfile(parsed.error);
     const clash = this.#nameClash(parsed.data.kind, parsed.data.name, null);
     if (clash) return clash;
     if (parsed.data.kind === 'pair') {
@@ -118,15 +116,15 @@ export class ProfilesStore {
     let draft: StoreResult<Draft>;
     if (record.kind === 'cs') {
       const parsed = csProfilePatchSchema.safeParse(patch);
-      if (!parsed.success) return invalid(parsed.error, record.kind);
+      if (!parsed.success) return invalidProfile(parsed.error, record.kind);
       draft = draftFromCsPatch(record, parsed.data, nowIso, this.keeper);
     } else if (record.kind === 'gax') {
       const parsed = gaxProfilePatchSchema.safeParse(patch);
-      if (!parsed.success) return invalid(parsed.error, record.kind);
+      if (!parsed.success) return invalidProfile(parsed.error, record.kind);
       draft = draftFromGaxPatch(record, parsed.data, nowIso, this.keeper);
     } else {
       const parsed = pairProfilePatchSchema.safeParse(patch);
-      if (!parsed.success) return invalid(parsed.error, record.kind);
+      if (!parsed.success) return invalidProfile(parsed.error, record.kind);
       const next = draftFromPairPatch(record, parsed.data, nowIso);
       const members = this.#checkPairMembers(next.record.csProfileId, next.record.gaxProfileId);
       if (!members.ok) return members;
@@ -141,7 +139,7 @@ export class ProfilesStore {
 
   async rename(id: string, name: string): Promise<StoreResult<Profile>> {
     const parsed = profileNameSchema.safeParse(name);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidProfile(parsed.error);
     return this.update(id, { name: parsed.data });
   }
 
@@ -208,16 +206,11 @@ export class ProfilesStore {
    * `alsoTaken` (name keys), trimmed to fit the name limit.
    */
   uniqueName(kind: ProfileKind, wanted: string, word: string, alsoTaken: ReadonlySet<string> = new Set()): string {
-    const taken = new Set([...alsoTaken, ...this.#file.profiles.filter((p) => p.kind === kind).map((p) => nameKey(p.name))]);
-    for (let n = 1; ; n++) {
-      const suffix = ` (${word}${n > 1 ? ` ${n}` : ''})`;
-      const name = `${wanted.slice(0, MAX_PROFILE_NAME_CHARS - suffix.length).trimEnd()}${suffix}`;
-      if (!taken.has(nameKey(name))) return name;
-    }
+    return uniqueProfileName(this.#file.profiles, kind, wanted, word, alsoTaken);
   }
 
   isNameTaken(kind: ProfileKind, name: string): boolean {
-    return this.#named(kind, name, null) !== undefined;
+    return profileNamed(this.#file.profiles, kind, name, null) !== undefined;
   }
 
   nowIso(): string {
@@ -233,48 +226,15 @@ export class ProfilesStore {
   }
 
   #find(id: unknown): StoreResult<ProfileRecord> {
-    if (typeof id !== 'string' || id.length === 0)
-      return fail('INVALID_INPUT', 'the profile id must be a non-empty text', 'pass the id from profiles.list()');
-    const record = this.#file.profiles.find((p) => p.id === id);
-    return record
-      ? ok(record)
-      : fail(
-          'NOT_FOUND',
-          `there is no profile with the id ${JSON.stringify(id.slice(0, 60))}`,
-          'it may have been removed; reload the list of profiles',
-        );
-  }
-
-  /** The profile of `kind` that already has `name` (in any case), other than `exceptId`. */
-  #named(kind: ProfileKind, name: string, exceptId: string | null): ProfileRecord | undefined {
-    return this.#file.profiles.find((p) => p.kind === kind && p.id !== exceptId && nameKey(p.name) === nameKey(name));
+    return findProfile(this.#file.profiles, id);
   }
 
   #nameClash(kind: ProfileKind, name: string, exceptId: string | null): StoreResult<never> | null {
-    const other = this.#named(kind, name, exceptId);
-    return other ? fail('DUPLICATE_NAME', `a ${KIND_LABEL[kind]} named ${JSON.stringify(other.name)} already exists`, 'choose another name') : null;
+    return nameClash(this.#file.profiles, kind, name, exceptId);
   }
 
   #checkPairMembers(csProfileId: string, gaxProfileId: string): StoreResult<void> {
-    for (const [id, kind] of [
-      [csProfileId, 'cs'],
-      [gaxProfileId, 'gax'],
-    ] as const) {
-      const member = this.#file.profiles.find((p) => p.id === id);
-      if (!member)
-        return fail(
-          'NOT_FOUND',
-          `the pair names a ${KIND_LABEL[kind]} that does not exist (${id})`,
-          `create the ${KIND_LABEL[kind]} first, or pick one from the list`,
-        );
-      if (member.kind !== kind)
-        return fail(
-          'WRONG_KIND',
-          `the pair's ${KIND_LABEL[kind]} is a ${KIND_LABEL[member.kind]} (${JSON.stringify(member.name)})`,
-          `pick a ${KIND_LABEL[kind]}`,
-        );
-    }
-    return ok(undefined);
+    return checkPairMembers(this.#file.profiles, csProfileId, gaxProfileId);
   }
 
   /** Applies new records and removals to the state and the vault, then saves. */
@@ -302,9 +262,4 @@ export class ProfilesStore {
   #nowIso(): string {
     return new Date(this.now()).toISOString();
   }
-}
-
-function invalid<T>(error: ZodError, kind?: ProfileKind): StoreResult<T> {
-  const what = kind ? `the change to the ${KIND_LABEL[kind]}` : 'the profile';
-  return fail('INVALID_INPUT', `${what} is not valid: ${describeZodError(error)}`, 'correct that field and try again');
 }

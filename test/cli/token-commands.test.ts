@@ -107,6 +107,18 @@ describe('gax-token verify', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ code: 'OK', validFrom: 1767153411, validUntil: 1767239931 });
   });
 
+  it('--json is the decision view IPC answers with (decisionView), plus the flat fields it printed before', async () => {
+    const { decide, decisionView } = await import('../../src-main/core/index.js');
+    const r = await runGaxToken(['verify', VECTOR, '--uuid', U, '--user', 'default', '--now', '1767239000', '--json']);
+    const out = JSON.parse(r.stdout);
+    const view = decisionView(VECTOR, decide({ value: VECTOR, tokenUuid: U, preamble: '{PXZ}', userName: 'default', now: 1767239000 }));
+    expect(out).toMatchObject({ ...JSON.parse(JSON.stringify(view)), source: { kind: view.source.kind, id: view.source.id } });
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(['username', 'iat', 'exp', 'validFrom', 'validUntil', 'ttlMinutes', 'ttlSource', 'toleranceSeconds', 'checks']),
+    );
+    expect(out.decoded.segments.length).toBeGreaterThan(0);
+  });
+
   it('rejects after validUntil with EXPIRED (exit 1) and a fix', async () => {
     const r = await runGaxToken(['verify', '-', '--now', '1767239932'], { stdin: VECTOR, env: { GAX_TOKEN_UUID: U } });
     expect(r.code).toBe(1);

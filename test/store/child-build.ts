@@ -17,7 +17,9 @@ const DRIVER_FILES = [DRIVER, 'test/store/kill-shared.ts'];
 export async function buildForChild(outDir: string): Promise<string> {
   const files = [...DRIVER_FILES];
   for (const folder of SOURCES)
-    for (const name of await fs.readdir(path.join(ROOT, folder))) if (name.endsWith('.ts')) files.push(`${folder}/${name}`);
+    // recursive: the store reaches into the core's folders too (core/options for GENESYS_MAX_INT)
+    for (const name of await fs.readdir(path.join(ROOT, folder), { recursive: true }))
+      if (name.endsWith('.ts')) files.push(`${folder}/${name.split(path.sep).join('/')}`);
   for (const rel of files) {
     const source = await fs.readFile(path.join(ROOT, rel), 'utf8');
     const { outputText } = ts.transpileModule(source, {

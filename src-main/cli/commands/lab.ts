@@ -6,15 +6,15 @@
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
 import { findScenario, gaxSigning, LAB_SCENARIOS, type LabScenario, type LabSetup } from '../../core/labs/index.js';
 import { labCsToMockCsOptions, labSetupToJson, parseLabSetup, runLabCheck } from '../../labs/index.js';
-import { instructorReserve, MockCs } from '../../mockcs/index.js';
+import { instructorReserve } from '../../mockcs/index.js';
 import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
 import { isLoopbackHost } from '../../shared/loopback.js';
+import { printable } from '../../shared/zod-issues.js';
 import { formatHelp, UsageError, type ArgsWith, type CommandSpec, type OptionSpec } from '../args.js';
 import { EXIT, defineCommand, formatFields } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
 import { sourceTag } from '../source-tag.js';
-import { safeWriter } from './log-output.js';
-import { dataDirOf, eventLine, listeningLine } from './serve.js';
+import { dataDirOf, dataFolderOf, serveUntilStopped } from './serve-loop.js';
 
 const C = CLASSROOM_LIMITS;
 const NAME = { name: 'NAME', description: 'the lab (`gax-token lab list` shows the names)', required: true, choices: LAB_SCENARIOS.map((s) => s.id) };
@@ -177,36 +177,29 @@ async function start(
   const tls = args.options['tls'] === true;
   if (!isLoopbackHost(host) && args.options['allow-network'] !== true)
     throw new UsageError(`--host ${printable(host)} is not a loopback address: add --allow-network to serve the lab to a classroom`);
-  const cs = new MockCs({
-    options: {
-      ...labCsToMockCsOptions(s.broken.cs),
-      ...CLASSROOM_LIMITS,
-      diagnostics: 'teaching',
-      listeners: [{ host, port, ...(tls ? { tls: true } : {}) }],
+  return serveUntilStopped(
+    {
+      command: 'lab start',
+      owner: `lab:${s.id}`,
+      name: s.title,
+      // Only a TLS listener writes to the data folder (its certificate, kept so trainees' pins survive
+      // a restart): the lab's token-uuid is configured, so without TLS nothing is written there.
+      dataDir: tls ? dataDirOf(io) : dataFolderOf(io),
+      options: {
+        ...labCsToMockCsOptions(s.broken.cs),
+        ...CLASSROOM_LIMITS,
+        diagnostics: 'teaching',
+        listeners: [{ host, port, ...(tls ? { tls: true } : {}) }],
+      },
+      json: args.options['json-log'] === true,
+      announce: (_cs, listeners) =>
+        (isLoopbackHost(host)
+          ? ''
+          : `warning: the lab's CS listens on ${host}, beyond this machine: anyone who reaches it can log in with the published training token-uuid; stop it after the class\n`) +
+        introduction(s, listeners[0]?.host ?? host, listeners[0]?.port ?? port),
     },
-    // Only a TLS listener needs the data dir: its certificate is kept so trainees' pins survive a restart.
-    ...(tls ? { dataDir: dataDirOf(io) } : {}),
-  });
-  const write = safeWriter(io);
-  const jsonLog = args.options['json-log'] === true;
-  cs.onEvent((e) => write(eventLine(e, jsonLog)));
-  let listeners;
-  try {
-    listeners = await cs.start();
-  } catch (err) {
-    io.stderr.write(`gax-token lab start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
-    return EXIT.REJECTED;
-  }
-  for (const l of listeners) write(listeningLine(l));
-  if (!isLoopbackHost(host))
-    io.stderr.write(
-      `warning: the lab's CS listens on ${host}, beyond this machine: anyone who reaches it can log in with the published training token-uuid; stop it after the class\n`,
-    );
-  io.stderr.write(introduction(s, listeners[0]?.host ?? host, listeners[0]?.port ?? port));
-  const signal = await io.stopSignal;
-  await cs.stop();
-  io.stderr.write(`stopped (${signal})\n`);
-  return EXIT.OK;
+    io,
+  );
 }
 
 /** What the lab's CS plays, and so which token-uuid and preamble GAX signs with (GAX-SIDE). */
@@ -277,9 +270,4 @@ const WILDCARD = new Set(['0.0.0.0', '::']);
 
 function signed(seconds: number): string {
   return `${seconds > 0 ? '+' : ''}${seconds} s`;
-}
-
-function printable(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
 }

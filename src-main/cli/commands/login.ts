@@ -13,6 +13,7 @@ import {
   type TlsTarget,
   type TraceStep,
 } from '../../client/index.js';
+import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 import { UsageError, type ArgsWith, type OptionSpecs } from '../args.js';
 import { EXIT, defineCommand } from '../command.js';
 import { printJson, readTextArgument, type CliIo } from '../io.js';
@@ -98,7 +99,7 @@ export const login = defineCommand({
         type: 'integer',
         value: 'MIN',
         min: 1,
-        max: 2147483647,
+        max: GENESYS_MAX_INT,
         description: `token login: GAX token_life_in_minutes (default ${DEFAULT_LIFE_MINUTES})`,
       },
       preamble: { type: 'string', value: 'P', description: `token login: the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },

@@ -9,6 +9,7 @@ import {
   mintAt,
   passwordFieldFit,
 } from '../../core/index.js';
+import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 import { UsageError } from '../args.js';
 import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
@@ -21,7 +22,7 @@ export const mint = defineCommand({
     options: {
       ...uuidOptions,
       user: { type: 'string', value: 'NAME', description: 'the username the token is for (required)' },
-      life: { type: 'integer', value: 'MINUTES', min: 1, max: 2147483647, description: 'token life, GAX token_life_in_minutes (default 60)' },
+      life: { type: 'integer', value: 'MINUTES', min: 1, max: GENESYS_MAX_INT, description: 'token life, GAX token_life_in_minutes (default 60)' },
       now: { type: 'integer', value: 'EPOCH_SECONDS', min: 0, max: UINT32_MAX, description: "issue time (default: this machine's clock)" },
       preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
       'password-field-limit': {

@@ -3,30 +3,17 @@
  * `listening on HOST:PORT` line per listener, then one CS-style log line per event (or JSON lines).
  * Options come from --config (a JSON file of the spec's options), then the flags, which win.
  */
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { HOME_ENV, dataFolder, dataFolderHelp, ensureDataFolder } from '../../host/data-folder.js';
+import { dataFolderHelp } from '../../host/data-folder.js';
 import { maskTokenUuid, parseTokenUuid } from '../../core/index.js';
-import {
-  MockCs,
-  parseMockCsOptions,
-  TOKEN_UUID_FILE,
-  type ListenerInfo,
-  type MockCsEvent,
-  type MockCsListener,
-  type MockCsOptions,
-  type MockCsUser,
-} from '../../mockcs/index.js';
+import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 import { CLASSROOM_LIMITS } from '../../ipc/contract/labs.js';
-import { isLoopbackHost } from '../../shared/loopback.js';
-import { printable } from '../../shared/zod-issues.js';
-import { UsageError, type ArgsWith, type ParsedArgs } from '../args.js';
-import { EXIT, defineCommand } from '../command.js';
-import { describeFsError, readTextArgument, type CliIo } from '../io.js';
-import { UUID_ENV, resolveTokenUuid, uuidOptions } from '../secrets.js';
-import { safeWriter } from './log-output.js';
+import { TOKEN_UUID_FILE, type MockCs } from '../../mockcs/index.js';
+import { defineCommand } from '../command.js';
+import { UUID_ENV, uuidOptions } from '../secrets.js';
+import { optionsOf, type UuidSource } from './serve-options.js';
+import { dataDirOf, serveUntilStopped } from './serve-loop.js';
 
-const GENESYS_INT_MAX = 2147483647;
 const C = CLASSROOM_LIMITS;
 const TEN_YEARS_SECONDS = 10 * 366 * 86400;
 
@@ -43,13 +30,13 @@ export const serve = defineCommand({
       mode: { type: 'string', value: 'enable|disable', description: 'CS [system] token-authentication-mode (default disable)' },
       ...uuidOptions,
       preamble: { type: 'string', value: 'P', description: 'CS [system] token-preambula (default {PXZ})' },
-      tolerance: { type: 'integer', value: 'S', min: 0, max: GENESYS_INT_MAX, description: 'CS [system] token-tolerance in seconds (default 60)' },
-      ttl: { type: 'integer', value: 'MIN', min: 0, max: GENESYS_INT_MAX, description: 'CS [system] token-ttl in minutes (default unset)' },
+      tolerance: { type: 'integer', value: 'S', min: 0, max: GENESYS_MAX_INT, description: 'CS [system] token-tolerance in seconds (default 60)' },
+      ttl: { type: 'integer', value: 'MIN', min: 0, max: GENESYS_MAX_INT, description: 'CS [system] token-ttl in minutes (default unset)' },
       'gax-life': {
         type: 'integer',
         value: 'MIN',
         min: 0,
-        max: GENESYS_INT_MAX,
+        max: GENESYS_MAX_INT,
         description: 'GAX [general] token_life_in_minutes as the CS reads it',
       },
       'clock-offset': {
@@ -91,7 +78,7 @@ export const serve = defineCommand({
         type: 'integer',
         value: 'N',
         min: 1,
-        max: GENESYS_INT_MAX,
+        max: GENESYS_MAX_INT,
         description: 'failed registrations per connection, then it is closed (default 5)',
       },
       'password-field-limit': { type: 'integer', value: 'N', min: 1, max: 65536, description: 'longest Password in bytes (default 64)' },
@@ -125,162 +112,20 @@ Exit: 0 stopped by SIGINT/SIGTERM, 1 could not listen, 2 bad arguments or config
   async run(args, io) {
     const dataDir = dataDirOf(io);
     const { options, uuidSource } = await optionsOf(args, io);
-    const cs = new MockCs({ options, dataDir });
-    const json = args.options['json-log'] === true;
-    const write = safeWriter(io);
-    cs.onEvent((e) => write(eventLine(e, json)));
-    let listeners;
-    try {
-      listeners = await cs.start();
-    } catch (err) {
-      io.stderr.write(`gax-token serve: ${err instanceof Error ? err.message : String(err)}\n`);
-      return EXIT.REJECTED;
-    }
-    for (const l of listeners) write(listeningLine(l));
-    io.stderr.write(summary(cs, uuidSource, dataDir));
-    const signal = await io.stopSignal;
-    await cs.stop();
-    io.stderr.write(`stopped (${signal})\n`);
-    return EXIT.OK;
+    return serveUntilStopped(
+      {
+        command: 'serve',
+        owner: 'user',
+        name: 'your mock CS',
+        dataDir,
+        options,
+        json: args.options['json-log'] === true,
+        announce: (cs) => summary(cs, uuidSource, dataDir),
+      },
+      io,
+    );
   },
 });
-
-/** "listening on HOST:PORT" (with the TLS fingerprint): the line scripts wait for. Shared with `lab start`. */
-export function listeningLine(l: ListenerInfo): string {
-  return `listening on ${l.host.includes(':') ? `[${l.host}]` : l.host}:${l.port}${l.tls ? ` (tls, sha256 ${l.fingerprint256})` : ''}\n`;
-}
-
-/** One event as a CS-style log line, or as a JSON line (--json-log). Shared with `lab start`. */
-export function eventLine(e: MockCsEvent, json: boolean): string {
-  return json ? `${JSON.stringify(e)}\n` : `${e.logLine}\n`;
-}
-
-/** The data folder every door shares (host/data-folder.ts), created readable by its owner only. */
-export function dataDirOf(io: CliIo): string {
-  const dir = dataFolder(io.env, process.platform, homedir());
-  try {
-    ensureDataFolder(dir);
-  } catch (err) {
-    throw new UsageError(`cannot use the data directory ${dir}: ${describeFsError(err)} (set $${HOME_ENV} to another folder)`);
-  }
-  return dir;
-}
-
-type ServeArgs = ParsedArgs<typeof serve.spec.options>;
-
-type UuidSource = 'flag' | 'config' | 'env' | 'generated';
-
-async function optionsOf(args: ServeArgs, io: CliIo): Promise<{ options: MockCsOptions; uuidSource: UuidSource }> {
-  const config = await configOf(args);
-  const input: Record<string, unknown> = { ...config };
-  const o = args.options;
-  const listener = (input['listeners'] as MockCsListener[] | undefined)?.[0];
-  if (o['host'] !== undefined || o['port'] !== undefined || o['tls'] !== undefined)
-    input['listeners'] = [
-      {
-        host: o['host'] ?? listener?.host ?? '127.0.0.1',
-        port: o['port'] ?? listener?.port ?? 2020,
-        ...(o['tls'] === true || listener?.tls ? { tls: true } : {}),
-      },
-    ];
-  const mode = o['mode'];
-  if (mode !== undefined) {
-    if (mode !== 'enable' && mode !== 'disable') throw new UsageError(`--mode must be enable or disable, not "${mode.slice(0, 20)}"`);
-    input['tokenAuthenticationMode'] = mode;
-  }
-  let uuidSource: UuidSource = input['tokenUuid'] != null ? 'config' : 'generated';
-  if (o['uuid'] !== undefined || o['uuid-file'] !== undefined) {
-    input['tokenUuid'] = await resolveTokenUuid(args, io, true);
-    uuidSource = 'flag';
-  } else if (uuidSource === 'generated' && io.env[UUID_ENV]) {
-    input['tokenUuid'] = await resolveTokenUuid(args, io, true);
-    uuidSource = 'env';
-  }
-  /** option name → the flag that set it, so an error names what the person typed */
-  const fromFlag = new Map<string, string>();
-  const set = (flag: keyof typeof o & string, option: keyof MockCsOptions) => {
-    if (o[flag] === undefined) return;
-    input[option] = o[flag];
-    fromFlag.set(option, `--${flag}`);
-  };
-  set('preamble', 'tokenPreambula');
-  set('tolerance', 'tokenToleranceSeconds');
-  set('ttl', 'tokenTtlMinutes');
-  set('gax-life', 'gaxTokenLifeMinutes');
-  set('clock-offset', 'clockOffsetSeconds');
-  set('max-connections', 'maxConnections');
-  set('max-connections-per-address', 'maxConnectionsPerAddress');
-  set('max-line-bytes', 'maxLineBytes');
-  set('register-timeout', 'registerTimeoutSeconds');
-  set('max-failed-attempts', 'maxFailedAttempts');
-  set('password-field-limit', 'passwordFieldLimit');
-  if (o['realistic'] === true) input['diagnostics'] = 'realistic';
-  const users = o['user'];
-  if (users !== undefined) {
-    input['users'] = users.map(userOf);
-    fromFlag.set('users', '--user');
-  }
-  if (input['listeners'] !== config['listeners']) fromFlag.set('listeners', '--host');
-  const checked = parseMockCsOptions(input);
-  const parsed = checked.ok ? parseMockCsOptions(withClassLimits(input, checked.options.listeners, args)) : checked;
-  if (!parsed.ok) {
-    // "tokenPreambula: …" → "--preamble: …" when a flag set it (the config was already checked alone).
-    const option = /^([A-Za-z]+)/.exec(parsed.message)?.[1] ?? '';
-    const flag = fromFlag.get(option);
-    throw new UsageError(flag ? `${flag}${parsed.message.slice(option.length).replace(/^\[\d+\](\.\w+)?/, '')}` : parsed.message);
-  }
-  return { options: parsed.options, uuidSource };
-}
-
-/**
- * Beyond loopback (needs --allow-network) the server is a class's: the class limits apply where
- * neither a flag nor --config set a limit.
- */
-function withClassLimits(
-  input: Record<string, unknown>,
-  listeners: readonly MockCsListener[],
-  args: ArgsWith<{ 'allow-network': 'boolean'; host: 'string' }>,
-): Record<string, unknown> {
-  const beyond = listeners.map((l) => l.host).find((h) => !isLoopbackHost(h));
-  if (beyond === undefined) return input;
-  if (args.options['allow-network'] !== true)
-    throw new UsageError(
-      `${args.options['host'] !== undefined ? '--host ' : 'the listener '}${printable(beyond)} is not a loopback address: add --allow-network to serve beyond this machine (anyone who reaches it can try to log in)`,
-    );
-  const out = { ...input };
-  for (const [k, v] of Object.entries(CLASSROOM_LIMITS)) if (out[k] === undefined) out[k] = v;
-  return out;
-}
-
-async function configOf(args: ArgsWith<{ config: 'string' }>): Promise<Record<string, unknown>> {
-  const file = args.options['config'];
-  if (file === undefined) return {};
-  const text = await readTextArgument(file, '--config', 1 << 20);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    // The parser's message may quote the file (a password, a token-uuid): keep only where it broke.
-    const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-    throw new UsageError(`--config ${file} is not valid JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new UsageError(`--config ${file} must hold a JSON object of options, e.g. {"tokenAuthenticationMode":"enable"}`);
-  const checked = parseMockCsOptions(value);
-  if (!checked.ok) throw new UsageError(`--config ${file}: ${checked.message}`);
-  return { ...(value as Record<string, unknown>) };
-}
-
-/** NAME, or NAME:PASSWORD (split at the first colon). */
-function userOf(spec: string): MockCsUser {
-  const colon = spec.indexOf(':');
-  if (colon === -1) return { userName: spec, enabled: true };
-  const userName = spec.slice(0, colon);
-  const password = spec.slice(colon + 1);
-  if (userName === '') throw new UsageError('--user needs a NAME before the colon (NAME or NAME:PASSWORD)');
-  if (password === '') throw new UsageError(`--user ${userName}: the password after the colon is empty (leave out the colon for a token-only user)`);
-  return { userName, password, enabled: true };
-}
 
 function summary(cs: MockCs, source: UuidSource, dataDir: string): string {
   const o = cs.getOptions();

@@ -1,11 +1,10 @@
-import { DEFAULT_PREAMBLE, checkPreamble, decide, isoSeconds, type Decision } from '../../core/index.js';
+import { DEFAULT_PREAMBLE, checkPreamble, decide, decisionView, isoSeconds, type Decision } from '../../core/index.js';
+import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
 import { UsageError } from '../args.js';
 import { EXIT, formatFields, defineCommand } from '../command.js';
 import { printJson } from '../io.js';
 import { resolveTokenArgument, resolveTokenUuid, uuidOptions } from '../secrets.js';
 import { pasteMistakeJson, sourceJson, sourceTag } from '../source-tag.js';
-
-const INT32_MAX = 2147483647;
 
 export const verify = defineCommand({
   spec: {
@@ -22,9 +21,15 @@ export const verify = defineCommand({
         max: Number.MAX_SAFE_INTEGER,
         description: "the CS clock (default: this machine's clock)",
       },
-      tolerance: { type: 'integer', value: 'S', min: 0, max: INT32_MAX, description: 'CS token-tolerance in seconds (0 = unset = 60)' },
-      ttl: { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'CS token-ttl in minutes (0 = unset)' },
-      'gax-life': { type: 'integer', value: 'MIN', min: 0, max: INT32_MAX, description: 'GAX token_life_in_minutes as the CS reads it (0 = unset)' },
+      tolerance: { type: 'integer', value: 'S', min: 0, max: GENESYS_MAX_INT, description: 'CS token-tolerance in seconds (0 = unset = 60)' },
+      ttl: { type: 'integer', value: 'MIN', min: 0, max: GENESYS_MAX_INT, description: 'CS token-ttl in minutes (0 = unset)' },
+      'gax-life': {
+        type: 'integer',
+        value: 'MIN',
+        min: 0,
+        max: GENESYS_MAX_INT,
+        description: 'GAX token_life_in_minutes as the CS reads it (0 = unset)',
+      },
       preamble: { type: 'string', value: 'P', description: `the preamble, CS token-preambula (default ${DEFAULT_PREAMBLE})` },
       json: { type: 'boolean', description: 'one JSON object on stdout' },
     },
@@ -57,20 +62,21 @@ Exit: 0 accepted, 1 rejected or malformed (the code and the fix say why), 2 bad 
         gaxTokenLifeMinutes: args.options['gax-life'],
       },
     });
-    if (args.options['json']) printJson(io, verifyJson(d));
+    if (args.options['json']) printJson(io, verifyJson(value, d));
     else io.stdout.write(verifyText(d));
     return d.code === 'OK' ? EXIT.OK : EXIT.REJECTED;
   },
 });
 
-function verifyJson(d: Decision): Record<string, unknown> {
+/**
+ * The one decision view IPC answers with, plus the flat fields this command printed before it
+ * (username, iat, exp, validFrom…, checks), which scripts may read. The source stays {kind, id}.
+ */
+function verifyJson(value: string, d: Decision): Record<string, unknown> {
   return {
-    code: d.code,
-    message: d.message,
-    hint: d.hint,
+    ...decisionView(value, d),
     source: sourceJson(d.source),
     pasteMistake: pasteMistakeJson(d),
-    now: d.now,
     ...(d.decoded ? { username: d.decoded.username, iat: d.decoded.iat, exp: d.decoded.exp } : {}),
     ...(d.window
       ? {
@@ -81,7 +87,6 @@ function verifyJson(d: Decision): Record<string, unknown> {
           toleranceSeconds: d.window.toleranceSeconds,
         }
       : {}),
-    warnings: d.warnings,
     checks: d.steps.map((s) => ({ id: s.id, status: s.status, detail: s.detail })),
   };
 }
