@@ -162,7 +162,7 @@ describe('journeys', () => {
     await page.locator('#inspect-value').fill(' {PXZ}AWlV7A9pVfC_ZGVmYXVsdDUEHO_lfXwaJe3X_HKNUvI');
     const verdict = page.locator('#inspect-verdict');
     await verdict.getByText('Paste mistake: white space or a line break').waitFor();
-    await verdict.getByText(/NOT_A_TOKEN/).waitFor();
+    await verdict.getByText(/^NOT_A_TOKEN —/).waitFor();
     const box = (await verdict.boundingBox())!;
     expect(box.y).toBeGreaterThan(0);
     expect(box.y + 120).toBeLessThan(800);

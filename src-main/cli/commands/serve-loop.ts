@@ -37,7 +37,11 @@ export async function serveUntilStopped(loop: ServeLoop, io: CliIo): Promise<num
       name: loop.name,
       dataDir: loop.dataDir,
       options: loop.options,
-      onEvent: (e) => write(eventLine(e, loop.json)),
+      // The command says `listening on …` and `stopped (…)` itself, where scripts expect them; the
+      // host's own start/stop events are for the app's live log.
+      onEvent: (e) => {
+        if (e.kind !== 'server') write(eventLine(e, loop.json));
+      },
     });
   } catch (err) {
     io.stderr.write(`gax-token ${loop.command}: ${firstLine(err)}\n`);
