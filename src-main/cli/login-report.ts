@@ -1,6 +1,6 @@
 /** What `gax-token login --report` puts in its report: the run, and the command that reruns it (secrets by reference). */
 import type { LoginRequest, LoginResult } from '../client/index.js';
-import { loginCommand, type ReportInput } from '../core/report/index.js';
+import { commandCredentials, commandTls, loginCommand, type ReportInput } from '../core/report/index.js';
 import type { ArgsWith } from './args.js';
 import { appVersion } from './report-file.js';
 
@@ -16,22 +16,10 @@ export function loginReport(
   const { command } = loginCommand({
     host: request.host,
     port: request.port,
-    tls: request.tls
-      ? { fingerprint256: request.tls.fingerprint256, hasCa: request.tls.caPem !== undefined, servername: request.tls.servername }
-      : null,
+    tls: commandTls(request.tls),
     userName: request.userName,
     clientName: request.clientName,
-    credentials:
-      c.kind === 'password'
-        ? { kind: 'password' }
-        : {
-            kind: 'gax',
-            confservTrusted: c.confservTrusted,
-            tokenLifeMinutes: c.tokenLifeMinutes,
-            preamble: c.preamble,
-            gaxClockOffsetSeconds: c.gaxClockOffsetSeconds,
-            uuidFile,
-          },
+    credentials: commandCredentials(request.credentials, uuidFile),
     timeoutMs: timeout,
   });
   return {

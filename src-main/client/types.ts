@@ -75,7 +75,8 @@ export interface TraceStep {
   data?: Record<string, unknown>;
 }
 
-export interface CertificateInfo {
+/** What a person checks of one certificate (public, never a secret). */
+export interface CertificateFacts {
   subject: string;
   issuer: string;
   /** ISO 8601 */
@@ -85,25 +86,19 @@ export interface CertificateInfo {
   daysLeft: number;
   /** "AB:CD:…" upper case */
   fingerprint256: string;
+  altNames: string[];
+}
+
+/** The server's certificate, the connection's protocol and cipher, and the chain it presented. */
+export interface CertificateInfo extends CertificateFacts {
   protocol: string;
   cipher: string;
-  altNames: string[];
   /** every certificate the server presented, leaf first, each followed by its issuer (a self-signed one is a chain of one) */
   chain?: ChainCertificate[];
 }
 
-/** One certificate of the presented chain: what a person checks, and its PEM to save (public, never a secret). */
-export interface ChainCertificate {
-  subject: string;
-  issuer: string;
-  /** ISO 8601 */
-  validFrom: string;
-  validTo: string;
-  /** whole days until validTo; negative once expired */
-  daysLeft: number;
-  /** "AB:CD:…" upper case */
-  fingerprint256: string;
-  altNames: string[];
+/** One certificate of the presented chain, and its PEM to save. */
+export interface ChainCertificate extends CertificateFacts {
   pem: string;
 }
 

@@ -34,6 +34,25 @@ export interface CopiedCommand {
   notes: string[];
 }
 
+/** The credentials of a login request, as the command needs them: which kind, and GAX's settings (never a secret). */
+export function commandCredentials(
+  c:
+    | { kind: 'password' }
+    | { kind: 'gax'; confservTrusted: boolean; tokenLifeMinutes: number; preamble: string; gaxClockOffsetSeconds?: number | undefined },
+  uuidFile?: string,
+): CommandTarget['credentials'] {
+  if (c.kind === 'password') return { kind: 'password' };
+  const { confservTrusted, tokenLifeMinutes, preamble, gaxClockOffsetSeconds } = c;
+  return { kind: 'gax', confservTrusted, tokenLifeMinutes, preamble, gaxClockOffsetSeconds, ...(uuidFile !== undefined ? { uuidFile } : {}) };
+}
+
+/** A login request's TLS settings, as the command needs them: the pinned fingerprint, whether a CA was given, the name. */
+export function commandTls(
+  tls: { fingerprint256?: string | undefined; caPem?: string | undefined; servername?: string | undefined } | null | undefined,
+): CommandTarget['tls'] {
+  return tls ? { fingerprint256: tls.fingerprint256, hasCa: tls.caPem !== undefined, servername: tls.servername } : null;
+}
+
 export const UUID_PLACEHOLDER = './token-uuid.txt';
 export const CA_PLACEHOLDER = './ca.pem';
 export const PASSWORD_VAR = 'CS_PASSWORD';

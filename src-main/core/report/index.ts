@@ -50,6 +50,8 @@ export function chainPem(chain: readonly { pem: string }[]): string {
 }
 export {
   loginCommand,
+  commandCredentials,
+  commandTls,
   shellQuote,
   UUID_PLACEHOLDER,
   CA_PLACEHOLDER,

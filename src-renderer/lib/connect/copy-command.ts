@@ -3,7 +3,7 @@
  * `gax-token login` needs, secrets by reference only. For the mock CS target the listener the run
  * went to gives the host, the port and the fingerprint main pinned.
  */
-import { loginCommand, UUID_PLACEHOLDER, type CopiedCommand } from '../../../src-main/core/browser.js';
+import { commandCredentials, commandTls, loginCommand, UUID_PLACEHOLDER, type CopiedCommand } from '../../../src-main/core/browser.js';
 import type { LoginRunInput } from './connect-form.svelte.js';
 
 export interface ListenerInfo {
@@ -26,7 +26,7 @@ export function commandForRun(input: LoginRunInput, listener: ListenerInfo | nul
   } else {
     host = input.target.host;
     port = input.target.port;
-    tls = input.tls ? { fingerprint256: input.tls.fingerprint256, hasCa: input.tls.caPem !== undefined, servername: input.tls.servername } : null;
+    tls = commandTls(input.tls);
   }
   const c = input.credentials;
   const timeouts = input.timeoutsMs ? Object.values(input.timeoutsMs) : [];
@@ -36,16 +36,7 @@ export function commandForRun(input: LoginRunInput, listener: ListenerInfo | nul
     tls,
     userName: input.userName,
     clientName: input.clientName,
-    credentials:
-      c.kind === 'password'
-        ? { kind: 'password' }
-        : {
-            kind: 'gax',
-            confservTrusted: c.confservTrusted,
-            tokenLifeMinutes: c.tokenLifeMinutes,
-            preamble: c.preamble,
-            gaxClockOffsetSeconds: c.gaxClockOffsetSeconds,
-          },
+    credentials: commandCredentials(c),
     timeoutMs: timeouts.length ? Math.max(...timeouts) : undefined,
   });
   if (c.kind === 'gax' && c.confservTrusted) {
