@@ -1,5 +1,5 @@
 /**
- * csmock/1 on the wire (spec/csmock-protocol.md): the messages and error codes both ends share.
+ * csmock/1 on the wire (docs/csmock-protocol.md): the messages and error codes both ends share.
  * No Node APIs here, so the login client, the IPC contract and the renderer can import it.
  */
 
