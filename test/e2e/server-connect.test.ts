@@ -4,12 +4,12 @@
  * the event in the Server log; log in over TLS and see the pinned certificate; move the CS clock and
  * read why the next login is refused; axe in light and dark; screenshots at 1280×800 and 1024×700.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { appForFile, expectNoHorizontalScroll, openView, checkA11y, ROOT, SCREENSHOTS, type App } from './harness.js';
+import { appForFile, expectNoHorizontalScroll, openView, checkA11y, SCREENSHOTS, type App } from './harness.js';
 import { SecretScanner } from '../security/secret-scan.js';
 import { expectSelfContained } from '../report/self-contained.js';
 
@@ -149,8 +149,6 @@ describe('Server and Connect views', () => {
     await scrollMainTo('section[aria-labelledby="cert-title"]');
     await app.screenshot('connect-chain-command');
     await page.setViewportSize({ width: 1280, height: 800 });
-    mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
-    copyFileSync(join(SCREENSHOTS, 'connect-chain-command.png'), join(ROOT, 'docs', 'screenshots', 'connect.png'));
 
     const report = await download(() => page.getByRole('button', { name: 'Save report', exact: true }).click());
     expect(report.name).toMatch(/^gax-login-report-\d{8}T\d{6}Z\.html$/);
