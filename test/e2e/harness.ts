@@ -169,6 +169,21 @@ export async function checkA11y(page: Page): Promise<AxeViolation[]> {
  * name and its title is on screen (views other than Set up load on first use). `heading`: the exact
  * title to wait for, when the caller knows it.
  */
+/** Connect's "Log in once", waited for until its run ends (a new history row); answers the run's message. */
+export async function logInOnce(page: Page): Promise<string> {
+  const before = await page
+    .getByRole('table')
+    .filter({ hasText: 'Duration' })
+    .getByRole('row')
+    .count()
+    .catch(() => 0);
+  await page.getByRole('button', { name: 'Log in once' }).click();
+  await expect
+    .poll(() => page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count(), { timeout: 15_000 })
+    .toBeGreaterThan(Math.max(before, 1));
+  return (await page.getByTestId('run-message').textContent()) ?? '';
+}
+
 export async function openView(page: Page, name: string, heading?: string): Promise<void> {
   const item = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
   // Below 900 px wide the navigation is folded behind its "Views" button.

@@ -7,7 +7,7 @@
 import { createServer } from 'node:net';
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appForFile, checkA11y, horizontalOverflow, openView, type App } from './harness.js';
+import { appForFile, checkA11y, horizontalOverflow, logInOnce, openView, type App } from './harness.js';
 
 let app: App;
 let page: Page;
@@ -18,20 +18,6 @@ appForFile('journeys', (started) => {
 });
 
 const VIEW_NAMES = ['Set up', 'Tokens', 'Server', 'Connect', 'Doctor', 'Labs', 'Settings'];
-
-async function logInOnce(): Promise<string> {
-  const before = await page
-    .getByRole('table')
-    .filter({ hasText: 'Duration' })
-    .getByRole('row')
-    .count()
-    .catch(() => 0);
-  await page.getByRole('button', { name: 'Log in once' }).click();
-  await expect
-    .poll(() => page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count(), { timeout: 15_000 })
-    .toBeGreaterThan(Math.max(before, 1));
-  return (await page.getByTestId('run-message').textContent()) ?? '';
-}
 
 describe('journeys', () => {
   it('wizard with a token life of 20 → save the pair → Connect logs in on the first try with those values', async () => {
@@ -58,7 +44,7 @@ describe('journeys', () => {
     const using = page.getByRole('combobox', { name: 'Current setup' });
     await expect.poll(async () => (await using.locator('option:checked').textContent())?.trim()).toBe('Wizard pair');
     await expect.poll(() => page.getByLabel('Token life', { exact: false }).first().inputValue()).toBe('20');
-    const message = await logInOnce();
+    const message = await logInOnce(page);
     expect(message).toMatch(/is registered on 127\.0\.0\.1:\d+ by token/);
   });
 
@@ -115,7 +101,7 @@ describe('journeys', () => {
 
     await openView(page, 'Connect', 'Connect');
     await expect.poll(() => page.getByLabel('Token life', { exact: false }).first().inputValue()).toBe('15');
-    expect(await logInOnce()).toMatch(/is registered on 127\.0\.0\.1:\d+ by token/);
+    expect(await logInOnce(page)).toMatch(/is registered on 127\.0\.0\.1:\d+ by token/);
     await openView(page, 'Settings', 'Settings');
     await page.getByRole('button', { name: 'Current setup: Wizard pair (pair)' }).waitFor();
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { appForFile, expectNoHorizontalScroll, openView, checkA11y, SCREENSHOTS, type App } from './harness.js';
+import { appForFile, expectNoHorizontalScroll, logInOnce, openView, checkA11y, SCREENSHOTS, type App } from './harness.js';
 import { SecretScanner } from '../security/secret-scan.js';
 import { expectSelfContained } from '../report/self-contained.js';
 
@@ -31,21 +31,6 @@ async function scrollMainTo(selector: string | null): Promise<void> {
     if (sel === null) main.scrollTop = 0;
     else document.querySelector(sel)?.scrollIntoView({ block: 'start' });
   }, selector);
-}
-
-async function logInOnce(): Promise<string> {
-  const before = await page
-    .getByRole('table')
-    .filter({ hasText: 'Duration' })
-    .getByRole('row')
-    .count()
-    .catch(() => 0);
-  await page.getByRole('button', { name: 'Log in once' }).click();
-  // a new history row means the run ended
-  await expect
-    .poll(() => page.getByRole('table').filter({ hasText: 'Duration' }).getByRole('row').count(), { timeout: 15_000 })
-    .toBeGreaterThan(Math.max(before, 1));
-  return (await page.getByTestId('run-message').textContent()) ?? '';
 }
 
 describe('Server and Connect views', () => {
@@ -77,7 +62,7 @@ describe('Server and Connect views', () => {
 
   it('logs in as GAX from Connect, and the event appears in the Server log', async () => {
     await open('Connect');
-    const message = await logInOnce();
+    const message = await logInOnce(page);
     expect(message).toMatch(/^"default" is registered on 127\.0\.0\.1:\d+ by (token|password)/);
     expect(await page.getByRole('list', { name: 'Login steps' }).getByRole('listitem').count()).toBe(6);
 
@@ -98,7 +83,7 @@ describe('Server and Connect views', () => {
     const tls = page.getByLabel('Listener');
     const tlsValue = await tls.locator('option', { hasText: /^tls / }).getAttribute('value');
     await tls.selectOption(tlsValue!);
-    const message = await logInOnce();
+    const message = await logInOnce(page);
     expect(message).toMatch(/is registered on 127\.0\.0\.1:\d+/);
     await page.getByRole('heading', { name: 'Server certificate' }).waitFor();
     // the leaf's details, then the chain (of one) with the same fingerprint
@@ -116,7 +101,7 @@ describe('Server and Connect views', () => {
     await open('Connect');
     const tls = page.getByLabel('Listener');
     await tls.selectOption((await tls.locator('option', { hasText: /^tls / }).getAttribute('value'))!);
-    await logInOnce();
+    await logInOnce(page);
     const chain = page.getByTestId('cert-chain');
     await chain.getByText('Chain presented').waitFor();
     expect(await chain.getByRole('listitem').count()).toBe(1);
@@ -189,7 +174,7 @@ describe('Server and Connect views', () => {
     await page.getByRole('button', { name: '2 h ahead' }).click();
     await expect.poll(() => page.getByTestId('clock-words').textContent()).toBe('CS clock 2 h ahead');
     await open('Connect');
-    const message = await logInOnce();
+    const message = await logInOnce(page);
     expect(message.toLowerCase()).toContain('expired');
     const alert = page.getByRole('alert').filter({ hasText: 'Refused by the server · EXPIRED' });
     await alert.waitFor();
