@@ -11,5 +11,9 @@ try {
   }
   throw err;
 }
-// exitCode, not exit(): pending output on a pipe is flushed before the process ends.
-process.exitCode = await cli.main(process.argv.slice(2));
+// exitCode, not exit(): pending output on a pipe is flushed before the process ends. A reader that
+// stopped reading (a paused terminal, `| less` left open) would keep a stopped server alive for
+// ever: what still waits for it gets two seconds.
+const code = await cli.main(process.argv.slice(2));
+process.exitCode = code;
+if (process.stdout.writableLength > 0) setTimeout(() => process.exit(code), 2000).unref();
