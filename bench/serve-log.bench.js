@@ -24,7 +24,8 @@ function drive(port, n) {
     let pending = '';
     const sendBatch = () => {
       let out = '';
-      for (let i = Math.min(2000, n - sent); i > 0; i--) out += `{"type":"RegisterClient","requestId":${++sent},"userName":"default","password":"{PXZ}not-a-token"}\n`;
+      for (let i = Math.min(2000, n - sent); i > 0; i--)
+        out += `{"type":"RegisterClient","requestId":${++sent},"userName":"default","password":"{PXZ}not-a-token"}\n`;
       sock.write(out);
     };
     sock.setEncoding('utf8');

@@ -51,6 +51,11 @@ export class CsOptionsEditorState {
     this.touched[field] = true;
   }
 
+  /** One value typed or chosen: the editor changes the options it was given here, not as a prop. */
+  set<K extends keyof CsOptionsValues>(key: K, value: CsOptionsValues[K]): void {
+    this.values()[key] = value;
+  }
+
   /**
    * The error to show under a field: for anything typed at once; for an empty field once the person
    * has been in it, or always when `all` (after a refused Next) — an empty form is not yet wrong.

@@ -61,8 +61,7 @@ export function restoreDraft(wizard: SetupWizard): void {
   if (!isDraft(d)) return;
   const choice = (['cs', 'generate', 'paste', 'keep'] as const).find((c) => c === d.cs.uuidChoice);
   const uuidChoice = choice ?? wizard.cs.uuidChoice;
-  wizard.cs = {
-    ...wizard.cs,
+  Object.assign(wizard.cs, {
     mode: d.cs.mode,
     preamble: d.cs.preamble,
     uuidChoice,
@@ -70,7 +69,7 @@ export function restoreDraft(wizard: SetupWizard): void {
     pastedUuid: '',
     tolerance: d.cs.tolerance,
     ttl: d.cs.ttl,
-  };
+  });
   wizard.gax = { trusted: d.gax.trusted, life: d.gax.life };
   wizard.sampleUser = d.sampleUser;
   wizard.step = d.step;

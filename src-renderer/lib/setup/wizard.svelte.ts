@@ -224,7 +224,8 @@ export class SetupWizard {
    * `uuidOmitted`: the CS options had a token-uuid that was left out as a secret; the person is asked to paste it.
    */
   loadOptions(cs: OptionSet | Record<string, string>, gax: OptionSet | Record<string, string>, opts: { uuidOmitted?: boolean } = {}): void {
-    this.cs = csOptionsFromSection(homeSection(cs, 'system'), opts);
+    // In place: the options editor holds this one object (a new one would belong to whichever view replaced it).
+    Object.assign(this.cs, csOptionsFromSection(homeSection(cs, 'system'), opts));
     this.gax = gaxOptionsFromSection(homeSection(gax, 'general'));
     this.revealed = { cs: true, gax: true };
     this.show('cs');
@@ -232,7 +233,7 @@ export class SetupWizard {
 
   /** Back to the start: default options, step 1. */
   reset(): void {
-    this.cs = defaultCsOptions();
+    Object.assign(this.cs, defaultCsOptions());
     this.gax = defaultGaxOptions();
     this.sampleUser = DEFAULT_SAMPLE_USER;
     this.revealed = {};
