@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { mimeTypeFor } from '../host/mime-types.js';
 import { resolveUrlPath, type ResolvedFile } from '../host/path-containment.js';
-import { securityHeaders } from '../host/security-headers.js';
+import { cacheControlFor, securityHeaders } from '../host/security-headers.js';
 import { APP_HOST, APP_SCHEME } from './app-scheme.js';
 
 export interface RendererRequest {
@@ -53,7 +53,12 @@ export function createRendererFileHandler(options: RendererFileOptions): (reques
     }
     return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
-      headers: { ...headers, 'Content-Type': mimeTypeFor(resolved.file), 'Content-Length': String(body.length) },
+      headers: {
+        ...headers,
+        'Cache-Control': cacheControlFor(resolved.inFolder),
+        'Content-Type': mimeTypeFor(resolved.file),
+        'Content-Length': String(body.length),
+      },
     });
   };
 }

@@ -5,7 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-export type ResolvedFile = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
+/** `file`: its real path; `inFolder`: the path asked for inside the folder, '/'-separated (`assets/x.js`). */
+export type ResolvedFile = { ok: true; file: string; inFolder: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 /**
  * Maps a URL path as sent (still percent-encoded, no query) to a file inside `root`, refusing
@@ -45,7 +46,7 @@ export async function resolveUrlPath(encodedPath: string, root: string): Promise
   }
   const stat = await fs.stat(real).catch(() => undefined);
   if (!stat?.isFile()) return { ok: false, status: 404, reason: 'no such file' };
-  return { ok: true, file: real };
+  return { ok: true, file: real, inFolder: segments.length === 0 ? 'index.html' : segments.join('/') };
 }
 
 export function isInside(candidate: string, root: string): boolean {

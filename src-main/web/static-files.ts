@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mimeTypeFor } from '../host/mime-types.js';
+import { cacheControlFor } from '../host/security-headers.js';
 import { resolveUrlPath, type ResolvedFile } from '../host/path-containment.js';
 
 export type StaticTarget = ResolvedFile;
@@ -40,7 +41,12 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     sendText(res, 404, `${STATUS_TEXT[404]}: no such file.`, headers);
     return;
   }
-  res.writeHead(200, { ...headers, 'Content-Type': mimeTypeFor(target.file), 'Content-Length': String(body.length) });
+  res.writeHead(200, {
+    ...headers,
+    'Cache-Control': cacheControlFor(target.inFolder),
+    'Content-Type': mimeTypeFor(target.file),
+    'Content-Length': String(body.length),
+  });
   res.end(method === 'HEAD' ? undefined : body);
 }
 

@@ -21,6 +21,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(root, 'index.html'), '<!doctype html><title>GAX Token Lab</title>');
   await fs.writeFile(path.join(root, 'assets', 'app-1a2b.js'), 'console.log("app")');
   await fs.writeFile(path.join(root, 'assets', 'app-1a2b.css'), 'body{}');
+  await fs.writeFile(path.join(root, 'assets', 'app-1a2b3c4d.js'), 'export {};');
   await fs.writeFile(path.join(root, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await fs.writeFile(path.join(root, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   await fs.writeFile(path.join(root, 'assets', 'blob.xyz'), 'opaque');
@@ -61,6 +62,13 @@ describe('the app:// handler', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
     expect(mimeTypeFor('X.HTML')).toBe('text/html; charset=utf-8');
+  });
+
+  it('lets the content-named files be kept for good, and never the page or an error', async () => {
+    expect((await get('app://gax-token-lab/assets/app-1a2b3c4d.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const url of [APP_START_URL, 'app://gax-token-lab/assets/app-1a2b.js', 'app://gax-token-lab/missing-1a2b3c4d.js']) {
+      expect((await get(url)).headers.get('cache-control'), url).toBe('no-store');
+    }
   });
 
   it('puts the CSP header on every response, errors included', async () => {
@@ -137,8 +145,12 @@ describe('resolveUrlPath (shared with web mode, which gets paths un-normalised)'
   });
 
   it('finds files, with / meaning index.html', async () => {
-    expect(await resolveUrlPath('/', root)).toEqual({ ok: true, file: path.join(await fs.realpath(root), 'index.html') });
-    expect(await resolveUrlPath('/assets/a%20b.json', root)).toEqual({ ok: true, file: path.join(await fs.realpath(root), 'assets', 'a b.json') });
+    expect(await resolveUrlPath('/', root)).toEqual({ ok: true, file: path.join(await fs.realpath(root), 'index.html'), inFolder: 'index.html' });
+    expect(await resolveUrlPath('/assets/a%20b.json', root)).toEqual({
+      ok: true,
+      file: path.join(await fs.realpath(root), 'assets', 'a b.json'),
+      inFolder: 'assets/a b.json',
+    });
   });
 });
 

@@ -26,6 +26,8 @@ export async function rendererFixture(): Promise<RendererFixture> {
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>GAX Token Lab</title><script type="module" src="./assets/app.js"></script>');
   await writeFile(path.join(dir, 'assets', 'app.js'), 'console.log("app");');
   await writeFile(path.join(dir, 'assets', 'app.css'), 'body{margin:0}');
+  // Named by its content, as the build names its scripts and styles: kept by the browser for good.
+  await writeFile(path.join(dir, 'assets', 'App-Dx9_k2Lq.js'), 'export {};');
   await writeFile(path.join(dir, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await writeFile(path.join(dir, 'assets', 'deep', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   await writeFile(path.join(base, 'outside.txt'), OUTSIDE_TEXT);

@@ -74,6 +74,13 @@ describe('HTTP: the built renderer', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it('lets the browser keep a content-named script for good, and nothing else (the page, other files, errors)', async () => {
+    expect((await rawRequest(server.port, '/assets/App-Dx9_k2Lq.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const p of ['/', '/index.html', '/assets/app.js', '/assets/logo.svg', '/assets/missing-Dx9_k2Lq.js', '/assets/..%2f..%2foutside.txt']) {
+      expect((await rawRequest(server.port, p)).headers['cache-control'], p).toBe('no-store');
+    }
+  });
+
   it.each([
     ['/index.html', 'text/html; charset=utf-8'],
     ['/assets/app.js', 'text/javascript; charset=utf-8'],

@@ -11,10 +11,18 @@ afterAll(() => fixture.cleanup());
 
 describe('resolveStaticFile', () => {
   it('maps / to index.html and paths to files inside the folder, ignoring the query', async () => {
-    expect(await resolveStaticFile('/', fixture.dir)).toEqual({ ok: true, file: path.join(fixture.dir, 'index.html') });
-    expect(await resolveStaticFile('/assets/app.js?v=3#x', fixture.dir)).toEqual({ ok: true, file: path.join(fixture.dir, 'assets', 'app.js') });
+    expect(await resolveStaticFile('/', fixture.dir)).toEqual({ ok: true, file: path.join(fixture.dir, 'index.html'), inFolder: 'index.html' });
+    expect(await resolveStaticFile('/assets/app.js?v=3#x', fixture.dir)).toEqual({
+      ok: true,
+      file: path.join(fixture.dir, 'assets', 'app.js'),
+      inFolder: 'assets/app.js',
+    });
     expect(await resolveStaticFile('/assets/deep/font.woff2', fixture.dir)).toMatchObject({ ok: true });
-    expect(await resolveStaticFile('/assets/%61pp.css', fixture.dir)).toEqual({ ok: true, file: path.join(fixture.dir, 'assets', 'app.css') });
+    expect(await resolveStaticFile('/assets/%61pp.css', fixture.dir)).toEqual({
+      ok: true,
+      file: path.join(fixture.dir, 'assets', 'app.css'),
+      inFolder: 'assets/app.css',
+    });
   });
 
   it.each([
