@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockCs } from '../../src-main/mockcs/index.js';
+import type { MockCs } from '../../src-main/mockcs/index.js';
+import { startPlainAndTls } from '../helpers/mockcs.js';
 import { runCli } from '../../src-main/cli/main.js';
 import { BIN, ROOT, assertBuilt, expectOneLineError, runGaxToken, type CliRun } from '../helpers/cli.js';
 
@@ -21,22 +22,10 @@ let fingerprint: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gax-cli-login-'));
-  cs = new MockCs({
-    dataDir: dir,
-    options: {
-      tokenAuthenticationMode: 'enable',
-      tokenUuid: U,
-      users: [{ userName: 'alice', password: PASSWORD, enabled: true }],
-      listeners: [
-        { host: '127.0.0.1', port: 0 },
-        { host: '127.0.0.1', port: 0, tls: true },
-      ],
-    },
-  });
-  const [plain, secure] = await cs.start();
-  port = plain!.port;
-  tlsPort = secure!.port;
-  fingerprint = secure!.fingerprint256!;
+  ({ cs, port, tlsPort, fingerprint } = await startPlainAndTls(
+    { tokenAuthenticationMode: 'enable', tokenUuid: U, users: [{ userName: 'alice', password: PASSWORD, enabled: true }] },
+    dir,
+  ));
 });
 afterAll(async () => {
   await cs.stop();

@@ -1,6 +1,7 @@
 // gax-token time, run as the real built command against a mock CS whose clock is off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockCs } from '../../src-main/mockcs/index.js';
+import type { MockCs } from '../../src-main/mockcs/index.js';
+import { startPlainAndTls } from '../helpers/mockcs.js';
 import { expectOneLineError, runGaxToken } from '../helpers/cli.js';
 
 let cs: MockCs;
@@ -9,19 +10,7 @@ let tlsPort: number;
 let fingerprint: string;
 
 beforeAll(async () => {
-  cs = new MockCs({
-    options: {
-      clockOffsetSeconds: 120,
-      listeners: [
-        { host: '127.0.0.1', port: 0 },
-        { host: '127.0.0.1', port: 0, tls: true },
-      ],
-    },
-  });
-  const [plain, secure] = await cs.start();
-  port = plain!.port;
-  tlsPort = secure!.port;
-  fingerprint = secure!.fingerprint256!;
+  ({ cs, port, tlsPort, fingerprint } = await startPlainAndTls({ clockOffsetSeconds: 120 }));
 });
 afterAll(async () => {
   await cs.stop();

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLogin, type LoginRequest, type LoginResult } from '../../src-main/client/index.js';
-import { MockCs, type MockCsEvent } from '../../src-main/mockcs/index.js';
+import type { MockCs, MockCsEvent } from '../../src-main/mockcs/index.js';
+import { startPlainAndTls } from '../helpers/mockcs.js';
 import { loginCommand, shellQuote, UUID_PLACEHOLDER, type CommandTarget } from '../../src-main/core/report/index.js';
 import { BIN, assertBuilt } from '../helpers/cli.js';
 
@@ -33,24 +34,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gax-copy-command-'));
   await writeFile(join(dir, 'gax-token'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`);
   await chmod(join(dir, 'gax-token'), 0o755);
-  cs = new MockCs({
-    dataDir: dir,
-    options: {
-      tokenAuthenticationMode: 'enable',
-      tokenUuid: UUID,
-      tokenPreambula: PREAMBLE,
-      users: [{ userName: USER, password: PASSWORD, enabled: true }],
-      listeners: [
-        { host: '127.0.0.1', port: 0 },
-        { host: '127.0.0.1', port: 0, tls: true },
-      ],
-    },
-  });
+  ({ cs, port, tlsPort, fingerprint } = await startPlainAndTls(
+    { tokenAuthenticationMode: 'enable', tokenUuid: UUID, tokenPreambula: PREAMBLE, users: [{ userName: USER, password: PASSWORD, enabled: true }] },
+    dir,
+  ));
   cs.onEvent((e) => events.push(e));
-  const [plain, secure] = await cs.start();
-  port = plain!.port;
-  tlsPort = secure!.port;
-  fingerprint = secure!.fingerprint256!;
 });
 afterAll(async () => {
   await cs?.stop();

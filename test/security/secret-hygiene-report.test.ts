@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLogin, type LoginRequest } from '../../src-main/client/index.js';
 import { diagnose } from '../../src-main/core/doctor/index.js';
 import { mintToken } from '../../src-main/core/index.js';
-import { MockCs } from '../../src-main/mockcs/index.js';
+import type { MockCs } from '../../src-main/mockcs/index.js';
+import { startPlainAndTls } from '../helpers/mockcs.js';
 import { loginCommand, renderReport, type ReportLoginRun } from '../../src-main/core/report/index.js';
 import { runGaxToken } from '../helpers/cli.js';
 import { CS_PASSWORD, expectClean, hygieneScanner, MISTYPED_UUID, PREAMBLE, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
@@ -21,22 +22,10 @@ let tlsPort: number;
 let fingerprint: string;
 
 beforeAll(async () => {
-  cs = new MockCs({
-    dataDir: join(home(), 'cs'),
-    options: {
-      tokenAuthenticationMode: 'enable',
-      tokenUuid: TOKEN_UUID,
-      users: [{ userName: 'alice', password: CS_PASSWORD, enabled: true }],
-      listeners: [
-        { host: '127.0.0.1', port: 0 },
-        { host: '127.0.0.1', port: 0, tls: true },
-      ],
-    },
-  });
-  const [plain, secure] = await cs.start();
-  port = plain!.port;
-  tlsPort = secure!.port;
-  fingerprint = secure!.fingerprint256!;
+  ({ cs, port, tlsPort, fingerprint } = await startPlainAndTls(
+    { tokenAuthenticationMode: 'enable', tokenUuid: TOKEN_UUID, users: [{ userName: 'alice', password: CS_PASSWORD, enabled: true }] },
+    join(home(), 'cs'),
+  ));
 });
 afterAll(async () => {
   await cs?.stop();
