@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 import { median } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -17,17 +18,6 @@ const FIRST_PAINT_KB = 45;
 const TOTAL_KB = 140;
 const INTERACTIVE_RATIO = 1.5;
 const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 function gzippedSizes() {
   const dir = join(ROOT, 'dist/renderer/assets');
@@ -142,7 +132,7 @@ export async function run(report) {
   const web = await startWebMode(home);
   const blank = await startBlankServer(web.url);
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 800 },

@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as chromiumPath } from './chromium.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'assets', 'icon.svg');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LINUX_SIZES = [16, 32, 48, 64, 128, 256, 512];
 
 if (!existsSync(chromiumPath)) {
@@ -20,7 +20,7 @@ if (!existsSync(chromiumPath)) {
 const { chromium } = await import('playwright-core');
 const svg = readFileSync(source);
 const dataUrl = `data:image/svg+xml;base64,${svg.toString('base64')}`;
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   const render = async (size) => {
