@@ -4,7 +4,7 @@
  * seconds, exp = iat + token_life_in_minutes × 60. The range check is here once, in words.
  */
 import { UINT32_MAX } from './constants.js';
-import { mintToken, type MintResult } from './pxz1.js';
+import { mintToken, type MintResult, type MintedToken } from './pxz1.js';
 import { isoSeconds } from './time-format.js';
 
 export interface GaxMintSettings {
@@ -32,4 +32,18 @@ export function mintAt(settings: GaxMintSettings, nowSeconds: number): MintResul
     exp,
     ...(settings.preamble !== undefined ? { preamble: settings.preamble } : {}),
   });
+}
+
+/** A minted token as every door shows it (the CLI's `--json`, the token.mint answer): no raw bytes. */
+export interface MintedView {
+  token: string;
+  username: string;
+  preamble: string;
+  iat: number;
+  exp: number;
+  length: number;
+}
+
+export function mintedView(t: MintedToken): MintedView {
+  return { token: t.token, username: t.username, preamble: t.preamble, iat: t.iat, exp: t.exp, length: t.length };
 }

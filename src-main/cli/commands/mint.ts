@@ -7,6 +7,7 @@ import {
   humanDuration,
   isoSeconds,
   mintAt,
+  mintedView,
   passwordFieldFit,
 } from '../../core/index.js';
 import { GENESYS_MAX_INT } from '../../core/options/catalog.js';
@@ -64,12 +65,7 @@ CS or GAX does not read these tokens; the mock CS (gax-token serve) does.`,
     const t = minted.value;
     if (args.options['json']) {
       printJson(io, {
-        token: t.token,
-        username: t.username,
-        preamble: t.preamble,
-        iat: t.iat,
-        exp: t.exp,
-        length: t.length,
+        ...mintedView(t),
         passwordFieldLimit: limit,
         fitsPasswordField: fit.fits,
         longestUsernameBytes: fit.longestUsernameBytes,

@@ -1,5 +1,5 @@
 /** Token requests: mint, decode, verify — thin over the core. */
-import { decide, mintAt, passwordFieldFit, decisionView } from '../../core/index.js';
+import { decide, mintAt, mintedView, passwordFieldFit, decisionView } from '../../core/index.js';
 import type { TokenUuidSource } from '../contract/tokens.js';
 import type { HandlersOf } from '../contract/index.js';
 import type { tokenRequests } from '../contract/tokens.js';
@@ -27,15 +27,7 @@ export function tokenHandlers(deps: TokenDeps): HandlersOf<typeof tokenRequests>
       if (!minted.ok)
         throw new HandlerError(minted.code, minted.reason, minted.code === 'INVALID_TIMES' ? 'Use a smaller clock offset or token life.' : undefined);
       const t = minted.value;
-      return {
-        token: t.token,
-        username: t.username,
-        preamble: t.preamble,
-        iat: t.iat,
-        exp: t.exp,
-        length: t.length,
-        fit: passwordFieldFit(t.preamble, t.username, input.passwordFieldLimit),
-      };
+      return { ...mintedView(t), fit: passwordFieldFit(t.preamble, t.username, input.passwordFieldLimit) };
     },
     async 'token.decode'(input) {
       return decisionView(input.value, decide({ value: input.value, preamble: input.preamble, now: deps.clock() / 1000 }));
