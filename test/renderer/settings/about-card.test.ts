@@ -3,7 +3,7 @@
  * real GAX tokens cannot be decoded or verified here, and what the tool checks on real systems.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import AboutCard from '../../../src-renderer/components/settings/AboutCard.svelte';
 import { AppSettings } from '../../../src-renderer/lib/settings/app-settings.svelte.js';
 
@@ -19,6 +19,7 @@ describe('About', () => {
     const genesys = within(whose).getByRole('button', { name: /^Genesys doc/ });
     within(whose).getByRole('button', { name: /^tool's model/ });
     await fireEvent.click(genesys);
-    expect(whose.textContent).toContain('GAX Deployment Guide');
+    // the title comes with the source registry, loaded when a label is first reached
+    await waitFor(() => expect(whose.textContent).toContain('GAX Deployment Guide'));
   });
 });
