@@ -75,19 +75,9 @@ export interface TraceStep {
   data?: Record<string, unknown>;
 }
 
-/** What a person checks of one certificate (public, never a secret). */
-export interface CertificateFacts {
-  subject: string;
-  issuer: string;
-  /** ISO 8601 */
-  validFrom: string;
-  validTo: string;
-  /** whole days until validTo; negative once expired */
-  daysLeft: number;
-  /** "AB:CD:…" upper case */
-  fingerprint256: string;
-  altNames: string[];
-}
+import type { CertificateFacts } from '../core/report/types.js';
+
+export type { CertificateFacts };
 
 /** The server's certificate, the connection's protocol and cipher, and the chain it presented. */
 export interface CertificateInfo extends CertificateFacts {

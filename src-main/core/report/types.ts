@@ -46,15 +46,21 @@ export interface ReportStep {
   detail: string;
 }
 
-export interface ReportChainCertificate {
+/** What a person checks of one certificate (public, never a secret): the login client's and the report's. */
+export interface CertificateFacts {
   subject: string;
   issuer: string;
+  /** ISO 8601 */
   validFrom: string;
   validTo: string;
+  /** whole days until validTo; negative once expired */
   daysLeft: number;
+  /** "AB:CD:…" upper case */
   fingerprint256: string;
-  altNames: readonly string[];
+  altNames: string[];
 }
+
+export type ReportChainCertificate = CertificateFacts;
 
 export interface ReportLoginResult {
   outcome: string;

@@ -35,8 +35,8 @@ export const traceStep = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** one certificate of the chain the server presented, leaf first (public: a certificate is no secret) */
-const chainCertificate = z.strictObject({
+/** what a person checks of one certificate (core's CertificateFacts; public: a certificate is no secret) */
+const certificateFacts = {
   subject: z.string(),
   issuer: z.string(),
   validFrom: z.string(),
@@ -44,8 +44,10 @@ const chainCertificate = z.strictObject({
   daysLeft: z.number(),
   fingerprint256: z.string(),
   altNames: z.array(z.string()),
-  pem: z.string().max(65536),
-});
+};
+
+/** one certificate of the chain the server presented, leaf first */
+const chainCertificate = z.strictObject({ ...certificateFacts, pem: z.string().max(65536) });
 
 const clockMeasurement = z.strictObject({ offsetMs: z.number(), roundTripMs: z.number() });
 
@@ -56,18 +58,7 @@ export const loginResult = z.strictObject({
   session: z.strictObject({ sessionId: z.string(), authMethod: z.enum(['token', 'password']), tokenExpires: z.number().optional() }).optional(),
   clock: clockMeasurement.optional(),
   certificate: z
-    .strictObject({
-      subject: z.string(),
-      issuer: z.string(),
-      validFrom: z.string(),
-      validTo: z.string(),
-      daysLeft: z.number(),
-      fingerprint256: z.string(),
-      protocol: z.string(),
-      cipher: z.string(),
-      altNames: z.array(z.string()),
-      chain: z.array(chainCertificate).max(10).optional(),
-    })
+    .strictObject({ ...certificateFacts, protocol: z.string(), cipher: z.string(), chain: z.array(chainCertificate).max(10).optional() })
     .optional(),
   token: z.strictObject({ redacted: z.string(), length: z.number(), iat: z.number(), exp: z.number(), fitsPasswordField: z.boolean() }).optional(),
   message: z.string(),
