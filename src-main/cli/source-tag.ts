@@ -4,7 +4,7 @@
  * command (verify, login, doctor, lab), so a reader learns it once.
  */
 import type { Explanation } from '../core/explain.js';
-import { SOURCE_WORD, type Source } from '../core/sources.js';
+import { SOURCE_WORD, type Source } from '../core/source-kinds.js';
 
 export function sourceTag(source: Source): string {
   return source.kind === 'genesys' ? `[${SOURCE_WORD.genesys} ${source.id}]` : `[${SOURCE_WORD[source.kind]}]`;

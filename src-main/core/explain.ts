@@ -7,7 +7,7 @@
 import type { DecisionCode, TokenCode } from './codes.js';
 import { findPasteMistake, type PasteMistake } from './paste-mistakes.js';
 import type { DecodedToken } from './pxz1.js';
-import { genesysSource, modelSource, type Source } from './sources.js';
+import { genesysSource, modelSource, type Source } from './source-kinds.js';
 import { humanDuration, isoSeconds } from './time-format.js';
 import type { TokenTimeOptions, ValidityWindow } from './window.js';
 

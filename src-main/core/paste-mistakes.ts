@@ -8,7 +8,7 @@
  */
 import { DEFAULT_PREAMBLE, MIN_BODY_BYTES, PXZ1_VERSION, TAG_BYTES, HEADER_BYTES } from './constants.js';
 import { utf8ByteLength } from './inputs.js';
-import { modelSource, adviceSource, type Source } from './sources.js';
+import { modelSource, adviceSource, type Source } from './source-kinds.js';
 
 export type PasteMistakeKind = 'whitespace' | 'line-break' | 'preamble-case' | 'preamble-missing' | 'truncated' | 'too-long';
 
