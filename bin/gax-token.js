@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// The gax-token command. The TypeScript is compiled to dist/ by `npm ci` (the prepare script) or `npm run build`.
-const entry = new URL('../dist/main/cli/main.js', import.meta.url);
+// The gax-token command. The TypeScript is compiled to dist/main by `npm ci` (the prepare script) or
+// `npm run build`, which also bundles the command into dist/cli (a few files to load, not twenty
+// modules one by one); without the bundle the compiled modules run as they are.
+const entries = ['../dist/cli/main.js', '../dist/main/cli/main.js'].map((p) => new URL(p, import.meta.url));
 let cli;
-try {
-  cli = await import(entry.href);
-} catch (err) {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/main/cli/main.js')) {
-    process.stderr.write('gax-token: the command is not built yet; run `npm run build` in the project folder\n');
-    process.exit(2);
+for (const entry of entries) {
+  try {
+    cli = await import(entry.href);
+    break;
+  } catch (err) {
+    if (!(err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes(entry.pathname.replace(/^.*\/dist\//, 'dist/')))) throw err;
   }
-  throw err;
+}
+if (!cli) {
+  process.stderr.write('gax-token: the command is not built yet; run `npm run build` in the project folder\n');
+  process.exit(2);
 }
 // exitCode, not exit(): pending output on a pipe is flushed before the process ends. A reader that
 // stopped reading (a paused terminal, `| less` left open) would keep a stopped server alive for

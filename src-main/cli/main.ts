@@ -7,19 +7,9 @@ import { EXIT } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
 
-/** The version in the project's package.json: beside dist/ when built (or in app.asar), beside src-main/ in tests. */
+/** The project's version. Loaded here, not at the top: node:fs costs every other command (decode above all) a few ms of its start. */
 async function version(): Promise<string> {
-  // Loaded here, not at the top: node:fs costs every other command (decode above all) a few ms of its start.
-  const { readFileSync } = await import('node:fs');
-  for (const up of ['../../../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'gax-token-lab' && pkg.version) return pkg.version;
-    } catch {
-      // not there: try the next place
-    }
-  }
-  return 'unknown';
+  return (await import('./package-version.js')).packageVersion();
 }
 
 function overview(): string {

@@ -3,7 +3,6 @@
  * written atomically, so an interrupted run leaves the old file or the new one, never half of one.
  * Only a regular file is ever replaced: a report aimed at a device, a folder or a symlink is refused.
  */
-import { readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { renderReport, type ReportInput } from '../core/report/index.js';
@@ -15,14 +14,8 @@ export const reportOption = {
   report: { type: 'string', value: 'OUT.html', description: 'also write a self-contained HTML report (no secrets) to this file' },
 } satisfies Record<string, OptionSpec>;
 
-export function appVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+/** The version a report names. */
+export { packageVersion as appVersion } from './package-version.js';
 
 /** Fails early (before a login or a diagnosis runs) when the report could not be written there. */
 export async function checkReportTarget(target: string): Promise<void> {

@@ -13,9 +13,11 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The CLI tests run the command as shipped: bin/gax-token.js loading the bundle in dist/cli. */
 export function assertBuilt(): void {
-  if (!existsSync(new URL('../../dist/main/cli/main.js', import.meta.url)))
-    throw new Error('dist/main is missing: run `npm run build` (npm test does) before the CLI tests');
+  for (const built of ['dist/main/cli/main.js', 'dist/cli/main.js'])
+    if (!existsSync(new URL(`../../${built}`, import.meta.url)))
+      throw new Error(`${built} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
 }
 
 export function runGaxToken(
