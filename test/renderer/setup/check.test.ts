@@ -7,6 +7,7 @@ import { SetupCheck, checkFiles, withoutLineNumbers, wizardNotes } from '../../.
 import { setBridge } from '../../../src-renderer/lib/api.js';
 import { decodeToken } from '../../../src-main/core/index.js';
 import { useWizardOnRuntime } from './runtime-bridge.js';
+import { tokenSettings } from './wizard-settings.js';
 
 const NOW_MS = Date.UTC(2026, 0, 1, 12, 0, 0);
 const UUID = '7e3a91c4-5b2d-4f86-a0e9-d41c2b7f6e35';
@@ -145,15 +146,7 @@ describe('the warnings', () => {
 
 describe('pure helpers', () => {
   it('the wizard notes come from the settings alone', () => {
-    const base = {
-      mode: 'enable',
-      preamble: '{PXZ}',
-      tokenUuid: null,
-      toleranceSeconds: null,
-      ttlMinutes: null,
-      confservTrusted: true,
-      lifeMinutes: 30,
-    } as const;
+    const base = tokenSettings(30);
     expect(wizardNotes(base)).toEqual([]);
     expect(wizardNotes({ ...base, ttlMinutes: 0 })[0]!.message).toBe(
       '[system] token-ttl=0 means unset: the CS uses GAX token_life_in_minutes (30 min)',

@@ -9,6 +9,7 @@ import { mockCsPatchFor } from '../../../src-renderer/lib/setup/wizard.svelte.js
 import { TryIt } from '../../../src-renderer/lib/setup/try-it.svelte.js';
 import { REPLAY_IDS, replayPlan, unknownUserName } from '../../../src-renderer/lib/setup/replays.js';
 import { useWizardOnRuntime } from './runtime-bridge.js';
+import { tokenSettings } from './wizard-settings.js';
 import { setBridge } from '../../../src-renderer/lib/api.js';
 
 const UUID = '7e3a91c4-5b2d-4f86-a0e9-d41c2b7f6e35';
@@ -156,15 +157,7 @@ describe('Try it', () => {
 });
 
 describe('replay plans', () => {
-  const base = {
-    mode: 'enable',
-    preamble: '{PXZ}',
-    tokenUuid: null,
-    toleranceSeconds: null,
-    ttlMinutes: null,
-    confservTrusted: true,
-    lifeMinutes: 60,
-  } as const;
+  const base = tokenSettings(60);
 
   it('clock skew: just past the edge of the window, on the nearer side', () => {
     expect(replayPlan('clock-skew', base, [])).toMatchObject({ available: true, serverClockOffsetSeconds: -120, expectCode: 'NOT_YET_VALID' });
