@@ -33,6 +33,21 @@ afterAll(async () => {
 });
 
 const target = () => ['login', '--host', '127.0.0.1', '--port', String(port), '--user', 'alice'];
+/** `login` as alice to the TLS listener, pinned to `pin`, with the token-uuid U. */
+const tlsLogin = (pin: string) => [
+  'login',
+  '--host',
+  '127.0.0.1',
+  '--port',
+  String(tlsPort),
+  '--tls',
+  '--fingerprint',
+  pin,
+  '--user',
+  'alice',
+  '--uuid',
+  U,
+];
 
 async function runInProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   let stdout = '';
@@ -116,37 +131,11 @@ describe('gax-token login', () => {
   });
 
   it('TLS with the pinned fingerprint (exit 0) and with a wrong one (exit 1)', async () => {
-    const ok = await runGaxToken([
-      'login',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(tlsPort),
-      '--tls',
-      '--fingerprint',
-      fingerprint,
-      '--user',
-      'alice',
-      '--uuid',
-      U,
-    ]);
+    const ok = await runGaxToken(tlsLogin(fingerprint));
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^ {2}tls +ok .*pinned fingerprint/m);
     expect(ok.stdout).toContain(`SHA-256 ${fingerprint}`);
-    const wrong = await runGaxToken([
-      'login',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(tlsPort),
-      '--tls',
-      '--fingerprint',
-      'ab'.repeat(32),
-      '--user',
-      'alice',
-      '--uuid',
-      U,
-    ]);
+    const wrong = await runGaxToken(tlsLogin('ab'.repeat(32)));
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/^tls-failed: the certificate's fingerprint .* does not match the pinned AB:AB:AB:AB:…$/m);
   });

@@ -5,7 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runLogin } from '../../src-main/client/index.js';
+import { runLogin, type TlsTarget } from '../../src-main/client/index.js';
 import { chainPem } from '../../src-main/core/report/index.js';
 import { gax, useMockCs } from './mockcs-fixture.js';
 import { csmockResponder, makeCertificate, tlsPeer, type CertificateSet, type Peer } from './peers.js';
@@ -39,16 +39,15 @@ describe('the presented chain', () => {
       leaf = await makeCertificate({ ca: { cert: ca.cert, key: ca.key }, dnsNames: ['cs.example.test'], ips: ['127.0.0.1'] });
     });
 
-    it('a chain of two, leaf first, each with subject, issuer, dates, fingerprint and names; saved as one PEM in order', async () => {
+    /** Logs in as `default` to a TLS peer that sends the leaf and its CA together, trusting it by `tls`. */
+    async function loginToLeafAndCa(tls: TlsTarget) {
       const p = await tlsPeer({ ...leaf, cert: `${leaf.cert.trim()}\n${ca.cert.trim()}\n` }, csmockResponder());
       peers.push(p);
-      const r = await runLogin({
-        host: '127.0.0.1',
-        port: p.port,
-        tls: { caPem: ca.cert },
-        userName: 'default',
-        credentials: { kind: 'password', password: 'password' },
-      });
+      return runLogin({ host: '127.0.0.1', port: p.port, tls, userName: 'default', credentials: { kind: 'password', password: 'password' } });
+    }
+
+    it('a chain of two, leaf first, each with subject, issuer, dates, fingerprint and names; saved as one PEM in order', async () => {
+      const r = await loginToLeafAndCa({ caPem: ca.cert });
       expect(r.outcome).toBe('accepted');
       const chain = r.certificate!.chain!;
       expect(chain.map((c) => c.fingerprint256)).toEqual([leaf.fingerprint256, ca.fingerprint256]);
@@ -69,15 +68,7 @@ describe('the presented chain', () => {
     });
 
     it('the chain is kept when the certificate is refused (pinned to another one)', async () => {
-      const p = await tlsPeer({ ...leaf, cert: `${leaf.cert.trim()}\n${ca.cert.trim()}\n` }, csmockResponder());
-      peers.push(p);
-      const r = await runLogin({
-        host: '127.0.0.1',
-        port: p.port,
-        tls: { fingerprint256: ca.fingerprint256 },
-        userName: 'default',
-        credentials: { kind: 'password', password: 'password' },
-      });
+      const r = await loginToLeafAndCa({ fingerprint256: ca.fingerprint256 });
       expect(r.outcome).toBe('tls-failed');
       expect(r.certificate!.chain!.map((c) => c.fingerprint256)).toEqual([leaf.fingerprint256, ca.fingerprint256]);
     });

@@ -1,37 +1,9 @@
 // Every row of PXZ-1's test vectors (test/fixtures/pxz1-vectors.json; the format is docs/pxz1-token.md).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decide, decodeToken, deriveKey, mintToken, parseTokenUuid, tokenLength } from '../../src-main/core/index.js';
+import { PXZ1_VECTORS } from '../helpers/pxz1-vectors.js';
 
-interface Vectors {
-  format: string;
-  uuidParsing: { input: string; valid: boolean; bytesHex?: string; error?: string }[];
-  keys: { tokenUuid: string; keyHex: string }[];
-  mint: {
-    tokenUuid: string;
-    username: string;
-    preamble: string;
-    iat: number;
-    exp: number;
-    bodyHex: string;
-    tagHex: string;
-    token: string;
-    length: number;
-  }[];
-  decode: { token: string; preamble: string; expect?: { iat: number; exp: number; username: string }; error?: string }[];
-  validate: {
-    token: string;
-    preamble: string;
-    tokenUuid: string;
-    userName: string;
-    now: number;
-    options: { tokenTtlMinutes: number | null; gaxTokenLifeMinutes: number | null; tokenToleranceSeconds: number | null };
-    note: string;
-    expect: string;
-  }[];
-}
-
-const vectors = JSON.parse(readFileSync(new URL('../fixtures/pxz1-vectors.json', import.meta.url), 'utf8')) as Vectors;
+const vectors = PXZ1_VECTORS;
 
 describe('pxz1-vectors.json', () => {
   it('is the PXZ-1 vector set, with every section populated', () => {

@@ -2,7 +2,6 @@
 // token-uuid, clock and options → a typed answer, never a throw or a hang; a decoded token re-encodes
 // to itself, and one whose signature holds is exactly what mint gives for its fields.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DECISION_ERROR_CODES,
@@ -19,16 +18,12 @@ import {
   type TokenTimeOptions,
 } from '../../src-main/core/index.js';
 import { requests } from '../../src-main/ipc/contract/index.js';
+import { PXZ1_VECTORS } from '../helpers/pxz1-vectors.js';
 import { FUZZ_TEST_TIMEOUT, REPLAYING, bounded, fuzz, mix } from './fuzz-kit.js';
 import { randomNumber } from './json-mutators.js';
 import { NASTY_STRINGS, Rng, generatedBy, mutateBytes, mutateString, mutatedFrom, randomString } from './mutators.js';
 
-interface Vectors {
-  mint: { tokenUuid: string; username: string; preamble: string; iat: number; exp: number; bodyHex: string; token: string }[];
-  decode: { token: string; preamble: string }[];
-  validate: { token: string; preamble: string; tokenUuid: string; userName: string; now: number }[];
-}
-const vectors = JSON.parse(readFileSync(new URL('../fixtures/pxz1-vectors.json', import.meta.url), 'utf8')) as Vectors;
+const vectors = PXZ1_VECTORS;
 
 interface Case {
   value: string;

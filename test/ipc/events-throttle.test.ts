@@ -2,19 +2,9 @@
 // the test says exactly when each status goes out — it fails only if the throttle is wrong.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MockCsView } from '../../src-main/ipc/contract/mockcs.js';
+import { mockCsView } from './mockcs-view.js';
 import type { EventChannel } from '../../src-main/ipc/contract/index.js';
 import { IpcEvents } from '../../src-main/ipc/events.js';
-
-function view(accepted: number): MockCsView {
-  return {
-    running: true,
-    listeners: [],
-    connections: 0,
-    registered: 0,
-    counters: { accepted, rejected: {}, protocolErrors: {} },
-    options: {} as MockCsView['options'],
-  };
-}
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -27,7 +17,7 @@ describe('mockcs.status throttling (fake timers)', () => {
   it('a change goes out at once; counters moving every 5 ms for 350 ms, exactly once per 100 ms with the state at that moment', () => {
     let accepted = 0;
     const events = new IpcEvents(
-      () => view(accepted),
+      () => mockCsView(accepted),
       { batchMs: 10, batchMax: 500, statusIntervalMs: 100 },
       () => Date.now(),
     );
@@ -52,7 +42,7 @@ describe('mockcs.status throttling (fake timers)', () => {
   it('a change while a throttled status waits sends at once and cancels the wait', () => {
     let accepted = 0;
     const events = new IpcEvents(
-      () => view(accepted),
+      () => mockCsView(accepted),
       { batchMs: 10, batchMax: 500, statusIntervalMs: 100 },
       () => Date.now(),
     );

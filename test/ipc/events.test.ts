@@ -2,7 +2,7 @@
 // ring buffer that keeps the newest events. Real timers, short intervals.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { MockCsView } from '../../src-main/ipc/contract/mockcs.js';
+import { mockCsView } from './mockcs-view.js';
 import type { EventChannel } from '../../src-main/ipc/contract/index.js';
 import { EventRing } from '../../src-main/workbench/event-ring.js';
 import { IpcEvents } from '../../src-main/ipc/events.js';
@@ -20,17 +20,6 @@ function mockEvent(i: number): MockCsEvent {
     message: 'connected',
     latencyMs: null,
     logLine: `line ${i}`,
-  };
-}
-
-function view(accepted: number): MockCsView {
-  return {
-    running: true,
-    listeners: [],
-    connections: 0,
-    registered: 0,
-    counters: { accepted, rejected: {}, protocolErrors: {} },
-    options: {} as MockCsView['options'],
   };
 }
 
@@ -83,7 +72,7 @@ describe('mockcs.status throttling', () => {
   // the throttle's timing is tested on fake timers in events-throttle.test.ts
 
   it('sends queued mock CS events before the status that counts them', () => {
-    const events = new IpcEvents(() => view(1), { batchMs: 1000, batchMax: 500, statusIntervalMs: 1000 });
+    const events = new IpcEvents(() => mockCsView(1), { batchMs: 1000, batchMax: 500, statusIntervalMs: 1000 });
     const got = record(events);
     events.mockCsEvent(mockEvent(1));
     events.mockCsChanged();
@@ -123,7 +112,7 @@ describe('listeners and notices', () => {
   });
 
   it('after dispose, nothing more is sent and no timer is left', async () => {
-    const events = new IpcEvents(() => view(0), { batchMs: 10, batchMax: 500, statusIntervalMs: 10 });
+    const events = new IpcEvents(() => mockCsView(0), { batchMs: 10, batchMax: 500, statusIntervalMs: 10 });
     const got = record(events);
     events.mockCsEvent(mockEvent(1));
     events.dispose();

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   events as eventDefs,
   type EventChannel,
@@ -148,6 +148,22 @@ export function expectNoLeak(t: TestRuntime, secrets: readonly string[] = [SECRE
   for (const secret of secrets)
     for (const form of leakForms(secret))
       expect(everything.includes(form), `a form of a secret (${form.slice(0, 4)}…) was found in what main sent`).toBe(false);
+}
+
+/**
+ * One runtime for all the tests of the file (or of the describe block it is called in): started
+ * before them and handed to `use`; after them it is checked for leaked secrets (expectNoLeak) and closed.
+ */
+export function runtimeForAll(use: (t: TestRuntime) => void): void {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await startRuntime();
+    use(t);
+  });
+  afterAll(async () => {
+    expectNoLeak(t);
+    await t.close();
+  });
 }
 
 /** A one-line message: no line break, no stack frame. */

@@ -1,19 +1,12 @@
 // mockcs.tokenUuid.reveal: the Server view's Show answers the very token-uuid the mock CS signs with
 // (configured or generated), and only then: no other answer or event carries it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../src-main/core/index.js';
-import { expectNoLeak, SECRET_UUID, startRuntime, type TestRuntime } from './helpers.js';
+import { runtimeForAll, SECRET_UUID, type TestRuntime } from './helpers.js';
 
 let t: TestRuntime;
 
-beforeAll(async () => {
-  t = await startRuntime();
-});
-
-afterAll(async () => {
-  expectNoLeak(t);
-  await t.close();
-});
+runtimeForAll((rt) => (t = rt));
 
 describe('mockcs.tokenUuid.reveal', () => {
   it('answers the configured token-uuid, named as configured', async () => {

@@ -1,17 +1,11 @@
 // options.render and doctor.diagnose through the contract: the snippets read back as written, the
 // secret is a placeholder unless asked for, and the doctor's answer never repeats a token-uuid.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readOptionText } from '../../src-main/core/doctor/index.js';
-import { expectNoLeak, SECRET_UUID, startRuntime, type TestRuntime } from './helpers.js';
+import { runtimeForAll, SECRET_UUID, type TestRuntime } from './helpers.js';
 
 let t: TestRuntime;
-beforeAll(async () => {
-  t = await startRuntime();
-});
-afterAll(async () => {
-  expectNoLeak(t);
-  await t.close();
-});
+runtimeForAll((rt) => (t = rt));
 
 const cs = { 'token-authentication-mode': 'enable', 'token-uuid': SECRET_UUID, 'token-tolerance': '90', 'token-ttl': '30' };
 const gax = { confserv_trusted: 'true', token_life_in_minutes: '20' };

@@ -2,8 +2,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoLeak, SECRET_PASSWORD, SECRET_UUID, startRuntime, type TestRuntime } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { RequestInput } from '../../src-main/ipc/contract/index.js';
+import { expectNoLeak, runtimeForAll, SECRET_PASSWORD, SECRET_UUID, startRuntime, type TestRuntime } from './helpers.js';
 
 const MASKED_UUID = `••••••••-••••-••••-••••-••••••••${SECRET_UUID.slice(-4)}`;
 
@@ -13,13 +14,7 @@ describe('profiles', () => {
   let gaxId: string;
   let revealed: unknown[] = [];
 
-  beforeAll(async () => {
-    t = await startRuntime();
-  });
-  afterAll(async () => {
-    expectNoLeak(t);
-    await t.close();
-  });
+  runtimeForAll((rt) => (t = rt));
 
   it('create → get shows every secret masked, with whether it is set', async () => {
     const summary = await t.call('profiles.create', {
@@ -64,40 +59,25 @@ describe('profiles', () => {
   });
 
   it("a profile is a token-uuid source: a CS profile's, a pair's CS profile's; a GAX profile has none", async () => {
-    const minted = await t.call('token.mint', {
+    /** token.mint's input for alice, signed with the token-uuid of profile `profileId`, 10 min, {PXZ}. */
+    const mintAsAlice = (profileId: string) => ({
       username: 'alice',
-      tokenUuid: { kind: 'profile', profileId: csId },
+      tokenUuid: { kind: 'profile' as const, profileId },
       lifeMinutes: 10,
       preamble: '{PXZ}',
     });
-    const verdict = await t.call('token.verify', {
-      value: minted.token,
-      preamble: '{PXZ}',
-      tokenUuid: { kind: 'typed', value: SECRET_UUID },
-      userName: 'alice',
-    });
+    /** token.verify of `value` for alice with {PXZ}, against `tokenUuid`. */
+    const verifyAsAlice = (value: string, tokenUuid: RequestInput<'token.verify'>['tokenUuid']) =>
+      t.call('token.verify', { value, preamble: '{PXZ}', tokenUuid, userName: 'alice' });
+    const minted = await t.call('token.mint', mintAsAlice(csId));
+    const verdict = await verifyAsAlice(minted.token, { kind: 'typed', value: SECRET_UUID });
     expect(verdict.code).toBe('OK');
     const pairId = (await t.call('profiles.create', { kind: 'pair', name: 'Lab', csProfileId: csId, gaxProfileId: gaxId })).id;
-    const viaPair = await t.call('token.verify', {
-      value: minted.token,
-      preamble: '{PXZ}',
-      tokenUuid: { kind: 'profile', profileId: pairId },
-      userName: 'alice',
-    });
+    const viaPair = await verifyAsAlice(minted.token, { kind: 'profile', profileId: pairId });
     expect(viaPair.code).toBe('OK');
-    const gax = await t.invoke('token.mint', {
-      username: 'alice',
-      tokenUuid: { kind: 'profile', profileId: gaxId },
-      lifeMinutes: 10,
-      preamble: '{PXZ}',
-    });
+    const gax = await t.invoke('token.mint', mintAsAlice(gaxId));
     expect(gax.ok ? null : gax.error.code).toBe('WRONG_KIND');
-    const missing = await t.invoke('token.mint', {
-      username: 'alice',
-      tokenUuid: { kind: 'profile', profileId: 'no-such-id' },
-      lifeMinutes: 10,
-      preamble: '{PXZ}',
-    });
+    const missing = await t.invoke('token.mint', mintAsAlice('no-such-id'));
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
     const inUse = await t.invoke('profiles.remove', { id: csId });
     expect(inUse.ok ? null : inUse.error.code).toBe('IN_USE');

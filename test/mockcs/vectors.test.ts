@@ -1,21 +1,10 @@
 // Every `validate` row of the PXZ-1 test vectors, as a login to the mock CS over a real socket:
 // the server's answer must be the vector's code (NOT_A_TOKEN: the value is taken as a password).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helloClient, startMockCs, type LineClient, type Running } from './helpers.js';
+import { PXZ1_VECTORS } from '../helpers/pxz1-vectors.js';
 
-interface ValidateRow {
-  token: string;
-  preamble: string;
-  tokenUuid: string;
-  userName: string;
-  now: number;
-  options: { tokenTtlMinutes: number | null; gaxTokenLifeMinutes: number | null; tokenToleranceSeconds: number | null };
-  note: string;
-  expect: string;
-}
-
-const vectors = JSON.parse(readFileSync(new URL('../fixtures/pxz1-vectors.json', import.meta.url), 'utf8')) as { validate: ValidateRow[] };
+const vectors = PXZ1_VECTORS;
 
 describe('PXZ-1 validate vectors through the mock CS', { timeout: 20_000 }, () => {
   let now = 0;

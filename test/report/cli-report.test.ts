@@ -35,6 +35,9 @@ afterAll(async () => {
 
 const FIXTURE = 'test/fixtures/options/misspelt-ttl-too-short';
 
+/** `gax-token login` as `default` to the mock CS, with the token-uuid from u.txt: the arguments before the ones a test adds. */
+const loginToCs = () => ['login', '--host', '127.0.0.1', '--port', String(port), '--user', 'default', '--uuid-file', join(dir, 'u.txt')];
+
 describe('--report', { timeout: 60_000 }, () => {
   it('doctor: writes the report with the findings and the corrected lines; the text output is unchanged', async () => {
     const out = join(dir, 'doctor', 'report.html');
@@ -53,23 +56,7 @@ describe('--report', { timeout: 60_000 }, () => {
 
   it('login: the trace, the outcome and the command that reruns it (secrets by reference)', async () => {
     const out = join(dir, 'login.html');
-    const run = await runGaxToken([
-      'login',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--user',
-      'default',
-      '--uuid-file',
-      join(dir, 'u.txt'),
-      '--life',
-      '20',
-      '--client-name',
-      'Field kit',
-      '--report',
-      out,
-    ]);
+    const run = await runGaxToken([...loginToCs(), '--life', '20', '--client-name', 'Field kit', '--report', out]);
     expect(run.code, run.stderr).toBe(0);
     const html = await readFile(out, 'utf8');
     expectSelfContained(html);
@@ -100,19 +87,7 @@ describe('--report', { timeout: 60_000 }, () => {
     ];
     for (const [target, why] of cases) {
       const before = events.length;
-      const run = await runGaxToken([
-        'login',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--user',
-        'default',
-        '--uuid-file',
-        join(dir, 'u.txt'),
-        '--report',
-        target,
-      ]);
+      const run = await runGaxToken([...loginToCs(), '--report', target]);
       expect(run.code).toBe(2);
       expect(expectOneLineError(run)).toMatch(why);
       expect(events.length).toBe(before);

@@ -79,6 +79,12 @@ function same(a: LoginResult, b: LoginResult): void {
   expect(b.certificate?.fingerprint256).toBe(a.certificate?.fingerprint256);
 }
 
+/** USER's login over plain TCP to the mock CS, with `credentials`. */
+const loginAsUser = (credentials: LoginRequest['credentials']) => runLogin({ host: '127.0.0.1', port, userName: USER, credentials });
+/** The command that reruns USER's login over plain TCP to the mock CS, with `credentials`. */
+const commandAsUser = (credentials: CommandTarget['credentials']) =>
+  loginCommand({ host: '127.0.0.1', port, tls: null, userName: USER, credentials });
+
 describe('the copied command reruns the same attempt', () => {
   it('a token login over TLS with a pin, a client name, a preamble, a life and a GAX clock offset, all needing quotes', async () => {
     const request: LoginRequest = {
@@ -112,48 +118,33 @@ describe('the copied command reruns the same attempt', () => {
   });
 
   it('the same refusal: a token-uuid that does not match gives BAD_SIGNATURE both ways', async () => {
-    const direct = await runLogin({
-      host: '127.0.0.1',
-      port,
-      userName: USER,
-      credentials: { kind: 'gax', confservTrusted: true, tokenLifeMinutes: 60, tokenUuid: WRONG, preamble: PREAMBLE },
-    });
+    const direct = await loginAsUser({ kind: 'gax', confservTrusted: true, tokenLifeMinutes: 60, tokenUuid: WRONG, preamble: PREAMBLE });
     expect(direct.server?.code).toBe('BAD_SIGNATURE');
-    const copied = loginCommand({
-      host: '127.0.0.1',
-      port,
-      tls: null,
-      userName: USER,
-      credentials: { kind: 'gax', confservTrusted: true, tokenLifeMinutes: 60, preamble: PREAMBLE },
-    });
+    const copied = commandAsUser({ kind: 'gax', confservTrusted: true, tokenLifeMinutes: 60, preamble: PREAMBLE });
     const rerun = await runInShell(copied.command, { uuid: WRONG });
     expect(rerun.code).toBe(1);
     same(direct, rerun.result);
   });
 
   it('a password login: the password from $CS_PASSWORD, never in the command', async () => {
-    const direct = await runLogin({ host: '127.0.0.1', port, userName: USER, credentials: { kind: 'password', password: PASSWORD } });
+    const direct = await loginAsUser({ kind: 'password', password: PASSWORD });
     expect(direct.outcome).toBe('accepted');
-    const copied = loginCommand({ host: '127.0.0.1', port, tls: null, userName: USER, credentials: { kind: 'password' } });
+    const copied = commandAsUser({ kind: 'password' });
     expect(copied.command).toContain('--password-env CS_PASSWORD');
     expect(copied.command).not.toContain(PASSWORD);
     same(direct, (await runInShell(copied.command, { env: { CS_PASSWORD: PASSWORD } })).result);
   });
 
   it('GAX with confserv_trusted=false sends its password: the command is a password login from $GAX_PASSWORD', async () => {
-    const direct = await runLogin({
-      host: '127.0.0.1',
-      port,
-      userName: USER,
-      credentials: { kind: 'gax', confservTrusted: false, tokenLifeMinutes: 60, tokenUuid: UUID, preamble: PREAMBLE, password: PASSWORD },
+    const direct = await loginAsUser({
+      kind: 'gax',
+      confservTrusted: false,
+      tokenLifeMinutes: 60,
+      tokenUuid: UUID,
+      preamble: PREAMBLE,
+      password: PASSWORD,
     });
-    const copied = loginCommand({
-      host: '127.0.0.1',
-      port,
-      tls: null,
-      userName: USER,
-      credentials: { kind: 'gax', confservTrusted: false, tokenLifeMinutes: 60, preamble: PREAMBLE },
-    });
+    const copied = commandAsUser({ kind: 'gax', confservTrusted: false, tokenLifeMinutes: 60, preamble: PREAMBLE });
     expect(copied.command).toContain('--password-env GAX_PASSWORD');
     same(direct, (await runInShell(copied.command, { env: { GAX_PASSWORD: PASSWORD } })).result);
   });

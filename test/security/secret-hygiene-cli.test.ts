@@ -5,7 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGaxToken, startGaxToken, waitForOutput } from '../helpers/cli.js';
-import { CS_PASSWORD, expectClean, filesUnder, hygieneScanner, MISTYPED_UUID, NOW, PREAMBLE, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
+import { CS_PASSWORD, MISTYPED_UUID, TOKEN_UUID, WRONG_UUID } from './distinctive-secrets.js';
+import { expectClean, filesUnder, hygieneScanner, NOW, PREAMBLE, tempHome } from './flows.js';
 
 const home = tempHome();
 

@@ -11,19 +11,8 @@ import type { TokenUuidSource } from '../../src-main/ipc/contract/tokens.js';
 import { safeStorageCipher } from '../../src-main/store/index.js';
 import { FOREIGN, startRuntime, type TestRuntime } from '../ipc/helpers.js';
 import { fakeSafeStorage } from '../store/helpers.js';
-import {
-  CS_PASSWORD,
-  expectClean,
-  filesUnder,
-  hygieneScanner,
-  MISTYPED_UUID,
-  NOW,
-  PREAMBLE,
-  PROFILE_PASSWORD,
-  tempHome,
-  TOKEN_UUID,
-  WRONG_UUID,
-} from './flows.js';
+import { CS_PASSWORD, MISTYPED_UUID, PROFILE_PASSWORD, TOKEN_UUID, WRONG_UUID } from './distinctive-secrets.js';
+import { expectClean, filesUnder, hygieneScanner, NOW, PREAMBLE, tempHome } from './flows.js';
 
 const home = tempHome();
 

@@ -12,7 +12,8 @@ import type { MockCs } from '../../src-main/mockcs/index.js';
 import { startPlainAndTls } from '../helpers/mockcs.js';
 import { loginCommand, renderReport, type ReportLoginRun } from '../../src-main/core/report/index.js';
 import { runGaxToken } from '../helpers/cli.js';
-import { CS_PASSWORD, expectClean, hygieneScanner, MISTYPED_UUID, PREAMBLE, tempHome, TOKEN_UUID, WRONG_UUID } from './flows.js';
+import { CS_PASSWORD, MISTYPED_UUID, TOKEN_UUID, WRONG_UUID } from './distinctive-secrets.js';
+import { expectClean, hygieneScanner, PREAMBLE, tempHome } from './flows.js';
 
 const home = tempHome();
 const META = { appVersion: '0.0.0-test', createdAt: Date.now(), madeBy: 'hygiene test' };

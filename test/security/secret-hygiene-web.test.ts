@@ -5,18 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connect, secretOf, type TestClient } from '../web/helpers.js';
 import { assertAppBuilt, runNode, URL_LINE } from '../web/run-app.js';
-import {
-  CS_PASSWORD,
-  expectClean,
-  filesUnder,
-  hygieneScanner,
-  MISTYPED_UUID,
-  PREAMBLE,
-  PROFILE_PASSWORD,
-  tempHome,
-  TOKEN_UUID,
-  WRONG_UUID,
-} from './flows.js';
+import { CS_PASSWORD, MISTYPED_UUID, PROFILE_PASSWORD, TOKEN_UUID, WRONG_UUID } from './distinctive-secrets.js';
+import { expectClean, filesUnder, hygieneScanner, PREAMBLE, tempHome } from './flows.js';
 
 const home = tempHome();
 

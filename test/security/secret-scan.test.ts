@@ -3,7 +3,8 @@
 // quiet on the redacted and masked forms the app shows: a scan that cannot fail proves nothing.
 import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../src-main/core/index.js';
-import { CS_PASSWORD, expectClean, hygieneScanner, NOW, PREAMBLE, PROFILE_PASSWORD, TOKEN_UUID } from './flows.js';
+import { CS_PASSWORD, PROFILE_PASSWORD, TOKEN_UUID } from './distinctive-secrets.js';
+import { expectClean, hygieneScanner, NOW, PREAMBLE } from './flows.js';
 import { base64Runs } from './secret-scan.js';
 
 describe('the scanner finds every form it claims to (a scan that cannot fail proves nothing)', () => {

@@ -1,17 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { removeStaleTempFiles, runSerialized, writeFileAtomic } from '../../src-main/store/atomic-file.js';
 import { StoreFileWriter } from '../../src-main/store/store-file.js';
-import { makeTempDir, removeDir } from './helpers.js';
+import { eachTestInTempDir } from './helpers.js';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+eachTestInTempDir((d) => (dir = d));
 
 describe('writeFileAtomic', () => {
   it('writes the content, private to the user, and leaves no temp file', async () => {

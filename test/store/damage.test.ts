@@ -4,23 +4,14 @@
 // change may be missing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store, type StoreResult } from '../../src-main/store/index.js';
-import { makeTempDir, removeDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type Store, type StoreResult } from '../../src-main/store/index.js';
+import { eachTestInTempDir, openStoreIn } from './helpers.js';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+eachTestInTempDir((d) => (dir = d));
 
-async function open(): Promise<Store> {
-  const opened = await openStore({ dir });
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.data;
-}
+const open = (): Promise<Store> => openStoreIn(dir);
 
 function must<T>(r: StoreResult<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);

@@ -3,7 +3,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SafeStorageLike } from '../../src-main/store/index.js';
+import { afterEach, beforeEach } from 'vitest';
+import { openStore, type OpenStoreOptions, type SafeStorageLike, type Store } from '../../src-main/store/index.js';
 
 export async function makeTempDir(prefix = 'gax-store-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
@@ -11,6 +12,25 @@ export async function makeTempDir(prefix = 'gax-store-'): Promise<string> {
 
 export async function removeDir(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
+}
+
+/** Before each test of the file a new temp folder, handed to `use`; after it the folder is removed. */
+export function eachTestInTempDir(use: (dir: string) => void): void {
+  let dir: string | undefined;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+    use(dir);
+  });
+  afterEach(async () => {
+    if (dir !== undefined) await removeDir(dir);
+  });
+}
+
+/** The store in `dir`, opened with `options` (the test fails when it cannot be opened). */
+export async function openStoreIn(dir: string, options: Omit<OpenStoreOptions, 'dir'> = {}): Promise<Store> {
+  const opened = await openStore({ dir, ...options });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.data;
 }
 
 /**

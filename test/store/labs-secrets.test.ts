@@ -3,26 +3,17 @@
 // and its .bak replaced; a value this session cannot open is said once and dropped, never guessed.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, safeStorageCipher, type OpenLab, type SecretCipher, type Store } from '../../src-main/store/index.js';
-import { fakeSafeStorage, makeTempDir, readAllFiles, removeDir, secretForms } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { safeStorageCipher, type OpenLab, type SecretCipher, type Store } from '../../src-main/store/index.js';
+import { eachTestInTempDir, fakeSafeStorage, openStoreIn, readAllFiles, secretForms } from './helpers.js';
 
 const TOKEN_UUID = 'c0ffee42-dead-4bee-8f00-5ec7e75ec7e7';
 const PASSWORD = 'Lab-Pangolin-5521!';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+eachTestInTempDir((d) => (dir = d));
 
-async function open(cipher?: SecretCipher): Promise<Store> {
-  const opened = await openStore({ dir, ...(cipher ? { cipher } : {}) });
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.data;
-}
+const open = (cipher?: SecretCipher): Promise<Store> => openStoreIn(dir, cipher ? { cipher } : {});
 
 const keychain = (account = 'lab-user') => safeStorageCipher(fakeSafeStorage(account));
 

@@ -1,25 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, oldestMigratableVersion, type Migration } from '../../src-main/store/migrations.js';
-import { openStore, type Store } from '../../src-main/store/index.js';
-import { fixedClock, makeTempDir, readJson, removeDir } from './helpers.js';
+import { type Store } from '../../src-main/store/index.js';
+import { eachTestInTempDir, fixedClock, openStoreIn, readJson } from './helpers.js';
 
 let dir: string;
 const clock = fixedClock('2026-03-01T10:00:00.000Z');
 
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+eachTestInTempDir((d) => (dir = d));
 
-async function open(): Promise<Store> {
-  const opened = await openStore({ dir, clock: clock.now });
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.data;
-}
+const open = (): Promise<Store> => openStoreIn(dir, { clock: clock.now });
 
 const LEGACY_ID = '3f0c2b8e-6d1a-4b7e-9c55-0a1b2c3d4e5f';
 

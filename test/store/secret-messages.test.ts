@@ -1,22 +1,13 @@
 // Secrets never reach a message (warnings, notices, issues, errors), and the session vault's values are its own.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, safeStorageCipher, SessionSecretVault, type SecretCipher, type Store } from '../../src-main/store/index.js';
-import { fakeSafeStorage, makeTempDir, removeDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { safeStorageCipher, SessionSecretVault, type SecretCipher, type Store } from '../../src-main/store/index.js';
+import { eachTestInTempDir, fakeSafeStorage, openStoreIn } from './helpers.js';
 import { GAX_SECRET, PASSWORD, TOKEN_UUID, writeSecrets } from './secret-fixtures.js';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+eachTestInTempDir((d) => (dir = d));
 
-async function open(cipher?: SecretCipher): Promise<Store> {
-  const opened = await openStore({ dir, ...(cipher ? { cipher } : {}) });
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.data;
-}
+const open = (cipher?: SecretCipher): Promise<Store> => openStoreIn(dir, cipher ? { cipher } : {});
 
 describe('secrets in messages', () => {
   it('no warning, notice, issue or error ever holds a secret', async () => {

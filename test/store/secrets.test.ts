@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  openStore,
   safeStorageCipher,
   SessionSecretVault,
   type CsProfile,
@@ -10,22 +9,14 @@ import {
   type SecretCipher,
   type Store,
 } from '../../src-main/store/index.js';
-import { fakeSafeStorage, makeTempDir, readAllFiles, readJson, removeDir, secretForms } from './helpers.js';
+import { eachTestInTempDir, fakeSafeStorage, openStoreIn, readAllFiles, readJson, secretForms } from './helpers.js';
 import { GAX_SECRET, must, PASSWORD, TOKEN_UUID, writeSecrets } from './secret-fixtures.js';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+eachTestInTempDir((d) => (dir = d));
 
-async function open(cipher?: SecretCipher, extra: Partial<OpenStoreOptions> = {}): Promise<Store> {
-  const opened = await openStore({ dir, ...(cipher ? { cipher } : {}), ...extra });
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.data;
-}
+const open = (cipher?: SecretCipher, extra: Partial<OpenStoreOptions> = {}): Promise<Store> =>
+  openStoreIn(dir, { ...(cipher ? { cipher } : {}), ...extra });
 
 async function expectNoSecretOnDisk(): Promise<void> {
   const files = await readAllFiles(dir);

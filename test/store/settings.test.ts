@@ -1,23 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore, THEMES, VIEWS, type SettingsPatch, type Store } from '../../src-main/store/index.js';
-import { makeTempDir, readJson, removeDir } from './helpers.js';
+import { eachTestInTempDir, openStoreIn, readJson } from './helpers.js';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+eachTestInTempDir((d) => (dir = d));
 
-async function open(): Promise<Store> {
-  const opened = await openStore({ dir });
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.data;
-}
+const open = (): Promise<Store> => openStoreIn(dir);
 
 const ID = 'c0ffee00-1234-4abc-8def-0123456789ab';
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createIpcRuntime } from '../../src-main/ipc/index.js';
 import { openSupportLog, supportLogDir } from '../../src-main/host/support-log.js';
 import { SessionSecretVault } from '../../src-main/store/index.js';
-import { expectClean, hygieneScanner, PREAMBLE, tempHome, TOKEN_UUID } from '../security/flows.js';
+import { TOKEN_UUID } from '../security/distinctive-secrets.js';
+import { expectClean, hygieneScanner, PREAMBLE, tempHome } from '../security/flows.js';
 import { connect, secretOf } from './helpers.js';
 import { assertAppBuilt, runNode, URL_LINE } from './run-app.js';
 

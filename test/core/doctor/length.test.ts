@@ -3,26 +3,7 @@
  * "approximately 64 bytes" Genesys publishes for the Password field of the GAX interface.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnose, type DoctorResult, type Finding, type RuleId } from '../../../src-main/core/doctor/index.js';
-
-function doctor(cs: string | null, gax: string | null, extra: { users?: string[] } = {}): DoctorResult {
-  const files = [];
-  if (cs !== null) files.push({ name: 'cs.cfg', text: cs, application: 'cs' as const });
-  if (gax !== null) files.push({ name: 'gax.cfg', text: gax, application: 'gax' as const });
-  return diagnose({ files, ...extra });
-}
-
-function one(r: DoctorResult, id: RuleId): Finding {
-  const found = r.findings.filter((f) => f.id === id);
-  expect(found, `${id} in ${r.findings.map((f) => f.id).join(', ')}`).toHaveLength(1);
-  return found[0]!;
-}
-
-const csText = (o: Record<string, string | number>) =>
-  `[system]\ntoken-authentication-mode=enable\n${Object.entries(o)
-    .map(([k, v]) => `${k}=${v}\n`)
-    .join('')}`;
-const gaxText = (life: number) => `[general]\nconfserv_trusted=true\ntoken_life_in_minutes=${life}\n`;
+import { csText, doctor, gaxText, one } from './diagnose-files.js';
 
 describe('TOKEN_TOO_LONG', () => {
   it('names the users over the limit and the longest that fits, and shortens the preamble when that is enough', () => {

@@ -5,30 +5,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, mintToken } from '../../../src-main/core/index.js';
-import { diagnose, preambleAmbiguity, type DoctorResult, type Finding, type RuleId } from '../../../src-main/core/doctor/index.js';
+import { diagnose, preambleAmbiguity, type DoctorResult, type RuleId } from '../../../src-main/core/doctor/index.js';
+import { csText, doctor, gaxText, one } from './diagnose-files.js';
 
 const UUID = '3f2b8c1e-9d4a-4f6b-8e21-5c7d9a0b1e42';
 
-function doctor(cs: string | null, gax: string | null, extra: { users?: string[]; clockOffsetSeconds?: number } = {}): DoctorResult {
-  const files = [];
-  if (cs !== null) files.push({ name: 'cs.cfg', text: cs, application: 'cs' as const });
-  if (gax !== null) files.push({ name: 'gax.cfg', text: gax, application: 'gax' as const });
-  return diagnose({ files, ...extra });
-}
-
-function one(r: DoctorResult, id: RuleId): Finding {
-  const found = r.findings.filter((f) => f.id === id);
-  expect(found, `${id} in ${r.findings.map((f) => f.id).join(', ')}`).toHaveLength(1);
-  return found[0]!;
-}
-
 const has = (r: DoctorResult, id: RuleId) => r.findings.some((f) => f.id === id);
-
-const csText = (o: Record<string, string | number>) =>
-  `[system]\ntoken-authentication-mode=enable\n${Object.entries(o)
-    .map(([k, v]) => `${k}=${v}\n`)
-    .join('')}`;
-const gaxText = (life: number) => `[general]\nconfserv_trusted=true\ntoken_life_in_minutes=${life}\n`;
 
 describe('MODE_NOT_ENABLED and TOKEN_AUTH_UNUSED', () => {
   it('explain why every GAX login fails, and enable the CS', () => {

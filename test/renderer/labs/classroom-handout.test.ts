@@ -8,22 +8,17 @@
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { render, screen, fireEvent, within, waitFor, cleanup } from '@testing-library/svelte';
 import LabsView from '../../../src-renderer/components/views/LabsView.svelte';
-import { setBridge } from '../../../src-renderer/lib/api.js';
-import { navigation } from '../../../src-renderer/lib/app/navigation.svelte.js';
-import { classroom, handout, labs } from '../../../src-renderer/lib/labs/labs-view.js';
+import { classroom, handout } from '../../../src-renderer/lib/labs/labs-view.js';
 import { findScenario } from '../../../src-main/core/labs/index.js';
-import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
+import type { RuntimeBridge } from '../runtime-bridge.js';
+import { startLabsViewBridge } from './labs-bridge.js';
 
 let bridge: RuntimeBridge;
 let copied: string[];
 const consoleCalls: unknown[][] = [];
 
 beforeEach(async () => {
-  bridge = await runtimeBridge({ mode: 'web' });
-  setBridge(bridge, 'web');
-  await bridge.call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: 0 }] });
-  labs.lab = null;
-  navigation.go('labs');
+  bridge = await startLabsViewBridge();
   // The browser's clipboard (jsdom has none): records what a Copy button wrote.
   copied = [];
   Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copied.push(text) }, configurable: true });

@@ -11,13 +11,12 @@ import { LabsController } from '../../../src-renderer/lib/labs/labs.svelte.js';
 import { ClassroomController } from '../../../src-renderer/lib/labs/classroom.svelte.js';
 import { findScenario } from '../../../src-main/core/labs/index.js';
 import { runLogin } from '../../../src-main/client/index.js';
-import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
+import type { RuntimeBridge } from '../runtime-bridge.js';
+import { startLabsBridge } from './labs-bridge.js';
 
 let bridge: RuntimeBridge;
 beforeEach(async () => {
-  bridge = await runtimeBridge({ mode: 'web' });
-  setBridge(bridge, 'web');
-  await bridge.call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: 0 }] });
+  bridge = await startLabsBridge();
 });
 afterEach(async () => {
   await bridge.close();
@@ -98,6 +97,11 @@ describe('LabsController', () => {
   });
 });
 
+/** A student's login as `default` (password) to the classroom listener on `port`, naming its client `clientName`. */
+function loginAsDefault(port: number, clientName: string) {
+  return runLogin({ host: '127.0.0.1', port, userName: 'default', clientName, credentials: { kind: 'password', password: 'password' } });
+}
+
 describe('ClassroomController', () => {
   it('needs an address and the confirmation, starts on a rehearsal listener, tallies live attempts, and goes back', async () => {
     const status = new ServerStatus();
@@ -117,13 +121,7 @@ describe('ClassroomController', () => {
     expect(room.reachAt).toBe(`127.0.0.1:${port}`);
 
     for (const name of ['ada', 'ada', 'grace']) {
-      const r = await runLogin({
-        host: '127.0.0.1',
-        port,
-        userName: 'default',
-        clientName: name,
-        credentials: { kind: 'password', password: 'password' },
-      });
+      const r = await loginAsDefault(port, name);
       expect(r.outcome).toBe('accepted');
     }
     await expect.poll(() => room.totals.attempts, { timeout: 3000 }).toBe(3);
@@ -154,13 +152,7 @@ describe('ClassroomController', () => {
     expect(await room.start()).toBe(true);
     const port = room.classroom!.port!;
     for (const name of ['ada', 'grace']) {
-      const r = await runLogin({
-        host: '127.0.0.1',
-        port,
-        userName: 'default',
-        clientName: name,
-        credentials: { kind: 'password', password: 'password' },
-      });
+      const r = await loginAsDefault(port, name);
       expect(r.outcome).toBe('accepted');
     }
     await room.load();

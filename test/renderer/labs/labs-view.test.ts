@@ -7,20 +7,16 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { render, screen, fireEvent, within, waitFor, cleanup } from '@testing-library/svelte';
 import LabsView from '../../../src-renderer/components/views/LabsView.svelte';
-import { setBridge } from '../../../src-renderer/lib/api.js';
 import { navigation } from '../../../src-renderer/lib/app/navigation.svelte.js';
 import { doctor } from '../../../src-renderer/lib/doctor/doctor-view.js';
 import { labs } from '../../../src-renderer/lib/labs/labs-view.js';
 import { findScenario } from '../../../src-main/core/labs/index.js';
-import { runtimeBridge, type RuntimeBridge } from '../runtime-bridge.js';
+import type { RuntimeBridge } from '../runtime-bridge.js';
+import { startLabsViewBridge } from './labs-bridge.js';
 
 let bridge: RuntimeBridge;
 beforeEach(async () => {
-  bridge = await runtimeBridge({ mode: 'web' });
-  setBridge(bridge, 'web');
-  await bridge.call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: 0 }] });
-  labs.lab = null;
-  navigation.go('labs');
+  bridge = await startLabsViewBridge();
 });
 afterEach(async () => {
   cleanup();

@@ -7,7 +7,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRUSTED, startRuntime, type TestRuntime } from '../../ipc/helpers.js';
+import { afterEach, beforeEach } from 'vitest';
 import { setBridge, type Bridge } from '../../../src-renderer/lib/api.js';
+import { SetupWizard } from '../../../src-renderer/lib/setup/wizard.svelte.js';
 
 export interface RuntimeBridge {
   t: TestRuntime;
@@ -58,4 +60,24 @@ export async function startRuntimeBridge(opts: { saveFiles?: boolean } = {}): Pr
       await rm(saveDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a setup-step test works on: the runtime bridge, the wizard, and the step's controllers built on them. */
+export type WizardOnRuntime<T extends object> = { rb: RuntimeBridge; wizard: SetupWizard } & T;
+
+/**
+ * Before each test a runtime bridge and a new SetupWizard, with `steps(wizard)` (the controllers
+ * under test) built on them, all set on the object returned; after each test the bridge is closed.
+ */
+export function useWizardOnRuntime<T extends object>(steps: (wizard: SetupWizard) => T): WizardOnRuntime<T> {
+  const s = {} as WizardOnRuntime<T>;
+  beforeEach(async () => {
+    const rb = await startRuntimeBridge();
+    const wizard = new SetupWizard();
+    Object.assign(s, { rb, wizard }, steps(wizard));
+  });
+  afterEach(async () => {
+    await s.rb.close();
+  });
+  return s;
 }

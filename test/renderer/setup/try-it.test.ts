@@ -4,31 +4,21 @@
  * it names, and leave the mock CS as the wizard describes it.
  */
 import { createServer, type Server } from 'node:net';
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { SetupWizard, mockCsPatchFor } from '../../../src-renderer/lib/setup/wizard.svelte.js';
+import { describe, it, expect } from 'vitest';
+import { mockCsPatchFor } from '../../../src-renderer/lib/setup/wizard.svelte.js';
 import { TryIt } from '../../../src-renderer/lib/setup/try-it.svelte.js';
 import { REPLAY_IDS, replayPlan, unknownUserName } from '../../../src-renderer/lib/setup/replays.js';
-import { startRuntimeBridge, type RuntimeBridge } from './runtime-bridge.js';
+import { useWizardOnRuntime } from './runtime-bridge.js';
+import { tokenSettings } from './wizard-settings.js';
 import { setBridge } from '../../../src-renderer/lib/api.js';
 
 const UUID = '7e3a91c4-5b2d-4f86-a0e9-d41c2b7f6e35';
 
-let rb: RuntimeBridge;
-let wizard: SetupWizard;
-let tryIt: TryIt;
-
-beforeEach(async () => {
-  rb = await startRuntimeBridge();
-  wizard = new SetupWizard();
-  tryIt = new TryIt(wizard);
-});
-afterEach(async () => {
-  await rb.close();
-});
+const ctx = useWizardOnRuntime((wizard) => ({ tryIt: new TryIt(wizard) }));
 
 /** The wizard's own mock CS (an empty change answers its view). */
 async function tryItView() {
-  return rb.t.call('mockcs.tryIt.update', { patch: {} });
+  return ctx.rb.t.call('mockcs.tryIt.update', { patch: {} });
 }
 
 async function mockOptions() {
@@ -37,17 +27,17 @@ async function mockOptions() {
 
 describe('Try it', () => {
   it('starts the mock CS with the wizard’s options and logs in as GAX: accepted, with the trace streamed live', async () => {
-    wizard.cs.tolerance = '90';
-    await tryIt.tryIt();
-    expect(tryIt.problem).toBeNull();
-    expect(tryIt.server).toMatchObject({ host: '127.0.0.1', tls: false, notes: [] });
-    expect(tryIt.server!.port).toBeGreaterThan(0);
-    const run = tryIt.main!;
+    ctx.wizard.cs.tolerance = '90';
+    await ctx.tryIt.tryIt();
+    expect(ctx.tryIt.problem).toBeNull();
+    expect(ctx.tryIt.server).toMatchObject({ host: '127.0.0.1', tls: false, notes: [] });
+    expect(ctx.tryIt.server!.port).toBeGreaterThan(0);
+    const run = ctx.tryIt.main!;
     expect(run.result?.outcome).toBe('accepted');
     expect(run.result?.session?.authMethod).toBe('token');
     expect(run.steps.map((s) => s.id)).toEqual(['resolve', 'connect', 'tls', 'hello', 'token', 'register']);
     // the steps also came as login.step events of this run
-    const streamed = rb.t.events.filter((e) => e.event === 'login.step' && (e.payload as { runId: string }).runId === run.runId);
+    const streamed = ctx.rb.t.events.filter((e) => e.event === 'login.step' && (e.payload as { runId: string }).runId === run.runId);
     expect(streamed.length).toBeGreaterThanOrEqual(6);
     // the mock CS runs with exactly the wizard's options
     const o = await mockOptions();
@@ -60,40 +50,40 @@ describe('Try it', () => {
       diagnostics: 'teaching',
     });
     expect(o.tokenUuid.source).toBe('generated');
-    expect(tryIt.stale).toBe(false);
-    wizard.cs.ttl = '30';
-    expect(tryIt.stale).toBe(true);
+    expect(ctx.tryIt.stale).toBe(false);
+    ctx.wizard.cs.ttl = '30';
+    expect(ctx.tryIt.stale).toBe(true);
   });
 
   it('adds the sample user when the mock CS lacks it, and signs with a typed token-uuid when the wizard has one', async () => {
-    wizard.sampleUser = 'alice';
-    wizard.cs.uuidChoice = 'paste';
-    wizard.cs.pastedUuid = UUID;
-    await tryIt.tryIt();
-    expect(tryIt.main?.result?.outcome).toBe('accepted');
-    expect(tryIt.server?.notes).toEqual(['The user "alice" was added to the trial mock CS (token logins only: no password).']);
+    ctx.wizard.sampleUser = 'alice';
+    ctx.wizard.cs.uuidChoice = 'paste';
+    ctx.wizard.cs.pastedUuid = UUID;
+    await ctx.tryIt.tryIt();
+    expect(ctx.tryIt.main?.result?.outcome).toBe('accepted');
+    expect(ctx.tryIt.server?.notes).toEqual(['The user "alice" was added to the trial mock CS (token logins only: no password).']);
     const o = await mockOptions();
     expect(o.users).toContainEqual({ userName: 'alice', enabled: true, hasPassword: false });
     expect(o.tokenUuid.source).toBe('configured');
-    const login = rb.calls.find((c) => c.channel === 'login.run')!.input as { credentials: { tokenUuid: unknown } };
+    const login = ctx.rb.calls.find((c) => c.channel === 'login.run')!.input as { credentials: { tokenUuid: unknown } };
     expect(login.credentials.tokenUuid).toEqual({ kind: 'typed', value: UUID });
   });
 
   it('shows the refusal when the options refuse fresh tokens (token-ttl much shorter than the life)', async () => {
-    wizard.cs.ttl = '5';
-    wizard.cs.tolerance = '30';
-    await tryIt.tryIt();
-    expect(tryIt.main?.result?.outcome).toBe('rejected');
-    expect(tryIt.main?.result?.server?.code).toBe('NOT_YET_VALID');
-    expect(tryIt.main?.result?.fix).toMatch(/token-ttl/);
+    ctx.wizard.cs.ttl = '5';
+    ctx.wizard.cs.tolerance = '30';
+    await ctx.tryIt.tryIt();
+    expect(ctx.tryIt.main?.result?.outcome).toBe('rejected');
+    expect(ctx.tryIt.main?.result?.server?.code).toBe('NOT_YET_VALID');
+    expect(ctx.tryIt.main?.result?.fix).toMatch(/token-ttl/);
   });
 
   it('replays each classic failure once, with the code it names, and restores the mock CS after each', async () => {
-    await tryIt.tryIt();
+    await ctx.tryIt.tryIt();
     const expected = { 'clock-skew': 'NOT_YET_VALID', 'wrong-uuid': 'BAD_SIGNATURE', expired: 'EXPIRED', 'unknown-user': 'UNKNOWN_USER' } as const;
     for (const id of REPLAY_IDS) {
-      await tryIt.replay(id);
-      const run = tryIt.replays[id]!;
+      await ctx.tryIt.replay(id);
+      const run = ctx.tryIt.replays[id]!;
       expect(run.problem, id).toBeNull();
       expect(run.result?.outcome, id).toBe('rejected');
       expect(run.result?.server?.code, id).toBe(expected[id]);
@@ -104,8 +94,10 @@ describe('Try it', () => {
       expect(o.clockOffsetSeconds, `${id} restored the clock`).toBe(0);
       expect(o).toMatchObject({ tokenAuthenticationMode: 'enable', diagnostics: 'teaching', gaxTokenLifeMinutes: 60 });
     }
-    expect(tryIt.replays['clock-skew']!.setup).toBe('The mock CS clock is set 2 min behind GAX’s — beyond token-tolerance (60 s) — for one login.');
-    expect(tryIt.replays['unknown-user']!.userName).toBe('no-such-user');
+    expect(ctx.tryIt.replays['clock-skew']!.setup).toBe(
+      'The mock CS clock is set 2 min behind GAX’s — beyond token-tolerance (60 s) — for one login.',
+    );
+    expect(ctx.tryIt.replays['unknown-user']!.userName).toBe('no-such-user');
     // the clock skew was really set on the mock CS for that login: its decision saw a clock 2 min behind
     const status = await tryItView();
     expect(status.counters.rejected).toMatchObject({ NOT_YET_VALID: 1, BAD_SIGNATURE: 1, EXPIRED: 1, UNKNOWN_USER: 1 });
@@ -113,20 +105,20 @@ describe('Try it', () => {
   });
 
   it('puts the mock CS back to the wizard’s options even when the replayed login cannot run', async () => {
-    await tryIt.tryIt();
+    await ctx.tryIt.tryIt();
     const before = await mockOptions();
     // the login request itself fails (as when the window loses its connection mid-way)
     setBridge({
       invoke: (channel, input) =>
         channel === 'login.run'
           ? Promise.resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'the connection to GAX Token Lab was lost' } })
-          : rb.bridge.invoke(channel, input),
-      on: rb.bridge.on,
+          : ctx.rb.bridge.invoke(channel, input),
+      on: ctx.rb.bridge.on,
     });
-    await tryIt.replay('clock-skew');
-    expect(tryIt.replays['clock-skew']!.problem).toEqual({ message: 'the connection to GAX Token Lab was lost' });
-    const updates = rb.calls.filter((c) => c.channel === 'mockcs.tryIt.update').map((c) => (c.input as { patch: object }).patch);
-    expect(updates).toEqual([{ clockOffsetSeconds: -120 }, mockCsPatchFor(wizard.settings!)]);
+    await ctx.tryIt.replay('clock-skew');
+    expect(ctx.tryIt.replays['clock-skew']!.problem).toEqual({ message: 'the connection to GAX Token Lab was lost' });
+    const updates = ctx.rb.calls.filter((c) => c.channel === 'mockcs.tryIt.update').map((c) => (c.input as { patch: object }).patch);
+    expect(updates).toEqual([{ clockOffsetSeconds: -120 }, mockCsPatchFor(ctx.wizard.settings!)]);
     expect(await mockOptions()).toEqual(before);
   });
 
@@ -135,45 +127,37 @@ describe('Try it', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const taken = (blocker.address() as { port: number }).port;
     try {
-      await rb.t.call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: taken, tls: false }] });
-      await rb.t.call('mockcs.options.update', { patch: { tokenUuid: UUID, tokenTtlMinutes: 7 } });
-      const users = await rb.t.call('mockcs.users.upsert', { userName: 'mine', enabled: true, password: 'pw' });
-      await tryIt.tryIt();
-      expect(tryIt.problem).toBeNull();
-      expect(tryIt.server!.port).not.toBe(taken);
-      expect(tryIt.main?.result?.outcome).toBe('accepted');
+      await ctx.rb.t.call('mockcs.listeners.set', { listeners: [{ host: '127.0.0.1', port: taken, tls: false }] });
+      await ctx.rb.t.call('mockcs.options.update', { patch: { tokenUuid: UUID, tokenTtlMinutes: 7 } });
+      const users = await ctx.rb.t.call('mockcs.users.upsert', { userName: 'mine', enabled: true, password: 'pw' });
+      await ctx.tryIt.tryIt();
+      expect(ctx.tryIt.problem).toBeNull();
+      expect(ctx.tryIt.server!.port).not.toBe(taken);
+      expect(ctx.tryIt.main?.result?.outcome).toBe('accepted');
       expect((await tryItView()).host).toEqual({ owner: 'try-it', name: "the setup wizard's Try it" });
       // the user's mock CS: not started, not re-optioned, no user added
-      const mine = await rb.t.call('mockcs.status', {});
+      const mine = await ctx.rb.t.call('mockcs.status', {});
       expect(mine).toEqual(users);
-      expect(rb.calls.map((c) => c.channel).filter((c) => c.startsWith('mockcs.') && !c.startsWith('mockcs.tryIt.'))).toEqual([]);
+      expect(ctx.rb.calls.map((c) => c.channel).filter((c) => c.startsWith('mockcs.') && !c.startsWith('mockcs.tryIt.'))).toEqual([]);
     } finally {
       await new Promise((r) => blocker.close(r));
     }
   });
 
   it('has nothing to try while GAX sends passwords, or while an option is invalid', async () => {
-    wizard.gax.trusted = 'false';
-    expect(tryIt.unavailable).toMatch(/confserv_trusted=false GAX sends passwords/);
-    await tryIt.tryIt();
-    expect(tryIt.main).toBeNull();
-    wizard.gax.trusted = 'true';
-    wizard.gax.life = '';
-    expect(tryIt.unavailable).toBe('Fix the options of steps 1 and 2 first.');
-    expect(rb.calls.filter((c) => c.channel !== 'mockcs.listeners.set')).toEqual([]);
+    ctx.wizard.gax.trusted = 'false';
+    expect(ctx.tryIt.unavailable).toMatch(/confserv_trusted=false GAX sends passwords/);
+    await ctx.tryIt.tryIt();
+    expect(ctx.tryIt.main).toBeNull();
+    ctx.wizard.gax.trusted = 'true';
+    ctx.wizard.gax.life = '';
+    expect(ctx.tryIt.unavailable).toBe('Fix the options of steps 1 and 2 first.');
+    expect(ctx.rb.calls.filter((c) => c.channel !== 'mockcs.listeners.set')).toEqual([]);
   });
 });
 
 describe('replay plans', () => {
-  const base = {
-    mode: 'enable',
-    preamble: '{PXZ}',
-    tokenUuid: null,
-    toleranceSeconds: null,
-    ttlMinutes: null,
-    confservTrusted: true,
-    lifeMinutes: 60,
-  } as const;
+  const base = tokenSettings(60);
 
   it('clock skew: just past the edge of the window, on the nearer side', () => {
     expect(replayPlan('clock-skew', base, [])).toMatchObject({ available: true, serverClockOffsetSeconds: -120, expectCode: 'NOT_YET_VALID' });
