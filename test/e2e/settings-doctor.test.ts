@@ -202,7 +202,8 @@ describe('Doctor', () => {
     for (let i = 0; i < n; i++) expect(await articles.nth(i).locator('[data-source-kind]').count(), `finding ${i}`).toBe(1);
     const model = warnings.getByRole('button', { name: /^tool's model — (show|hide) the source/ }).first();
     await model.click();
-    expect(await warnings.textContent()).toContain("The tool's model of GAX's side");
+    // the registry of source titles loads on first reach: the title follows the click
+    await expect.poll(() => warnings.textContent()).toContain("The tool's model of GAX's side");
     // the labels, seen where they matter: the CSs compared, one Genesys's, one the tool's model
     await page.getByRole('heading', { name: /Warnings/ }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await app.screenshot('doctor-deployment-sources');
