@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [svelte()],
+  // No `window.__svelte.v` version mark: nothing reads it, and the first paint carries every byte.
+  plugins: [svelte({ compilerOptions: { discloseVersion: false } })],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -21,6 +22,10 @@ export default defineConfig({
     // A slow machine is not a problem with the build: no timing warnings in `npm start`'s output.
     rolldownOptions: {
       checks: { bundlerTimings: false },
+      // Everything the first paint imports in one chunk (the entry's): otherwise Rolldown puts what the
+      // shell shares with the lazy views (the Svelte runtime, the API) in a common chunk of its own,
+      // and the first paint pays for three files and the names they trade (48.4 → 47.2 KB gzipped).
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }, { name: 'shared', minShareCount: 2 }] } },
       // The core is pure (no top-level side effects; the layering test keeps Node out of it), so a
       // module the renderer reaches through core/browser.ts but never uses is left out entirely.
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]src-main[\\/]core[\\/]/.test(id) },
