@@ -4,6 +4,7 @@
  * (the renderer's budget, bench/renderer.bench.js). Loaded once through `loadLaterSteps`; the
  * controllers then live for the window, like the wizard itself.
  */
+import '../../styles/view-parts.css';
 import { ApplyStep } from './apply.svelte.js';
 import { SetupCheck } from './check.svelte.js';
 import { TryIt } from './try-it.svelte.js';
