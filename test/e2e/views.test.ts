@@ -91,3 +91,33 @@ describe('every view', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+describe('an unexpected error in the page', () => {
+  it('shows in the banner above the status bar, with the buttons every view uses, and Dismiss takes it away', async () => {
+    await openView(page, 'Set up');
+    const before = app.consoleErrors.length;
+    // Thrown from a task of its own, as a bug in a handler would be: the page's error event carries it.
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('e2e: a handler failed');
+      }, 0);
+    });
+    const banner = page.getByRole('alert').filter({ hasText: 'Unexpected error in this window' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('e2e: a handler failed');
+    const dismiss = banner.getByRole('button', { name: 'Dismiss' });
+    // the house button (.btn), not the browser's bare one
+    expect(await dismiss.evaluate((b) => [b.classList.contains('btn'), getComputedStyle(b).borderRadius])).toEqual([true, '5px']);
+    for (const theme of ['light', 'dark'] as const) {
+      await app.setTheme(theme);
+      expect(await checkA11y(page), `the banner in ${theme}`).toEqual([]);
+      await app.screenshot(`problem-banner-${theme}`);
+    }
+    await app.setTheme('light');
+    await dismiss.click();
+    await expect.poll(() => banner.count()).toBe(0);
+    // the one error is the one thrown here
+    expect(app.consoleErrors.slice(before)).toEqual(['pageerror: e2e: a handler failed']);
+    app.consoleErrors.splice(before);
+  });
+});

@@ -73,6 +73,9 @@ describe('ViewCrashed (what a failed view leaves)', () => {
     expect(panel.textContent).toContain('TypeError: x is undefined near ••••••••-••••-••••-••••-••••••••5d6e');
     expect(panel.textContent).not.toContain(UUID);
     expect(panel.textContent).toContain('the other views still work');
+    // the house buttons, the way on first: not the browser's bare ones
+    expect(screen.getByRole('button', { name: 'Try again' }).classList.value).toBe('btn primary');
+    expect(screen.getByRole('button', { name: 'Reload the window' }).classList.value).toBe('btn');
     await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Reload the window' }));
     expect(onRetry).toHaveBeenCalledOnce();
