@@ -6,8 +6,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  // No `window.__svelte.v` version mark: nothing reads it, and the first paint carries every byte.
-  plugins: [svelte({ compilerOptions: { discloseVersion: false } })],
+  // Svelte's compiler options are in svelte.config.js (the tests and svelte-check read them too); the
+  // path is from this config's root, src-renderer/.
+  plugins: [svelte({ configFile: '../svelte.config.js' })],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
