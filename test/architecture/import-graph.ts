@@ -15,6 +15,8 @@ export interface ImportEdge {
   to: string;
   /** true for `import type`, `export type`, or a list made only of `type X` names */
   typeOnly: boolean;
+  /** an import() call: loaded when the code runs it, not with the importing file */
+  dynamic: boolean;
   external: boolean;
 }
 
@@ -62,9 +64,9 @@ const BARE = /(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The specifiers a file's code imports, with type-onliness. */
-export function readImports(code: string): { specifier: string; typeOnly: boolean }[] {
+export function readImports(code: string): { specifier: string; typeOnly: boolean; dynamic: boolean }[] {
   const text = stripComments(code);
-  const found: { specifier: string; typeOnly: boolean }[] = [];
+  const found: { specifier: string; typeOnly: boolean; dynamic: boolean }[] = [];
   for (const m of text.matchAll(STATIC)) {
     const clause = m[3] ?? '';
     const names = /^\{([^}]*)\}$/.exec(clause.trim());
@@ -75,10 +77,10 @@ export function readImports(code: string): { specifier: string; typeOnly: boolea
         .map((n) => n.trim())
         .filter((n) => n !== '')
         .every((n) => n.startsWith('type '));
-    found.push({ specifier: m[4]!, typeOnly: m[2] !== undefined || allTypes });
+    found.push({ specifier: m[4]!, typeOnly: m[2] !== undefined || allTypes, dynamic: false });
   }
-  for (const m of text.matchAll(BARE)) found.push({ specifier: m[1]!, typeOnly: false });
-  for (const m of text.matchAll(DYNAMIC)) found.push({ specifier: m[1]!, typeOnly: false });
+  for (const m of text.matchAll(BARE)) found.push({ specifier: m[1]!, typeOnly: false, dynamic: false });
+  for (const m of text.matchAll(DYNAMIC)) found.push({ specifier: m[1]!, typeOnly: false, dynamic: true });
   return found;
 }
 
@@ -101,14 +103,14 @@ export function importEdges(files: string[]): { edges: ImportEdge[]; unresolved:
   const edges: ImportEdge[] = [];
   const unresolved: string[] = [];
   for (const from of files) {
-    for (const { specifier, typeOnly } of readImports(codeOf(from))) {
+    for (const { specifier, typeOnly, dynamic } of readImports(codeOf(from))) {
       if (!specifier.startsWith('.')) {
-        edges.push({ from, to: specifier, typeOnly, external: true });
+        edges.push({ from, to: specifier, typeOnly, dynamic, external: true });
         continue;
       }
       const to = resolveSpecifier(from, specifier);
       if (to === null) unresolved.push(`${from} → ${specifier}`);
-      else edges.push({ from, to, typeOnly, external: false });
+      else edges.push({ from, to, typeOnly, dynamic, external: false });
     }
   }
   return { edges, unresolved };
